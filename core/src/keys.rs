@@ -1,0 +1,161 @@
+//! Ed25519 keys: the trust anchor's, an issuer's and the holder's.
+//!
+//! A [`KeyPair`] never prints or serializes its secret; the holder's lives only inside the
+//! vault. Public keys are plain data.
+
+use std::fmt;
+
+use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
+
+use crate::platform::{RandomError, SecureRandom};
+use crate::secret::SecretBytes;
+
+/// Length of an Ed25519 public key.
+pub const PUBLIC_KEY_LEN: usize = 32;
+/// Length of an Ed25519 signature.
+pub const SIGNATURE_LEN: usize = 64;
+
+/// An Ed25519 public key (validated: a point on the curve, not of small order).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PublicKey(VerifyingKey);
+
+/// A byte string is not an acceptable Ed25519 public key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("not a valid Ed25519 public key")]
+pub struct InvalidPublicKey;
+
+impl PublicKey {
+    /// Parse 32 bytes; weak (small-order) keys are refused.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, InvalidPublicKey> {
+        let arr: [u8; PUBLIC_KEY_LEN] = bytes.try_into().map_err(|_| InvalidPublicKey)?;
+        let vk = VerifyingKey::from_bytes(&arr).map_err(|_| InvalidPublicKey)?;
+        if vk.is_weak() {
+            return Err(InvalidPublicKey);
+        }
+        Ok(Self(vk))
+    }
+    /// The 32-byte encoding.
+    pub fn to_bytes(&self) -> [u8; PUBLIC_KEY_LEN] {
+        self.0.to_bytes()
+    }
+    /// Lower-case hex of the encoding.
+    pub fn to_hex(&self) -> String {
+        hex_encode(&self.to_bytes())
+    }
+    /// Parse lower- or upper-case hex.
+    pub fn from_hex(s: &str) -> Result<Self, InvalidPublicKey> {
+        let bytes = hex_decode(s.trim()).ok_or(InvalidPublicKey)?;
+        Self::from_bytes(&bytes)
+    }
+    /// Strict verification (`verify_strict`: no malleable or small-order signatures).
+    pub fn verify(&self, message: &[u8], signature: &[u8]) -> bool {
+        let Ok(sig) = Signature::from_slice(signature) else { return false };
+        self.0.verify_strict(message, &sig).is_ok()
+    }
+}
+
+impl fmt::Debug for PublicKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "PublicKey({})", self.to_hex())
+    }
+}
+
+/// An Ed25519 key pair. The secret seed is zeroized on drop and never printed.
+pub struct KeyPair {
+    signing: SigningKey,
+}
+
+impl KeyPair {
+    /// A fresh key pair from the given randomness.
+    pub fn generate(rng: &dyn SecureRandom) -> Result<Self, RandomError> {
+        let seed = SecretBytes::<32>::random(rng)?;
+        Ok(Self::from_seed(&seed))
+    }
+    /// The key pair for a 32-byte seed.
+    pub fn from_seed(seed: &SecretBytes<32>) -> Self {
+        Self { signing: SigningKey::from_bytes(seed.expose_secret()) }
+    }
+    /// The seed, for sealing in the vault or writing to a 0600 key file.
+    pub fn seed(&self) -> SecretBytes<32> {
+        SecretBytes::new(self.signing.to_bytes())
+    }
+    /// The public half.
+    pub fn public(&self) -> PublicKey {
+        PublicKey(self.signing.verifying_key())
+    }
+    /// Sign a message (Ed25519 is deterministic: no randomness needed).
+    pub fn sign(&self, message: &[u8]) -> [u8; SIGNATURE_LEN] {
+        self.signing.sign(message).to_bytes()
+    }
+}
+
+impl fmt::Debug for KeyPair {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "KeyPair(public: {}, secret: ***)", self.public().to_hex())
+    }
+}
+
+/// Lower-case hex.
+pub fn hex_encode(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(char::from(DIGITS[usize::from(b >> 4)]));
+        s.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
+    s
+}
+
+/// Parse hex (either case); `None` for odd length or a non-hex character.
+pub fn hex_decode(s: &str) -> Option<Vec<u8>> {
+    if s.len() % 2 != 0 {
+        return None;
+    }
+    fn nibble(c: u8) -> Option<u8> {
+        match c {
+            b'0'..=b'9' => Some(c - b'0'),
+            b'a'..=b'f' => Some(c - b'a' + 10),
+            b'A'..=b'F' => Some(c - b'A' + 10),
+            _ => None,
+        }
+    }
+    s.as_bytes().chunks(2).map(|p| Some(nibble(p[0])? << 4 | nibble(p[1])?)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::platform::SeededRandom;
+
+    #[test]
+    fn sign_verify_and_tamper() {
+        let kp = KeyPair::generate(&SeededRandom::new(b"k")).unwrap();
+        let sig = kp.sign(b"diploma");
+        assert!(kp.public().verify(b"diploma", &sig));
+        assert!(!kp.public().verify(b"diplomA", &sig));
+        let mut bad = sig;
+        bad[3] ^= 1;
+        assert!(!kp.public().verify(b"diploma", &bad));
+        assert!(!kp.public().verify(b"diploma", &sig[..63]));
+    }
+
+    #[test]
+    fn hex_round_trip_and_rejects() {
+        let kp = KeyPair::generate(&SeededRandom::new(b"k")).unwrap();
+        let pk = kp.public();
+        assert_eq!(PublicKey::from_hex(&pk.to_hex()).unwrap(), pk);
+        assert!(PublicKey::from_hex("abc").is_err());
+        assert!(PublicKey::from_hex(&"zz".repeat(32)).is_err());
+        // The identity point is small-order: refused.
+        let mut ident = [0u8; 32];
+        ident[0] = 1;
+        assert!(PublicKey::from_bytes(&ident).is_err());
+    }
+
+    #[test]
+    fn debug_hides_the_seed() {
+        let kp = KeyPair::from_seed(&SecretBytes::new([7u8; 32]));
+        let seed_hex = hex_encode(&[7u8; 32]);
+        assert!(!format!("{kp:?}").contains(&seed_hex));
+    }
+}
