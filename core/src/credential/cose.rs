@@ -1,0 +1,144 @@
+//! COSE_Sign1 (RFC 9052) with EdDSA: the one signature envelope of every Qujat structure.
+//!
+//! Each structure signs with its own external AAD (a context string), so a signature made for
+//! one kind of object can never be replayed as another, at no cost on the wire.
+
+use coset::{CborSerializable, CoseSign1, CoseSign1Builder, HeaderBuilder, iana};
+
+use crate::keys::{KeyPair, PublicKey};
+
+/// Signing contexts (COSE external AAD), one per structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// A diploma credential, signed by the issuer.
+    Credential,
+    /// A presentation, signed by the holder.
+    Presentation,
+    /// A status (revocation) list, signed by the issuer.
+    StatusList,
+    /// A trust list, signed by the trust anchor.
+    TrustList,
+}
+
+impl Context {
+    /// The external AAD bytes.
+    pub fn aad(self) -> &'static [u8] {
+        match self {
+            Context::Credential => b"QJ1 credential",
+            Context::Presentation => b"QJ1 presentation",
+            Context::StatusList => b"QJ1 status list",
+            Context::TrustList => b"QJ1 trust list",
+        }
+    }
+}
+
+/// Why a COSE_Sign1 envelope was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum CoseError {
+    /// Not a well-formed untagged COSE_Sign1, or with an embedded payload missing.
+    #[error("not a well-formed COSE_Sign1 structure")]
+    Malformed,
+    /// The protected header does not say EdDSA, or carries headers this version does not allow.
+    #[error("unsupported COSE algorithm or header")]
+    UnsupportedAlgorithm,
+    /// The signature does not verify with the key tried.
+    #[error("signature does not verify")]
+    BadSignature,
+}
+
+/// Sign `payload` as an untagged COSE_Sign1 with protected header `{1: -8}` (alg: EdDSA).
+pub fn sign(key: &KeyPair, ctx: Context, payload: Vec<u8>) -> Vec<u8> {
+    sign_with(ctx, payload, |tbs| key.sign(tbs).to_vec())
+}
+
+/// Like [`sign`], with the signature made by `signer` over the `Sig_structure` bytes (a key
+/// that lives elsewhere, e.g. sealed in the vault).
+pub fn sign_with(ctx: Context, payload: Vec<u8>, signer: impl FnOnce(&[u8]) -> Vec<u8>) -> Vec<u8> {
+    // The presentation's protected header is empty: its algorithm is fixed by the format (the
+    // holder key in a v1 credential is Ed25519), which saves 3 bytes in every QR code.
+    let protected = match ctx {
+        Context::Presentation => HeaderBuilder::new().build(),
+        _ => HeaderBuilder::new().algorithm(iana::Algorithm::EdDSA).build(),
+    };
+    let sign1 = CoseSign1Builder::new()
+        .protected(protected)
+        .payload(payload)
+        .create_signature(ctx.aad(), signer)
+        .build();
+    // Serializing a structure we just built cannot fail: no value in it is out of range.
+    sign1.to_vec().unwrap_or_default()
+}
+
+/// A parsed envelope whose signature has not been checked yet.
+#[derive(Debug, Clone)]
+pub struct Envelope {
+    inner: CoseSign1,
+    ctx: Context,
+}
+
+impl Envelope {
+    /// Parse bytes; checks the structure and the algorithm, not the signature.
+    pub fn parse(bytes: &[u8], ctx: Context) -> Result<Self, CoseError> {
+        let inner = CoseSign1::from_slice(bytes).map_err(|_| CoseError::Malformed)?;
+        // The protected header is exactly {1: -8} (alg: EdDSA); for a presentation it may also
+        // be empty (the algorithm is fixed by the format). No other header is defined, so any
+        // other parameter, protected or not, is refused rather than ignored.
+        let eddsa = HeaderBuilder::new().algorithm(iana::Algorithm::EdDSA).build();
+        let p = &inner.protected.header;
+        let header_ok = *p == eddsa || (ctx == Context::Presentation && p.is_empty());
+        if !header_ok || !inner.unprotected.is_empty() {
+            return Err(CoseError::UnsupportedAlgorithm);
+        }
+        if inner.payload.is_none() || inner.signature.len() != crate::keys::SIGNATURE_LEN {
+            return Err(CoseError::Malformed);
+        }
+        Ok(Self { inner, ctx })
+    }
+
+    /// The payload, **unauthenticated** until [`Envelope::verify`] succeeds.
+    pub fn payload_unverified(&self) -> &[u8] {
+        self.inner.payload.as_deref().unwrap_or_default()
+    }
+
+    /// Check the signature with `key` (`verify_strict`).
+    pub fn verify(&self, key: &PublicKey) -> Result<(), CoseError> {
+        self.inner.verify_signature(self.ctx.aad(), |sig, tbs| {
+            if key.verify(tbs, sig) { Ok(()) } else { Err(CoseError::BadSignature) }
+        })
+    }
+
+    /// The Sig_structure bytes that were signed (for benchmarks and second implementations).
+    pub fn to_be_signed(&self) -> Vec<u8> {
+        self.inner.tbs_data(self.ctx.aad())
+    }
+
+    /// The signature bytes.
+    pub fn signature(&self) -> &[u8] {
+        &self.inner.signature
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::platform::SeededRandom;
+
+    #[test]
+    fn sign_parse_verify_and_context_separation() {
+        let k = KeyPair::generate(&SeededRandom::new(b"c")).unwrap();
+        let other = KeyPair::generate(&SeededRandom::new(b"d")).unwrap();
+        let bytes = sign(&k, Context::Credential, b"payload".to_vec());
+        let env = Envelope::parse(&bytes, Context::Credential).unwrap();
+        assert_eq!(env.payload_unverified(), b"payload");
+        assert_eq!(env.verify(&k.public()), Ok(()));
+        assert_eq!(env.verify(&other.public()), Err(CoseError::BadSignature));
+        let wrong_ctx = Envelope::parse(&bytes, Context::Presentation).unwrap();
+        assert_eq!(wrong_ctx.verify(&k.public()), Err(CoseError::BadSignature));
+    }
+
+    #[test]
+    fn garbage_is_malformed() {
+        assert_eq!(Envelope::parse(b"", Context::Credential).unwrap_err(), CoseError::Malformed);
+        assert_eq!(Envelope::parse(&[0x84, 0x40, 0xa0, 0xf6, 0x40], Context::Credential).unwrap_err(), CoseError::UnsupportedAlgorithm);
+    }
+}

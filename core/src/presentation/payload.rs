@@ -1,0 +1,174 @@
+//! The holder-signed presentation payload.
+//!
+//! A positional record `[1 credential (the COSE_Sign1 array itself, nested), 2 disclosed mask,
+//! 3 cover (16-byte nodes), 4 [disclosed values in slot order], 5 created at, 6 lifetime
+//! seconds, ?7 challenge]`. Its version is the `QJ1:` prefix: there is no version field.
+
+use ciborium::Value;
+
+use super::{Challenge, MAX_TTL_SECS};
+use crate::cbor::{self, FormatError, IntMap};
+use crate::credential::claims::{ClaimId, ClaimSet, ClaimValue, SLOTS};
+use crate::credential::cose::{Context, CoseError, Envelope};
+use crate::credential::signed::MAX_CREDENTIAL_BYTES;
+use crate::credential::tree::{self, NODE_LEN};
+use crate::credential::{Credential, CredentialError};
+use crate::platform::UnixTime;
+
+/// Largest signed presentation accepted (COSE bytes, after inflation).
+pub const MAX_PRESENTATION_BYTES: usize = 8 * 1024;
+
+/// What the holder signs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PresentationPayload {
+    /// The issuer-signed credential's exact bytes.
+    pub credential: Vec<u8>,
+    /// Disclosed claims.
+    pub disclosed: ClaimSet,
+    /// The disclosure cover (concatenated 16-byte seeds and hashes).
+    pub cover: Vec<u8>,
+    /// Disclosed values, in slot order (`null` where the diploma does not state the claim).
+    pub values: Vec<Value>,
+    /// Creation time.
+    pub created_at: UnixTime,
+    /// Lifetime in seconds.
+    pub ttl_secs: u32,
+    /// The verifier's challenge, when one was given.
+    pub challenge: Option<Challenge>,
+}
+
+impl PresentationPayload {
+    /// Deterministic CBOR.
+    pub fn to_cbor(&self) -> Vec<u8> {
+        // The credential bytes are a COSE_Sign1 array we produced or parsed: they decode.
+        let credential = cbor::decode(&self.credential, "credential", MAX_CREDENTIAL_BYTES).unwrap_or(Value::Null);
+        let mut items = vec![
+            credential,
+            Value::Integer(self.disclosed.mask().into()),
+            Value::Bytes(self.cover.clone()),
+            Value::Array(self.values.clone()),
+            Value::Integer(self.created_at.into()),
+            Value::Integer(self.ttl_secs.into()),
+        ];
+        if let Some(c) = self.challenge {
+            items.push(Value::Integer(c.value().into()));
+        }
+        cbor::encode_array(items)
+    }
+
+    /// Strict decoding: the mask, cover length and values must agree.
+    pub fn from_cbor(bytes: &[u8]) -> Result<Self, FormatError> {
+        const W: &str = "presentation";
+        let mut m = IntMap::decode_array(bytes, W, MAX_PRESENTATION_BYTES, 6..=7)?;
+        let credential = match m.take(1)? {
+            v @ Value::Array(_) => cbor::encode(&v),
+            _ => return Err(m.bad(1)),
+        };
+        let mask = u16::try_from(m.uint(2)?).map_err(|_| m.bad(2))?;
+        let disclosed = ClaimSet::from_mask(mask).ok_or(m.bad(2))?;
+        let cover = m.bytes(3, 0..=SLOTS * NODE_LEN)?;
+        if cover.len() != tree::cover_len(mask) * NODE_LEN {
+            return Err(m.bad(3));
+        }
+        let values = m.array(4, SLOTS)?;
+        if values.len() != disclosed.iter().count() {
+            return Err(m.bad(4));
+        }
+        for (c, v) in disclosed.iter().zip(&values) {
+            if *v != Value::Null {
+                ClaimValue::from_cbor(c, v).map_err(|_| FormatError::Bad(W, 4))?;
+            }
+        }
+        let created_at = m.int(5)?;
+        let ttl_secs = u32::try_from(m.uint(6)?).map_err(|_| m.bad(6))?;
+        if ttl_secs == 0 || ttl_secs > MAX_TTL_SECS {
+            return Err(m.bad(6));
+        }
+        let challenge = match m.uint_opt(7)? {
+            Some(n) => Some(u32::try_from(n).ok().and_then(Challenge::new).ok_or(m.bad(7))?),
+            None => None,
+        };
+        m.finish()?;
+        Ok(Self { credential, disclosed, cover, values, created_at, ttl_secs, challenge })
+    }
+
+    /// Expiry time.
+    pub fn expires_at(&self) -> UnixTime {
+        self.created_at.saturating_add(i64::from(self.ttl_secs))
+    }
+
+    /// The CBOR bytes of every leaf as the verifier sees them: disclosed values, `null` for the
+    /// reserved slots, and an empty placeholder for hidden slots (never hashed).
+    pub fn leaf_bytes(&self) -> [Vec<u8>; SLOTS] {
+        let mut out: [Vec<u8>; SLOTS] = std::array::from_fn(|i| {
+            if ClaimId::from_slot(i).is_none() { cbor::encode(&Value::Null) } else { Vec::new() }
+        });
+        for (c, v) in self.disclosed.iter().zip(&self.values) {
+            out[c.slot()] = cbor::encode(v);
+        }
+        out
+    }
+
+    /// The disclosed values, typed.
+    pub fn disclosed_claims(&self) -> crate::credential::DisclosedClaims {
+        let mut d = crate::credential::DisclosedClaims::default();
+        for (c, v) in self.disclosed.iter().zip(&self.values) {
+            match ClaimValue::from_cbor(c, v) {
+                Ok(val) => d.values.push((c, val)),
+                Err(_) => d.not_stated.push(c),
+            }
+        }
+        d
+    }
+}
+
+/// A presentation parsed from its COSE bytes; no signature checked yet.
+#[derive(Debug, Clone)]
+pub struct SignedPresentation {
+    envelope: Envelope,
+    payload: PresentationPayload,
+    credential: Credential,
+}
+
+/// A presentation's structure is not acceptable.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PresentationFormatError {
+    /// The holder's envelope.
+    #[error("presentation envelope: {0}")]
+    Cose(#[from] CoseError),
+    /// The holder-signed payload.
+    #[error(transparent)]
+    Format(#[from] FormatError),
+    /// The embedded credential.
+    #[error(transparent)]
+    Credential(#[from] CredentialError),
+}
+
+impl SignedPresentation {
+    /// Parse COSE bytes (untrusted).
+    pub fn parse(bytes: &[u8]) -> Result<Self, PresentationFormatError> {
+        if bytes.len() > MAX_PRESENTATION_BYTES {
+            return Err(FormatError::TooLarge("presentation", MAX_PRESENTATION_BYTES).into());
+        }
+        let envelope = Envelope::parse(bytes, Context::Presentation)?;
+        let payload = PresentationPayload::from_cbor(envelope.payload_unverified())?;
+        let credential = Credential::parse(&payload.credential)?;
+        Ok(Self { envelope, payload, credential })
+    }
+
+    /// The payload (unauthenticated until both signatures are checked).
+    pub fn payload(&self) -> &PresentationPayload {
+        &self.payload
+    }
+
+    /// The embedded credential.
+    pub fn credential(&self) -> &Credential {
+        &self.credential
+    }
+
+    /// Check the holder's signature with the key the credential binds.
+    pub fn verify_holder(&self) -> Result<(), CoseError> {
+        self.envelope.verify(&self.credential.payload().holder)
+    }
+}
