@@ -1,5 +1,6 @@
 //! Qujat core: everything that matters for an offline digital-diploma wallet.
 #![forbid(unsafe_code)]
-pub mod platform;
 pub mod keys;
+pub mod platform;
+pub mod qr;
 pub mod secret;
