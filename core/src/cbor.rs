@@ -3,7 +3,7 @@
 //! Decoding is strict: duplicate or unknown keys are refused, sizes are bounded, and every
 //! failure is a [`FormatError`] naming the structure and field (never the value).
 
-use ciborium::Value;
+pub use ciborium::Value;
 
 /// A structure could not be decoded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -1,11 +1,16 @@
 //! Qujat core: everything that matters for an offline digital-diploma wallet.
+//!
+//! Layers, bottom up: [`platform`] (clock, randomness), [`secret`] and [`keys`];
+//! [`credential`] (claims, disclosure tree, COSE); [`issuer`], [`trust`] and [`status`];
+//! [`presentation`] (build and encode) and [`verifier`]; [`qr`] for output and scanning.
 #![forbid(unsafe_code)]
 pub mod cbor;
 pub mod credential;
 pub mod issuer;
 pub mod keys;
-pub mod presentation;
 pub mod platform;
+pub mod presentation;
+pub mod qr;
 pub mod secret;
 pub mod status;
 pub mod trust;
