@@ -1,0 +1,118 @@
+//! Printing a verification report for a person (in kk/ru/en) or as JSON.
+
+use qujat_core::credential::labels::{claim_label, degree_label, study_form_label};
+use qujat_core::credential::{ClaimId, ClaimValue, Date, Lang};
+use qujat_core::platform::UnixTime;
+use qujat_core::verifier::{VerificationReport, Verdict};
+use serde_json::{Value, json};
+
+/// A UTC timestamp as `YYYY-MM-DD HH:MM:SS UTC`.
+pub fn time(t: UnixTime) -> String {
+    let date = Date::from_unix(t).map_or_else(|| "?".to_owned(), |d| d.to_string());
+    let s = t.rem_euclid(86_400);
+    format!("{date} {:02}:{:02}:{:02} UTC", s / 3600, s / 60 % 60, s % 60)
+}
+
+fn value_text(c: ClaimId, v: &ClaimValue, lang: Lang) -> String {
+    match v {
+        ClaimValue::Name(n) => format!("{} {}", n.family, n.given),
+        ClaimValue::DegreeLevel(l) => degree_label(*l, lang).to_owned(),
+        ClaimValue::Text(t) => t.clone(),
+        ClaimValue::Flag(b) => match (b, lang) {
+            (true, Lang::Kk) => "иә".into(),
+            (true, Lang::Ru) => "да".into(),
+            (true, Lang::En) => "yes".into(),
+            (false, Lang::Kk) => "жоқ".into(),
+            (false, Lang::Ru) => "нет".into(),
+            (false, Lang::En) => "no".into(),
+        },
+        ClaimValue::Date(d) => d.to_string(),
+        ClaimValue::DiplomaNumber { series, number } => format!("{series} № {number}"),
+        ClaimValue::StudyForm(f) => study_form_label(*f, lang).to_owned(),
+        ClaimValue::ProgramText { program, qualification } => {
+            let _ = c;
+            format!("{program} — {qualification}")
+        }
+        ClaimValue::Gpa(g) => g.to_string(),
+    }
+}
+
+/// A human-readable report; its last line is `verdict: CODE`.
+pub fn text(r: &VerificationReport, lang: Lang) -> String {
+    let mut out = String::new();
+    if let Some(i) = &r.issuer {
+        out.push_str(&format!("issuer:     {} ({})\n", i.name.best(lang).unwrap_or(&i.id), i.id));
+    }
+    for (c, v) in &r.claims.values {
+        out.push_str(&format!("{:<11} {}\n", format!("{}:", claim_label(*c, lang)), value_text(*c, v, lang)));
+    }
+    for c in &r.claims.not_stated {
+        out.push_str(&format!("{}: —\n", claim_label(*c, lang)));
+    }
+    if let (Some(c), Some(e)) = (r.created_at, r.expires_at) {
+        out.push_str(&format!("presented:  {} (expires {})\n", time(c), time(e)));
+    }
+    if let Some(ch) = r.challenge {
+        out.push_str(&format!("challenge:  {ch}\n"));
+    }
+    if let Some(s) = &r.status {
+        out.push_str(&format!(
+            "status:     list of {}, current until {}, {} h old\n",
+            time(s.list_issued_at),
+            time(s.valid_until),
+            s.age_secs / 3600
+        ));
+    }
+    if let Some(seq) = r.trust_list_sequence {
+        out.push_str(&format!("trust list: sequence {seq}\n"));
+    }
+    out.push_str(&format!("reason:     {}\n", explain(&r.verdict)));
+    out.push_str(&format!("verdict: {}\n", r.verdict.code()));
+    out
+}
+
+/// One sentence for each verdict.
+pub fn explain(v: &Verdict) -> String {
+    match v {
+        Verdict::Valid => "genuine, presented by its holder, fresh, not revoked".into(),
+        Verdict::Revoked => "the issuer has revoked this diploma".into(),
+        Verdict::Expired { expired_at } => format!("this QR code expired at {}: ask for a new one", time(*expired_at)),
+        Verdict::NotYetValid { created_at } => format!("made in the future ({}): a phone's clock is wrong", time(*created_at)),
+        Verdict::ChallengeMismatch => "made for another challenge code (or none)".into(),
+        Verdict::ChallengeReused => "this challenge was already answered: a replay".into(),
+        Verdict::UnknownIssuer { claimed_id } => format!("issuer `{claimed_id}` is not in the trust list"),
+        Verdict::ForgedIssuerSignature => "the issuer's signature is forged".into(),
+        Verdict::IssuerKeyNotValid => "signed with an issuer key outside its validity period".into(),
+        Verdict::ForgedHolderSignature => "not presented by the holder the diploma was issued to".into(),
+        Verdict::DisclosureMismatch => "a disclosed value does not match what the issuer signed".into(),
+        Verdict::TrustListExpired { expired_at } => format!("the trust list expired at {}: update it", time(*expired_at)),
+        Verdict::NoTrustList => "no trust list installed".into(),
+        Verdict::StatusUnknown => "genuine, but no status list covers it: revocation unknown".into(),
+        Verdict::StatusStale { valid_until } => format!("genuine, but the status list is out of date since {}", time(*valid_until)),
+        Verdict::Malformed(reason) => format!("not a readable presentation: {reason}"),
+        _ => v.to_string(),
+    }
+}
+
+/// The report as JSON.
+pub fn json(r: &VerificationReport) -> Value {
+    let claims: serde_json::Map<String, Value> = r
+        .claims
+        .values
+        .iter()
+        .map(|(c, v)| (c.key().to_owned(), Value::String(value_text(*c, v, Lang::En))))
+        .collect();
+    json!({
+        "verdict": r.verdict.code(),
+        "reason": explain(&r.verdict),
+        "issuer": r.issuer.as_ref().map(|i| json!({"id": i.id, "name": {"kk": i.name.kk, "ru": i.name.ru, "en": i.name.en}})),
+        "claims": claims,
+        "not_stated": r.claims.not_stated.iter().map(|c| c.key()).collect::<Vec<_>>(),
+        "created_at": r.created_at,
+        "expires_at": r.expires_at,
+        "challenge": r.challenge.map(|c| c.to_string()),
+        "status": r.status.as_ref().map(|s| json!({"issued_at": s.list_issued_at, "valid_until": s.valid_until, "age_secs": s.age_secs})),
+        "trust_list_sequence": r.trust_list_sequence,
+        "verified_at": r.verified_at,
+    })
+}

@@ -1,0 +1,48 @@
+//! Every single-character change of a valid `QJ1:` string is refused; none panics.
+
+use qujat_core::credential::ClaimSet;
+use qujat_core::verifier::Verdict;
+use qujat_tests::World;
+
+const BASE45: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
+
+#[test]
+fn every_single_character_change_is_refused() {
+    let mut w = World::new("tamper");
+    let b = w.issue("enu-bachelor-honors");
+    let v = w.verifier();
+    let text = w.present(&b, ClaimSet::default_presentation(), None).text;
+    assert_eq!(v.verify(&text, None).verdict, Verdict::Valid);
+    let mut tried = 0usize;
+    let mut bytes = text.clone().into_bytes();
+    for pos in 0..bytes.len() {
+        let original = bytes[pos];
+        // Every other base45 character, plus a lower-case letter and a non-ASCII byte stand-in.
+        for &c in BASE45.iter().chain(b"a~") {
+            if c == original {
+                continue;
+            }
+            bytes[pos] = c;
+            let changed = std::str::from_utf8(&bytes).unwrap();
+            let r = v.verify(changed, None);
+            assert!(!r.verdict.is_valid(), "change at {pos} to {:?} verified as VALID", c as char);
+            tried += 1;
+        }
+        bytes[pos] = original;
+    }
+    assert!(tried > 600 * 44, "tried {tried}");
+}
+
+#[test]
+fn truncations_and_extensions_are_refused() {
+    let mut w = World::new("truncate");
+    let b = w.issue("kaznu-master");
+    let v = w.verifier();
+    let text = w.present(&b, ClaimSet::default_presentation(), None).text;
+    for n in 0..text.len() {
+        assert!(!v.verify(&text[..n], None).verdict.is_valid(), "prefix of {n} chars");
+    }
+    for extra in ["0", "00", "000", "A%", " "] {
+        assert!(!v.verify(&format!("{text}{extra}"), None).verdict.is_valid(), "extended by {extra:?}");
+    }
+}
