@@ -3,7 +3,9 @@
 pub mod claims;
 pub mod date;
 pub mod diploma;
+pub mod input;
 
 pub use claims::{ClaimId, ClaimSet, ClaimValue, DisclosedClaims};
 pub use date::Date;
 pub use diploma::{DegreeLevel, Diploma, Gpa, Iin, Lang, Localized, PersonName, StudyForm};
+pub use input::{InputError, JsonType, MAX_INPUT_BYTES, parse_issuer_input, to_issuer_input_json};
