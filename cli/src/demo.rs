@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use qujat_core::credential::{ClaimSet, Date, Localized, input};
+use qujat_core::credential::{Date, Localized, input};
 use qujat_core::issuer::{Issuer, Register};
 use qujat_core::keys::KeyPair;
 use qujat_core::platform::{Clock, ManualClock, OsRandom, SystemClock};
