@@ -88,7 +88,8 @@ proptest! {
         for c in ClaimId::ALL {
             let shown = r.claims.get(c);
             if claims.contains(c) {
-                prop_assert_eq!(shown, bundle.claim(c).as_ref(), "{:?}", c);
+                let expected = bundle.claim(c);
+                prop_assert_eq!(shown, expected.as_ref(), "{:?}", c);
             } else {
                 prop_assert!(shown.is_none());
             }

@@ -42,7 +42,9 @@ fn truncations_and_extensions_are_refused() {
     for n in 0..text.len() {
         assert!(!v.verify(&text[..n], None).verdict.is_valid(), "prefix of {n} chars");
     }
-    for extra in ["0", "00", "000", "A%", " "] {
+    for extra in ["0", "00", "000", "A%", "QJ1:"] {
         assert!(!v.verify(&format!("{text}{extra}"), None).verdict.is_valid(), "extended by {extra:?}");
     }
+    // Whitespace around the string (a scanner's newline, a pasted space) is not a change.
+    assert!(v.verify(&format!(" {text}\n"), None).verdict.is_valid());
 }
