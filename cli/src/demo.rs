@@ -67,7 +67,13 @@ pub fn run(a: DemoArgs) -> Result<bool, CliError> {
     let request = PresentationRequest::default();
     let p = presentation::present(&bundle, &holder, &request, now).map_err(CliError::core)?;
     let matrix = qr::encode(&p.text, Ecc::M).map_err(CliError::core)?;
-    println!("{} characters, QR version {} at ECC M ({}×{} modules)", p.text.len(), matrix.version(), matrix.width(), matrix.width());
+    println!(
+        "{} characters, QR version {} at ECC M ({}×{} modules)",
+        p.text.len(),
+        matrix.version(),
+        matrix.width(),
+        matrix.width()
+    );
     if !a.no_qr {
         println!("{}", matrix.to_terminal());
     }

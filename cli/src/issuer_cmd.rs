@@ -37,7 +37,8 @@ pub fn run(cmd: IssuerCommand) -> Result<(), CliError> {
             let key = files::read_secret_key(&key)?;
             let holder = files::read_public_key(&holder_key)?;
             let json = files::read(&input)?;
-            let today = Date::from_unix(now).ok_or_else(|| CliError::Input("the system clock is out of range".into()))?;
+            let today =
+                Date::from_unix(now).ok_or_else(|| CliError::Input("the system clock is out of range".into()))?;
             let diploma = input::parse_issuer_input(&json, today)
                 .map_err(|e| CliError::Input(format!("{}: {e}", input.display())))?;
             let mut reg = read_register(&register)?;
@@ -69,7 +70,8 @@ pub fn run(cmd: IssuerCommand) -> Result<(), CliError> {
         IssuerCommand::StatusList { key, issuer, register, valid_days, out } => {
             let key = files::read_secret_key(&key)?;
             let reg = read_register(&register)?;
-            let bytes = Issuer::new(issuer.clone(), key).status_list(&reg, now, valid_days * DAY).map_err(CliError::core)?;
+            let bytes =
+                Issuer::new(issuer.clone(), key).status_list(&reg, now, valid_days * DAY).map_err(CliError::core)?;
             files::write(&out, &bytes, false)?;
             println!(
                 "status list: {} ({} entries, {} revoked, valid {valid_days} days)",
@@ -87,7 +89,8 @@ pub fn read_register(path: &Path) -> Result<Register, CliError> {
     if !path.exists() {
         return Ok(Register::default());
     }
-    serde_json::from_slice(&files::read(path)?).map_err(|e| CliError::Input(format!("{}: not a register: {e}", path.display())))
+    serde_json::from_slice(&files::read(path)?)
+        .map_err(|e| CliError::Input(format!("{}: not a register: {e}", path.display())))
 }
 
 pub fn write_register(path: &Path, reg: &Register) -> Result<(), CliError> {
@@ -113,19 +116,22 @@ struct KeyJson {
 }
 
 fn day_start(s: &str, what: &str) -> Result<UnixTime, CliError> {
-    Date::parse_iso(s).map(|d| d.to_days() * DAY).ok_or_else(|| CliError::Input(format!("{what}: not a date (YYYY-MM-DD)")))
+    Date::parse_iso(s)
+        .map(|d| d.to_days() * DAY)
+        .ok_or_else(|| CliError::Input(format!("{what}: not a date (YYYY-MM-DD)")))
 }
 
 /// Read the trust list's issuers from JSON: `[{"id", "name": {"kk","ru","en"}, "keys": [{"public_key", "not_before", "not_after"}]}]`.
 pub fn read_issuers(path: &Path) -> Result<Vec<IssuerEntry>, CliError> {
-    let raw: Vec<IssuerJson> = serde_json::from_slice(&files::read(path)?)
-        .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
+    let raw: Vec<IssuerJson> =
+        serde_json::from_slice(&files::read(path)?).map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
     let base = path.parent().unwrap_or(Path::new("."));
     raw.into_iter()
         .map(|i| {
             let mut name = Localized::default();
             for (tag, text) in i.name {
-                let lang = Lang::from_tag(&tag).ok_or_else(|| CliError::Input(format!("issuer {}: unknown language `{tag}`", i.id)))?;
+                let lang = Lang::from_tag(&tag)
+                    .ok_or_else(|| CliError::Input(format!("issuer {}: unknown language `{tag}`", i.id)))?;
                 name.set(lang, Some(text));
             }
             let keys = i

@@ -3,7 +3,7 @@
 use qujat_core::credential::labels::{claim_label, degree_label, study_form_label};
 use qujat_core::credential::{ClaimId, ClaimValue, Date, Lang};
 use qujat_core::platform::UnixTime;
-use qujat_core::verifier::{VerificationReport, Verdict};
+use qujat_core::verifier::{Verdict, VerificationReport};
 use serde_json::{Value, json};
 
 /// A UTC timestamp as `YYYY-MM-DD HH:MM:SS UTC`.
@@ -77,7 +77,9 @@ pub fn explain(v: &Verdict) -> String {
         Verdict::Valid => "genuine, presented by its holder, fresh, not revoked".into(),
         Verdict::Revoked => "the issuer has revoked this diploma".into(),
         Verdict::Expired { expired_at } => format!("this QR code expired at {}: ask for a new one", time(*expired_at)),
-        Verdict::NotYetValid { created_at } => format!("made in the future ({}): a phone's clock is wrong", time(*created_at)),
+        Verdict::NotYetValid { created_at } => {
+            format!("made in the future ({}): a phone's clock is wrong", time(*created_at))
+        }
         Verdict::ChallengeMismatch => "made for another challenge code (or none)".into(),
         Verdict::ChallengeReused => "this challenge was already answered: a replay".into(),
         Verdict::UnknownIssuer { claimed_id } => format!("issuer `{claimed_id}` is not in the trust list"),
@@ -85,10 +87,14 @@ pub fn explain(v: &Verdict) -> String {
         Verdict::IssuerKeyNotValid => "signed with an issuer key outside its validity period".into(),
         Verdict::ForgedHolderSignature => "not presented by the holder the diploma was issued to".into(),
         Verdict::DisclosureMismatch => "a disclosed value does not match what the issuer signed".into(),
-        Verdict::TrustListExpired { expired_at } => format!("the trust list expired at {}: update it", time(*expired_at)),
+        Verdict::TrustListExpired { expired_at } => {
+            format!("the trust list expired at {}: update it", time(*expired_at))
+        }
         Verdict::NoTrustList => "no trust list installed".into(),
         Verdict::StatusUnknown => "genuine, but no status list covers it: revocation unknown".into(),
-        Verdict::StatusStale { valid_until } => format!("genuine, but the status list is out of date since {}", time(*valid_until)),
+        Verdict::StatusStale { valid_until } => {
+            format!("genuine, but the status list is out of date since {}", time(*valid_until))
+        }
         Verdict::Malformed(reason) => format!("not a readable presentation: {reason}"),
         _ => v.to_string(),
     }
@@ -96,12 +102,8 @@ pub fn explain(v: &Verdict) -> String {
 
 /// The report as JSON.
 pub fn json(r: &VerificationReport) -> Value {
-    let claims: serde_json::Map<String, Value> = r
-        .claims
-        .values
-        .iter()
-        .map(|(c, v)| (c.key().to_owned(), Value::String(value_text(*c, v, Lang::En))))
-        .collect();
+    let claims: serde_json::Map<String, Value> =
+        r.claims.values.iter().map(|(c, v)| (c.key().to_owned(), Value::String(value_text(*c, v, Lang::En)))).collect();
     json!({
         "verdict": r.verdict.code(),
         "reason": explain(&r.verdict),

@@ -55,7 +55,8 @@ pub fn decode(bytes: &[u8], what: &'static str, max_len: usize) -> Result<Value,
         return Err(FormatError::TooLarge(what, max_len));
     }
     let mut reader = bytes;
-    let v: Value = ciborium::de::from_reader_with_recursion_limit(&mut reader, 16).map_err(|_| FormatError::Cbor(what))?;
+    let v: Value =
+        ciborium::de::from_reader_with_recursion_limit(&mut reader, 16).map_err(|_| FormatError::Cbor(what))?;
     if !reader.is_empty() {
         return Err(FormatError::Cbor(what));
     }
@@ -77,7 +78,12 @@ impl IntMap {
 
     /// Decode `bytes` as an array of `len` items (a positional record); item `i` is read as
     /// field `i + 1`, so the field numbers in errors and docs are the same as for maps.
-    pub fn decode_array(bytes: &[u8], what: &'static str, max_len: usize, len: std::ops::RangeInclusive<usize>) -> Result<Self, FormatError> {
+    pub fn decode_array(
+        bytes: &[u8],
+        what: &'static str,
+        max_len: usize,
+        len: std::ops::RangeInclusive<usize>,
+    ) -> Result<Self, FormatError> {
         Self::from_array(decode(bytes, what, max_len)?, what, len)
     }
 

@@ -88,8 +88,14 @@ impl Issuer {
     /// Sign a status list from a register.
     pub fn status_list(&self, register: &Register, now: UnixTime, validity_secs: i64) -> Result<Vec<u8>, IssueError> {
         let revoked: Vec<u64> = register.revoked.iter().copied().collect();
-        let payload = StatusListPayload::new(self.id.clone(), now, now.saturating_add(validity_secs), register.next_index, &revoked)
-            .ok_or(IssueError::StatusListFull)?;
+        let payload = StatusListPayload::new(
+            self.id.clone(),
+            now,
+            now.saturating_add(validity_secs),
+            register.next_index,
+            &revoked,
+        )
+        .ok_or(IssueError::StatusListFull)?;
         Ok(StatusList::sign(&self.key, &payload))
     }
 }

@@ -39,7 +39,13 @@ pub struct StatusListPayload {
 
 impl StatusListPayload {
     /// A list of `entries` entries with the given revoked indexes.
-    pub fn new(issuer: String, issued_at: UnixTime, valid_until: UnixTime, entries: u64, revoked: &[u64]) -> Option<Self> {
+    pub fn new(
+        issuer: String,
+        issued_at: UnixTime,
+        valid_until: UnixTime,
+        entries: u64,
+        revoked: &[u64],
+    ) -> Option<Self> {
         if entries > MAX_ENTRIES {
             return None;
         }

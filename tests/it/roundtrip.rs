@@ -20,8 +20,11 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn localized() -> impl Strategy<Value = Localized> {
-    (proptest::option::of(text()), proptest::option::of(text()), text())
-        .prop_map(|(kk, ru, en)| Localized { kk, ru, en: Some(en) })
+    (proptest::option::of(text()), proptest::option::of(text()), text()).prop_map(|(kk, ru, en)| Localized {
+        kk,
+        ru,
+        en: Some(en),
+    })
 }
 
 prop_compose! {

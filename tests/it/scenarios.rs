@@ -91,7 +91,10 @@ fn older_trust_list_is_refused() {
     // The original (sequence 1) too.
     assert!(matches!(v.install_trust_list(&w.trust_list), Err(TrustListError::Rollback { .. })));
     // Not signed by the anchor.
-    let rogue = TrustList::sign(&KeyPair::generate(&SeededRandom::new(b"rogue")).unwrap(), World::trust_payload(&w.issuers, 9, NOW + DAY));
+    let rogue = TrustList::sign(
+        &KeyPair::generate(&SeededRandom::new(b"rogue")).unwrap(),
+        World::trust_payload(&w.issuers, 9, NOW + DAY),
+    );
     assert_eq!(v.install_trust_list(&rogue).unwrap_err(), TrustListError::BadSignature);
 }
 
@@ -199,6 +202,9 @@ fn no_trust_list() {
     let mut w = World::new("notl");
     let b = w.issue("enu-bachelor-honors");
     let v = Verifier::new(w.anchor.public(), w.clock.clone(), w.rng.clone());
-    assert_eq!(v.verify(&w.present(&b, ClaimSet::default_presentation(), None).text, None).verdict, Verdict::NoTrustList);
+    assert_eq!(
+        v.verify(&w.present(&b, ClaimSet::default_presentation(), None).text, None).verdict,
+        Verdict::NoTrustList
+    );
     let _ = w.clock.now();
 }

@@ -59,7 +59,15 @@ impl World {
         let holder = KeyPair::generate(rng.as_ref()).unwrap();
         let payload = Self::trust_payload(&issuers, 1, NOW + 30 * DAY);
         let trust_list = TrustList::sign(&anchor, payload);
-        Self { rng, clock: Arc::new(ManualClock::new(NOW)), anchor, issuers, register: Register::default(), holder, trust_list }
+        Self {
+            rng,
+            clock: Arc::new(ManualClock::new(NOW)),
+            anchor,
+            issuers,
+            register: Register::default(),
+            holder,
+            trust_list,
+        }
     }
 
     pub fn trust_payload(issuers: &[Issuer], sequence: u64, expires_at: UnixTime) -> TrustListPayload {
@@ -108,7 +116,8 @@ impl World {
     /// Present with the holder key at the clock's time.
     pub fn present(&self, bundle: &CredentialBundle, claims: ClaimSet, challenge: Option<Challenge>) -> Presentation {
         let req = PresentationRequest { claims, challenge, ttl_secs: presentation::DEFAULT_TTL_SECS };
-        presentation::present(bundle, &self.holder, &req, qujat_core::platform::Clock::now(self.clock.as_ref())).unwrap()
+        presentation::present(bundle, &self.holder, &req, qujat_core::platform::Clock::now(self.clock.as_ref()))
+            .unwrap()
     }
 }
 
@@ -152,3 +161,6 @@ pub fn tamper_value(text: &str, signer: &KeyPair, index: usize, value: u64) -> S
 fn ciborium_value_int(v: u64) -> qujat_core::cbor::Value {
     qujat_core::cbor::Value::Integer(v.into())
 }
+
+pub mod qr_table;
+pub mod vectors;

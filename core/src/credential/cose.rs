@@ -60,11 +60,8 @@ pub fn sign_with(ctx: Context, payload: Vec<u8>, signer: impl FnOnce(&[u8]) -> V
         Context::Presentation => HeaderBuilder::new().build(),
         _ => HeaderBuilder::new().algorithm(iana::Algorithm::EdDSA).build(),
     };
-    let sign1 = CoseSign1Builder::new()
-        .protected(protected)
-        .payload(payload)
-        .create_signature(ctx.aad(), signer)
-        .build();
+    let sign1 =
+        CoseSign1Builder::new().protected(protected).payload(payload).create_signature(ctx.aad(), signer).build();
     // Serializing a structure we just built cannot fail: no value in it is out of range.
     sign1.to_vec().unwrap_or_default()
 }
@@ -139,6 +136,9 @@ mod tests {
     #[test]
     fn garbage_is_malformed() {
         assert_eq!(Envelope::parse(b"", Context::Credential).unwrap_err(), CoseError::Malformed);
-        assert_eq!(Envelope::parse(&[0x84, 0x40, 0xa0, 0xf6, 0x40], Context::Credential).unwrap_err(), CoseError::UnsupportedAlgorithm);
+        assert_eq!(
+            Envelope::parse(&[0x84, 0x40, 0xa0, 0xf6, 0x40], Context::Credential).unwrap_err(),
+            CoseError::UnsupportedAlgorithm
+        );
     }
 }

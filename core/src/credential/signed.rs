@@ -172,7 +172,11 @@ pub enum BundleError {
 
 impl CredentialBundle {
     /// Assemble (issuer side) from the signed credential, the seed and the values.
-    pub fn new(credential: Credential, root_seed: SecretBytes<NODE_LEN>, leaves: [Value; SLOTS]) -> Result<Self, BundleError> {
+    pub fn new(
+        credential: Credential,
+        root_seed: SecretBytes<NODE_LEN>,
+        leaves: [Value; SLOTS],
+    ) -> Result<Self, BundleError> {
         if tree::root(&root_seed, &leaves) != credential.payload().root {
             return Err(BundleError::RootMismatch);
         }

@@ -160,7 +160,13 @@ pub fn root_from_cover(disclosed: u16, cover: &[u8], values: &[Vec<u8>; SLOTS]) 
     verify_at(0, 0, disclosed, &mut nodes, values).ok_or(CoverLengthError)
 }
 
-fn verify_at(level: u32, idx: usize, d: u16, nodes: &mut std::slice::ChunksExact<'_, u8>, values: &[Vec<u8>; SLOTS]) -> Option<Node> {
+fn verify_at(
+    level: u32,
+    idx: usize,
+    d: u16,
+    nodes: &mut std::slice::ChunksExact<'_, u8>,
+    values: &[Vec<u8>; SLOTS],
+) -> Option<Node> {
     match classify(level, idx, d) {
         Cover::Hidden => nodes.next()?.try_into().ok(),
         Cover::Disclosed => {

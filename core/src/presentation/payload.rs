@@ -100,9 +100,12 @@ impl PresentationPayload {
     /// The CBOR bytes of every leaf as the verifier sees them: disclosed values, `null` for the
     /// reserved slots, and an empty placeholder for hidden slots (never hashed).
     pub fn leaf_bytes(&self) -> [Vec<u8>; SLOTS] {
-        let mut out: [Vec<u8>; SLOTS] = std::array::from_fn(|i| {
-            if ClaimId::from_slot(i).is_none() { cbor::encode(&Value::Null) } else { Vec::new() }
-        });
+        let mut out: [Vec<u8>; SLOTS] =
+            std::array::from_fn(
+                |i| {
+                    if ClaimId::from_slot(i).is_none() { cbor::encode(&Value::Null) } else { Vec::new() }
+                },
+            );
         for (c, v) in self.disclosed.iter().zip(&self.values) {
             out[c.slot()] = cbor::encode(v);
         }

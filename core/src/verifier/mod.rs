@@ -7,7 +7,7 @@ mod report;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, RwLock};
 
-pub use report::{IssuerInfo, MalformedReason, StatusFreshness, VerificationReport, Verdict};
+pub use report::{IssuerInfo, MalformedReason, StatusFreshness, Verdict, VerificationReport};
 
 use crate::credential::tree;
 use crate::keys::PublicKey;
@@ -68,7 +68,12 @@ impl Verifier {
     }
 
     /// With an explicit policy.
-    pub fn with_policy(anchor: PublicKey, policy: VerifierPolicy, clock: Arc<dyn Clock>, rng: Arc<dyn SecureRandom>) -> Self {
+    pub fn with_policy(
+        anchor: PublicKey,
+        policy: VerifierPolicy,
+        clock: Arc<dyn Clock>,
+        rng: Arc<dyn SecureRandom>,
+    ) -> Self {
         Self {
             anchor,
             policy,
@@ -93,7 +98,12 @@ impl Verifier {
             }
         }
         let p = list.payload();
-        let info = TrustListInfo { sequence: p.sequence, issued_at: p.issued_at, expires_at: p.expires_at, issuers: p.issuers.len() };
+        let info = TrustListInfo {
+            sequence: p.sequence,
+            issued_at: p.issued_at,
+            expires_at: p.expires_at,
+            issuers: p.issuers.len(),
+        };
         *slot = Some(list);
         Ok(info)
     }
@@ -103,7 +113,12 @@ impl Verifier {
         let slot = self.trust.read().unwrap_or_else(std::sync::PoisonError::into_inner);
         slot.as_ref().map(|l| {
             let p = l.payload();
-            TrustListInfo { sequence: p.sequence, issued_at: p.issued_at, expires_at: p.expires_at, issuers: p.issuers.len() }
+            TrustListInfo {
+                sequence: p.sequence,
+                issued_at: p.issued_at,
+                expires_at: p.expires_at,
+                issuers: p.issuers.len(),
+            }
         })
     }
 
@@ -127,7 +142,11 @@ impl Verifier {
 
     fn freshness(&self, list: &StatusList) -> StatusFreshness {
         let p = list.payload();
-        StatusFreshness { list_issued_at: p.issued_at, valid_until: p.valid_until, age_secs: self.clock.now() - p.issued_at }
+        StatusFreshness {
+            list_issued_at: p.issued_at,
+            valid_until: p.valid_until,
+            age_secs: self.clock.now() - p.issued_at,
+        }
     }
 
     /// A fresh 6-digit challenge to show the holder.
@@ -145,7 +164,9 @@ impl Verifier {
         };
         let pres = match SignedPresentation::parse(&cose) {
             Ok(p) => p,
-            Err(e) => return VerificationReport::bare(Verdict::Malformed(MalformedReason::Structure(e.to_string())), now),
+            Err(e) => {
+                return VerificationReport::bare(Verdict::Malformed(MalformedReason::Structure(e.to_string())), now);
+            }
         };
         self.check(&pres, expected_challenge, now)
     }
