@@ -1,5 +1,5 @@
 //! Qujat's cross-crate integration tests: one binary, many modules.
-#![allow(clippy::unwrap_used, missing_docs)]
+#![allow(clippy::unwrap_used, clippy::panic, missing_docs)]
 
 mod format_doc;
 mod roundtrip;

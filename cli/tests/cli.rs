@@ -1,0 +1,219 @@
+//! The `qujat` binary, end to end, on files.
+#![allow(clippy::unwrap_used, clippy::panic, missing_docs)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn qujat(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_qujat")).args(args).output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn p(dir: &Path, name: &str) -> String {
+    dir.join(name).to_string_lossy().into_owned()
+}
+
+#[test]
+fn demo_tells_the_story_and_its_artefacts_verify() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = qujat(&["demo", "--out", dir.path().to_str().unwrap()]);
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(text.lines().last(), Some("verdict: VALID"));
+    assert!(text.contains("verdict: EXPIRED"), "{text}");
+    assert!(text.contains("verdict: MALFORMED"), "{text}");
+    for f in [
+        "anchor.pub",
+        "trust-list.bin",
+        "status-list.bin",
+        "credential.bin",
+        "presentation.txt",
+        "presentation.png",
+        "presentation.svg",
+    ] {
+        assert!(dir.path().join(f).exists(), "{f} missing");
+    }
+    let d = dir.path();
+    let qj1 = std::fs::read_to_string(d.join("presentation.txt")).unwrap();
+    let base = [
+        "verify",
+        "--anchor",
+        &p(d, "anchor.pub"),
+        "--trust-list",
+        &p(d, "trust-list.bin"),
+        "--status-list",
+        &p(d, "status-list.bin"),
+    ];
+    // The string.
+    let mut args = base.to_vec();
+    args.push(qj1.trim());
+    let v = qujat(&args);
+    assert!(v.status.success(), "{}", stdout(&v));
+    assert!(stdout(&v).ends_with("verdict: VALID\n"));
+    // PNG → QR reader → verify.
+    let png = p(d, "presentation.png");
+    let mut args = base.to_vec();
+    args.extend(["--image", &png]);
+    let v = qujat(&args);
+    assert!(v.status.success(), "{}{}", stdout(&v), String::from_utf8_lossy(&v.stderr));
+    // JSON output.
+    let mut args = base.to_vec();
+    args.extend(["--json", qj1.trim()]);
+    let v = qujat(&args);
+    assert!(stdout(&v).contains("\"verdict\": \"VALID\""));
+    // A damaged string: exit status 1, a reason.
+    let mut damaged = qj1.trim().to_owned();
+    damaged.insert(30, 'Z');
+    let mut args = base.to_vec();
+    args.push(&damaged);
+    let v = qujat(&args);
+    assert_eq!(v.status.code(), Some(1));
+    assert!(stdout(&v).contains("verdict: MALFORMED"));
+    // A wrong challenge: exit status 1.
+    let mut args = base.to_vec();
+    args.extend(["--challenge", "123456", qj1.trim()]);
+    assert_eq!(qujat(&args).status.code(), Some(1));
+}
+
+#[test]
+fn issuer_tools_on_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(qujat(&["issuer", "keygen", "--out", &p(d, "anchor")]).status.success());
+    assert!(qujat(&["issuer", "keygen", "--out", &p(d, "enu")]).status.success());
+    assert!(qujat(&["issuer", "keygen", "--out", &p(d, "holder")]).status.success());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(d.join("enu.key")).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    std::fs::write(
+        d.join("issuers.json"),
+        r#"[{"id": "kz.enu", "name": {"en": "L.N. Gumilyov Eurasian National University", "kk": "Еуразия ұлттық университеті"},
+            "keys": [{"public_key": "enu.pub", "not_before": "2020-01-01", "not_after": "2035-12-31"}]}]"#,
+    )
+    .unwrap();
+    let tl = qujat(&[
+        "issuer",
+        "trust-list",
+        "--anchor-key",
+        &p(d, "anchor.key"),
+        "--input",
+        &p(d, "issuers.json"),
+        "--sequence",
+        "3",
+        "--out",
+        &p(d, "trust-list.bin"),
+    ]);
+    assert!(tl.status.success(), "{}", String::from_utf8_lossy(&tl.stderr));
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/diplomas/enu-bachelor-honors.json");
+    let issue = qujat(&[
+        "issuer",
+        "issue",
+        "--key",
+        &p(d, "enu.key"),
+        "--register",
+        &p(d, "register.json"),
+        "--input",
+        fixture.to_str().unwrap(),
+        "--holder-key",
+        &p(d, "holder.pub"),
+        "--out",
+        &p(d, "cred.bin"),
+    ]);
+    assert!(issue.status.success(), "{}", String::from_utf8_lossy(&issue.stderr));
+    assert!(stdout(&issue).contains("status index 0"));
+    let again = qujat(&[
+        "issuer",
+        "issue",
+        "--key",
+        &p(d, "enu.key"),
+        "--register",
+        &p(d, "register.json"),
+        "--input",
+        fixture.to_str().unwrap(),
+        "--holder-key",
+        &p(d, "holder.pub"),
+        "--out",
+        &p(d, "cred2.bin"),
+    ]);
+    assert!(stdout(&again).contains("status index 1"));
+    assert!(
+        qujat(&["issuer", "revoke", "--register", &p(d, "register.json"), "--credential", &p(d, "cred.bin")])
+            .status
+            .success()
+    );
+    assert_eq!(
+        qujat(&["issuer", "revoke", "--register", &p(d, "register.json"), "--index", "99"]).status.code(),
+        Some(2)
+    );
+    let sl = qujat(&[
+        "issuer",
+        "status-list",
+        "--key",
+        &p(d, "enu.key"),
+        "--issuer",
+        "kz.enu",
+        "--register",
+        &p(d, "register.json"),
+        "--out",
+        &p(d, "status.bin"),
+    ]);
+    assert!(stdout(&sl).contains("2 entries, 1 revoked"), "{}", stdout(&sl));
+}
+
+#[test]
+fn bad_input_gets_a_clear_error_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(qujat(&["issuer", "keygen", "--out", &p(d, "enu")]).status.success());
+    std::fs::write(d.join("bad.json"), r#"{"issuer": "kz.enu", "holder": {}}"#).unwrap();
+    let o = qujat(&[
+        "issuer",
+        "issue",
+        "--key",
+        &p(d, "enu.key"),
+        "--register",
+        &p(d, "r.json"),
+        "--input",
+        &p(d, "bad.json"),
+        "--holder-key",
+        &p(d, "enu.pub"),
+        "--out",
+        &p(d, "c.bin"),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("holder."), "{err}");
+    assert!(!err.contains("panicked"));
+    // A world-readable secret key is refused.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(d.join("enu.key"), std::fs::Permissions::from_mode(0o644)).unwrap();
+        let o = qujat(&[
+            "issuer",
+            "status-list",
+            "--key",
+            &p(d, "enu.key"),
+            "--issuer",
+            "kz.enu",
+            "--register",
+            &p(d, "r.json"),
+            "--out",
+            &p(d, "s.bin"),
+        ]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&o.stderr).contains("chmod 600"));
+    }
+    // Missing files, garbage trust list.
+    std::fs::write(d.join("garbage.bin"), b"\x00\x01garbage").unwrap();
+    let o = qujat(&["verify", "--anchor", &p(d, "enu.pub"), "--trust-list", &p(d, "garbage.bin"), "QJ1:ABC"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = qujat(&["verify", "--anchor", &p(d, "nope.pub"), "--trust-list", &p(d, "garbage.bin"), "QJ1:ABC"]);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Run every test: format, lints, docs, the Rust suites (unit, integration, CLI, properties),
+# and the Kotlin binding tests on the JVM. Installs what it needs on a fresh Debian machine.
+# Long runs (fuzzing, 1,000-kill crash harness) are separate: see README "Longer runs".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "format"
+cargo fmt --all --check
+
+step "clippy (all targets, warnings are errors)"
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+step "docs (warnings are errors)"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
+
+step "rust tests"
+if cargo nextest --version >/dev/null 2>&1; then
+  cargo nextest run --workspace --no-fail-fast
+else
+  cargo test --workspace --no-fail-fast
+fi
+cargo test --workspace --doc --quiet
+
+if [ -x scripts/kotlin-test.sh ]; then
+  step "kotlin binding tests (JVM)"
+  scripts/kotlin-test.sh
+fi
