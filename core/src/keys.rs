@@ -108,7 +108,7 @@ pub fn hex_encode(bytes: &[u8]) -> String {
 
 /// Parse hex (either case); `None` for odd length or a non-hex character.
 pub fn hex_decode(s: &str) -> Option<Vec<u8>> {
-    if s.len() % 2 != 0 {
+    if !s.len().is_multiple_of(2) {
         return None;
     }
     fn nibble(c: u8) -> Option<u8> {
