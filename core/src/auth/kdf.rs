@@ -34,18 +34,10 @@ pub struct KdfParams {
 
 impl KdfParams {
     /// RFC 9106's second recommended option (also Bitwarden's default): 64 MiB, 3 passes, 4 lanes.
-    pub const RECOMMENDED: Self = Self {
-        m_kib: 64 * 1024,
-        t: 3,
-        p: 4,
-    };
+    pub const RECOMMENDED: Self = Self { m_kib: 64 * 1024, t: 3, p: 4 };
 
     /// 64 KiB, 1 pass, 1 lane: **only for tests**, where the KDF would otherwise dominate.
-    pub const INSECURE_FOR_TESTS: Self = Self {
-        m_kib: 64,
-        t: 1,
-        p: 1,
-    };
+    pub const INSECURE_FOR_TESTS: Self = Self { m_kib: 64, t: 1, p: 1 };
 
     /// Refuse parameters Argon2 rejects or that exceed what a phone should ever be asked for.
     pub fn validate(&self) -> Result<(), KdfError> {
@@ -53,11 +45,7 @@ impl KdfParams {
             && (1..=MAX_T).contains(&self.t)
             && self.m_kib <= MAX_M_KIB
             && self.m_kib >= 8 * self.p;
-        if sane {
-            Ok(())
-        } else {
-            Err(KdfError::BadParams)
-        }
+        if sane { Ok(()) } else { Err(KdfError::BadParams) }
     }
 
     /// The 12-byte encoding bound into the wrapped key's associated data.
@@ -95,8 +83,7 @@ pub fn derive_pin_key(
     params: &KdfParams,
 ) -> Result<SecretBytes<32>, KdfError> {
     params.validate()?;
-    let p =
-        Params::new(params.m_kib, params.t, params.p, Some(32)).map_err(|_| KdfError::BadParams)?;
+    let p = Params::new(params.m_kib, params.t, params.p, Some(32)).map_err(|_| KdfError::BadParams)?;
     let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, p);
     let mut out = [0u8; 32];
     let result = argon.hash_password_into(pin.expose_secret().as_bytes(), salt, &mut out);
@@ -127,16 +114,9 @@ mod tests {
     #[test]
     fn matches_a_known_argon2id_output() {
         // Output of the Argon2 reference implementation (see testdata/README.md).
-        let out = derive_pin_key(
-            &SecretString::from("583920"),
-            b"qujat-test-salt!",
-            &KdfParams {
-                m_kib: 64,
-                t: 1,
-                p: 1,
-            },
-        )
-        .unwrap();
+        let out =
+            derive_pin_key(&SecretString::from("583920"), b"qujat-test-salt!", &KdfParams { m_kib: 64, t: 1, p: 1 })
+                .unwrap();
         let expected = include_str!("testdata/argon2id_m64_t1_p1.hex");
         assert_eq!(hex_encode(out.expose_secret()), expected.trim());
     }
@@ -146,36 +126,12 @@ mod tests {
         assert!(KdfParams::RECOMMENDED.validate().is_ok());
         assert!(KdfParams::INSECURE_FOR_TESTS.validate().is_ok());
         for bad in [
-            KdfParams {
-                m_kib: 7,
-                t: 1,
-                p: 1,
-            },
-            KdfParams {
-                m_kib: 64,
-                t: 0,
-                p: 1,
-            },
-            KdfParams {
-                m_kib: 64,
-                t: 1,
-                p: 0,
-            },
-            KdfParams {
-                m_kib: 64,
-                t: 1,
-                p: 9,
-            },
-            KdfParams {
-                m_kib: u32::MAX,
-                t: 1,
-                p: 1,
-            },
-            KdfParams {
-                m_kib: 64,
-                t: 1000,
-                p: 1,
-            },
+            KdfParams { m_kib: 7, t: 1, p: 1 },
+            KdfParams { m_kib: 64, t: 0, p: 1 },
+            KdfParams { m_kib: 64, t: 1, p: 0 },
+            KdfParams { m_kib: 64, t: 1, p: 9 },
+            KdfParams { m_kib: u32::MAX, t: 1, p: 1 },
+            KdfParams { m_kib: 64, t: 1000, p: 1 },
         ] {
             assert_eq!(bad.validate(), Err(KdfError::BadParams), "{bad:?}");
         }

@@ -58,10 +58,7 @@ impl Default for LockoutPolicy {
 impl LockoutPolicy {
     /// The default delays, but "locked until a recovery code" instead of a wipe at the end.
     pub fn recovery_instead_of_wipe() -> Self {
-        Self {
-            at_max: AtMaxFailures::RequireRecoveryCode,
-            ..Self::default()
-        }
+        Self { at_max: AtMaxFailures::RequireRecoveryCode, ..Self::default() }
     }
 
     /// Seconds to wait after `failures` consecutive failures.
@@ -70,11 +67,7 @@ impl LockoutPolicy {
             return 0;
         };
         let idx = usize::try_from(idx).unwrap_or(usize::MAX);
-        self.delays_secs
-            .get(idx)
-            .or(self.delays_secs.last())
-            .copied()
-            .unwrap_or(0)
+        self.delays_secs.get(idx).or(self.delays_secs.last()).copied().unwrap_or(0)
     }
 
     /// Attempts left before the terminal action.
@@ -172,10 +165,7 @@ mod tests {
     fn fail_n(policy: &LockoutPolicy, s: &mut LockoutState, mut t: i64, n: u32) -> i64 {
         for _ in 0..n {
             s.observe(t);
-            if let Err(Refusal::LockedOut {
-                retry_after_secs, ..
-            }) = s.admit(policy, false)
-            {
+            if let Err(Refusal::LockedOut { retry_after_secs, .. }) = s.admit(policy, false) {
                 t += i64::try_from(retry_after_secs).unwrap();
                 s.observe(t);
             }
@@ -188,16 +178,7 @@ mod tests {
     #[test]
     fn default_table_is_the_documented_one() {
         let p = LockoutPolicy::default();
-        let expected = [
-            (1, 0),
-            (4, 0),
-            (5, 60),
-            (6, 300),
-            (7, 900),
-            (8, 900),
-            (9, 3600),
-            (12, 3600),
-        ];
+        let expected = [(1, 0), (4, 0), (5, 60), (6, 300), (7, 900), (8, 900), (9, 3600), (12, 3600)];
         for (failures, secs) in expected {
             assert_eq!(p.delay_after(failures), secs, "after {failures}");
         }
@@ -214,24 +195,12 @@ mod tests {
         let mut s = LockoutState::default();
         let t = fail_n(&p, &mut s, 1000, 5);
         s.observe(t + 59);
-        assert_eq!(
-            s.admit(&p, false),
-            Err(Refusal::LockedOut {
-                until: t + 60,
-                retry_after_secs: 1
-            })
-        );
+        assert_eq!(s.admit(&p, false), Err(Refusal::LockedOut { until: t + 60, retry_after_secs: 1 }));
         s.observe(t + 60);
         assert_eq!(s.admit(&p, false), Ok(()));
         s.begin_attempt(&p); // 6th
         s.observe(t + 60 + 299);
-        assert!(matches!(
-            s.admit(&p, false),
-            Err(Refusal::LockedOut {
-                retry_after_secs: 1,
-                ..
-            })
-        ));
+        assert!(matches!(s.admit(&p, false), Err(Refusal::LockedOut { retry_after_secs: 1, .. })));
     }
 
     #[test]
@@ -241,30 +210,12 @@ mod tests {
         let t = fail_n(&p, &mut s, 50_000, 5); // 60 s to wait
         s.observe(t + 10);
         s.observe(t - 86_400); // a day back: the wait pauses
-        assert!(matches!(
-            s.admit(&p, false),
-            Err(Refusal::LockedOut {
-                retry_after_secs: 50,
-                ..
-            })
-        ));
+        assert!(matches!(s.admit(&p, false), Err(Refusal::LockedOut { retry_after_secs: 50, .. })));
         s.observe(t - 86_400 + 3_600);
-        assert!(matches!(
-            s.admit(&p, false),
-            Err(Refusal::LockedOut {
-                retry_after_secs: 50,
-                ..
-            })
-        ));
+        assert!(matches!(s.admit(&p, false), Err(Refusal::LockedOut { retry_after_secs: 50, .. })));
         // Back, then restored to real time: only real forward movement counted.
         s.observe(t + 59);
-        assert!(matches!(
-            s.admit(&p, false),
-            Err(Refusal::LockedOut {
-                retry_after_secs: 1,
-                ..
-            })
-        ));
+        assert!(matches!(s.admit(&p, false), Err(Refusal::LockedOut { retry_after_secs: 1, .. })));
         s.observe(t + 60);
         assert_eq!(s.admit(&p, false), Ok(()));
         assert_eq!(s.locked_until(), None);
@@ -281,10 +232,7 @@ mod tests {
         let t = fail_n(&p, &mut s, 1_800_000_100, 5);
         assert_eq!(s.locked_until(), Some(1_800_100_060));
         s.observe(t + 60);
-        assert!(
-            s.admit(&p, false).is_err(),
-            "documented trade-off: paused until real time catches up"
-        );
+        assert!(s.admit(&p, false).is_err(), "documented trade-off: paused until real time catches up");
     }
 
     #[test]
@@ -307,33 +255,20 @@ mod tests {
         assert_eq!(s.admit(&rec, true), Ok(()));
         s.begin_attempt(&rec); // 11th, with the last delay
         s.observe(t + 100_000 + 10);
-        assert!(matches!(
-            s.admit(&rec, true),
-            Err(Refusal::LockedOut { .. })
-        ));
+        assert!(matches!(s.admit(&rec, true), Err(Refusal::LockedOut { .. })));
         s.succeed();
         assert_eq!(s.admit(&rec, false), Ok(()));
     }
 
     #[test]
     fn a_custom_policy_is_honoured() {
-        let p = LockoutPolicy {
-            delays_secs: vec![0, 7],
-            max_failures: 3,
-            at_max: AtMaxFailures::WipeDataKey,
-        };
+        let p = LockoutPolicy { delays_secs: vec![0, 7], max_failures: 3, at_max: AtMaxFailures::WipeDataKey };
         let mut s = LockoutState::default();
         s.observe(0);
         s.begin_attempt(&p);
         assert_eq!(s.admit(&p, false), Ok(()));
         s.begin_attempt(&p);
-        assert!(matches!(
-            s.admit(&p, false),
-            Err(Refusal::LockedOut {
-                retry_after_secs: 7,
-                ..
-            })
-        ));
+        assert!(matches!(s.admit(&p, false), Err(Refusal::LockedOut { retry_after_secs: 7, .. })));
         s.observe(7);
         s.begin_attempt(&p);
         assert!(s.wipe_due(&p));

@@ -47,17 +47,8 @@ mod tests {
 
     #[test]
     fn parse_tells_codes_apart() {
-        assert!(matches!(
-            SecondFactor::parse("123 456"),
-            SecondFactor::Totp(_)
-        ));
-        assert!(matches!(
-            SecondFactor::parse("ABCD-EFGH-JKMN-PQRS"),
-            SecondFactor::Recovery(_)
-        ));
-        assert!(matches!(
-            SecondFactor::parse("12345"),
-            SecondFactor::Recovery(_)
-        ));
+        assert!(matches!(SecondFactor::parse("123 456"), SecondFactor::Totp(_)));
+        assert!(matches!(SecondFactor::parse("ABCD-EFGH-JKMN-PQRS"), SecondFactor::Recovery(_)));
+        assert!(matches!(SecondFactor::parse("12345"), SecondFactor::Recovery(_)));
     }
 }

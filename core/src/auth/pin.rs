@@ -56,16 +56,15 @@ pub enum WeakPinReason {
 
 /// Keypad shapes and popular PINs that the structural rules below do not already catch.
 const COMMON: &[&str] = &[
-    "112233", "223344", "334455", "445566", "556677", "667788", "778899", "998877", "887766",
-    "111222", "222333", "112211", "789456", "456123", "321654", "654987", "987456", "123789",
-    "147258", "258369", "369258", "741852", "852963", "963852", "147369", "159753", "159357",
-    "357159", "753951", "951753", "753159", "147852", "123654", "789654", "321456", "654123",
-    "142536", "102030", "112358", "314159", "271828", "142857", "696969", "520520", "521521",
-    "520131", "131420", "201314", "147147", "258258", "369369", "159159", "741963", "963741",
-    "147896", "632145", "123698", "852456", "456852", "258456", "114477", "225588", "336699",
-    "115599", "131313", "141414", "121314", "141516", "212223", "232425", "808080", "909090",
-    "100200", "123000", "000123", "100000", "200000", "999000", "007007", "119119", "911911",
-    "12345679", "11223344", "12344321", "14725836", "15975346", "12369874", "19283746",
+    "112233", "223344", "334455", "445566", "556677", "667788", "778899", "998877", "887766", "111222", "222333",
+    "112211", "789456", "456123", "321654", "654987", "987456", "123789", "147258", "258369", "369258", "741852",
+    "852963", "963852", "147369", "159753", "159357", "357159", "753951", "951753", "753159", "147852", "123654",
+    "789654", "321456", "654123", "142536", "102030", "112358", "314159", "271828", "142857", "696969", "520520",
+    "521521", "520131", "131420", "201314", "147147", "258258", "369369", "159159", "741963", "963741", "147896",
+    "632145", "123698", "852456", "456852", "258456", "114477", "225588", "336699", "115599", "131313", "141414",
+    "121314", "141516", "212223", "232425", "808080", "909090", "100200", "123000", "000123", "100000", "200000",
+    "999000", "007007", "119119", "911911", "12345679", "11223344", "12344321", "14725836", "15975346", "12369874",
+    "19283746",
 ];
 
 /// Check a PIN against the policy. `Ok(())` means it may be used.
@@ -75,14 +74,10 @@ pub fn check_pin_strength(pin: &str) -> Result<(), WeakPinReason> {
         return Err(WeakPinReason::NotDigits);
     }
     if digits.len() < MIN_PIN_LEN {
-        return Err(WeakPinReason::TooShort {
-            min: MIN_PIN_LEN as u8,
-        });
+        return Err(WeakPinReason::TooShort { min: MIN_PIN_LEN as u8 });
     }
     if digits.len() > MAX_PIN_LEN {
-        return Err(WeakPinReason::TooLong {
-            max: MAX_PIN_LEN as u8,
-        });
+        return Err(WeakPinReason::TooLong { max: MAX_PIN_LEN as u8 });
     }
     if is_repeated_block(&digits) {
         return Err(WeakPinReason::Repeated);
@@ -104,8 +99,7 @@ pub fn check_pin_strength(pin: &str) -> Result<(), WeakPinReason> {
 
 /// The PIN is one block of at most half its length, repeated (a single digit included).
 fn is_repeated_block(d: &[u8]) -> bool {
-    (1..=d.len() / 2)
-        .any(|k| d.len().is_multiple_of(k) && d.iter().zip(&d[k..]).all(|(a, b)| a == b))
+    (1..=d.len() / 2).any(|k| d.len().is_multiple_of(k) && d.iter().zip(&d[k..]).all(|(a, b)| a == b))
 }
 
 /// Every step between neighbours is the same non-zero amount, modulo 10.
@@ -140,8 +134,7 @@ fn is_date_like(d: &[u8]) -> bool {
             let year_first = (1900..=2099).contains(&num(&d[0..4]));
             let (a, b) = (num(&d[0..2]), num(&d[2..4]));
             let (m, dd) = (num(&d[4..6]), num(&d[6..8]));
-            (year_last && (is_day_month(a, b) || is_day_month(b, a)))
-                || (year_first && is_day_month(dd, m))
+            (year_last && (is_day_month(a, b) || is_day_month(b, a))) || (year_first && is_day_month(dd, m))
         }
         _ => false,
     }

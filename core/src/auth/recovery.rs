@@ -91,12 +91,8 @@ impl StoredCode {
     /// Hash a code (already shown to the holder) under a fresh salt.
     pub fn new(code: &RecoveryCode, rng: &dyn SecureRandom) -> Result<Self, RandomError> {
         let salt = random_array::<SALT_LEN>(rng)?;
-        let normalized =
-            normalize(code.expose_secret()).unwrap_or_else(|| SecretString::new(String::new()));
-        Ok(Self {
-            salt,
-            hash: digest(&salt, &normalized),
-        })
+        let normalized = normalize(code.expose_secret()).unwrap_or_else(|| SecretString::new(String::new()));
+        Ok(Self { salt, hash: digest(&salt, &normalized) })
     }
 
     /// Does `normalized` (see [`normalize`]) match? Constant time in the hash comparison.
@@ -117,10 +113,7 @@ impl StoredCode {
         if b.len() != SALT_LEN + 32 {
             return None;
         }
-        Some(Self {
-            salt: b[..SALT_LEN].try_into().ok()?,
-            hash: b[SALT_LEN..].try_into().ok()?,
-        })
+        Some(Self { salt: b[..SALT_LEN].try_into().ok()?, hash: b[SALT_LEN..].try_into().ok()? })
     }
 }
 
@@ -160,10 +153,7 @@ mod tests {
         assert_eq!(n.expose_secret(), "7K3MQ9TD2XWAHF8R");
         let m = normalize("7K3M Q9TD 2XWA HF8R").unwrap();
         assert_eq!(m.expose_secret(), n.expose_secret());
-        assert_eq!(
-            normalize("oIlO-0000-0000-0000").unwrap().expose_secret(),
-            "0110000000000000"
-        );
+        assert_eq!(normalize("oIlO-0000-0000-0000").unwrap().expose_secret(), "0110000000000000");
         assert!(normalize("7K3M-Q9TD-2XWA").is_none());
         assert!(normalize("7K3M-Q9TD-2XWA-HF8U").is_none()); // U is not in the alphabet
         assert!(normalize("ЖK3M-Q9TD-2XWA-HF8R").is_none());

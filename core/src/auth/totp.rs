@@ -82,21 +82,13 @@ impl TotpSecret {
     /// It contains the secret: show it (as a QR code) once and do not log it.
     pub fn otpauth_uri(&self, label: &str) -> Result<SecretString, TotpError> {
         check_label(label)?;
-        let uri = self
-            .totp(label)?
-            .to_url()
-            .map_err(|_| TotpError::BadLabel)?;
+        let uri = self.totp(label)?.to_url().map_err(|_| TotpError::BadLabel)?;
         Ok(SecretString::new(uri))
     }
 
     /// Check `code` at time `now`. `last_step` is the step last accepted for this secret.
     /// Returns the matched step, which the caller must persist before granting access.
-    pub fn verify(
-        &self,
-        code: &str,
-        now: UnixTime,
-        last_step: Option<u64>,
-    ) -> Result<u64, CodeRejection> {
+    pub fn verify(&self, code: &str, now: UnixTime, last_step: Option<u64>) -> Result<u64, CodeRejection> {
         let Ok(now) = u64::try_from(now) else {
             return Err(CodeRejection::Wrong);
         };
@@ -124,10 +116,7 @@ impl TotpSecret {
 /// device. Refuses URIs that are not the profile this module issues.
 pub fn authenticator_code(otpauth_uri: &str, now: UnixTime) -> Result<SecretString, TotpError> {
     let totp = Totp::from_url(otpauth_uri).map_err(|_| TotpError::BadUri)?;
-    if totp.algorithm() != Algorithm::SHA1
-        || usize::from(totp.digits()) != DIGITS
-        || totp.step() != STEP_SECS
-    {
+    if totp.algorithm() != Algorithm::SHA1 || usize::from(totp.digits()) != DIGITS || totp.step() != STEP_SECS {
         return Err(TotpError::BadUri);
     }
     let secret = TotpSecret::from_bytes(totp.secret().as_bytes()).ok_or(TotpError::BadUri)?;
@@ -141,9 +130,7 @@ pub fn looks_like_code(code: &str) -> bool {
 }
 
 fn check_label(label: &str) -> Result<(), TotpError> {
-    let ok = !label.is_empty()
-        && label.chars().count() <= 64
-        && !label.chars().any(|c| c == ':' || c.is_control());
+    let ok = !label.is_empty() && label.chars().count() <= 64 && !label.chars().any(|c| c == ':' || c.is_control());
     if ok { Ok(()) } else { Err(TotpError::BadLabel) }
 }
 
@@ -213,11 +200,7 @@ mod tests {
         }
         for k in [-2, 2, -3, 3] {
             let code = s.code_at(step(k));
-            assert_eq!(
-                s.verify(code.expose_secret(), now, None),
-                Err(CodeRejection::Wrong),
-                "k={k}"
-            );
+            assert_eq!(s.verify(code.expose_secret(), now, None), Err(CodeRejection::Wrong), "k={k}");
         }
     }
 
@@ -228,36 +211,19 @@ mod tests {
         let code = s.code_at(now);
         let step = s.verify(code.expose_secret(), now, None).unwrap();
         assert_eq!(step, 1_234_567_890 / 30);
-        assert_eq!(
-            s.verify(code.expose_secret(), now, Some(step)),
-            Err(CodeRejection::Replayed)
-        );
+        assert_eq!(s.verify(code.expose_secret(), now, Some(step)), Err(CodeRejection::Replayed));
         // The previous step's code, still inside the window, is also refused now.
         let prev = s.code_at(now - 30);
-        assert_eq!(
-            s.verify(prev.expose_secret(), now, Some(step)),
-            Err(CodeRejection::Replayed)
-        );
+        assert_eq!(s.verify(prev.expose_secret(), now, Some(step)), Err(CodeRejection::Replayed));
         // The next step's code is fine.
         let next = s.code_at(now + 30);
-        assert_eq!(
-            s.verify(next.expose_secret(), now + 30, Some(step)),
-            Ok(step + 1)
-        );
+        assert_eq!(s.verify(next.expose_secret(), now + 30, Some(step)), Ok(step + 1));
     }
 
     #[test]
     fn malformed_codes_are_wrong_not_panics() {
         let s = TotpSecret::from_bytes(RFC_SECRET).unwrap();
-        for bad in [
-            "",
-            "12345",
-            "1234567",
-            "+12345",
-            "abcdef",
-            "１２３４５６",
-            "99999999999",
-        ] {
+        for bad in ["", "12345", "1234567", "+12345", "abcdef", "１２３４５６", "99999999999"] {
             assert_eq!(s.verify(bad, 59, None), Err(CodeRejection::Wrong), "{bad}");
         }
         assert_eq!(s.verify("287082", -5, None), Err(CodeRejection::Wrong));
@@ -282,16 +248,9 @@ mod tests {
     fn labels_are_checked() {
         let s = TotpSecret::generate(&SeededRandom::new(b"totp")).unwrap();
         for bad in ["", "a:b", "line\nbreak", &"x".repeat(65)] {
-            assert_eq!(
-                s.otpauth_uri(bad).unwrap_err(),
-                TotpError::BadLabel,
-                "{bad:?}"
-            );
+            assert_eq!(s.otpauth_uri(bad).unwrap_err(), TotpError::BadLabel, "{bad:?}");
         }
         assert!(s.otpauth_uri("Айгерим phone").is_ok());
-        assert_eq!(
-            authenticator_code("https://example.org", 0).unwrap_err(),
-            TotpError::BadUri
-        );
+        assert_eq!(authenticator_code("https://example.org", 0).unwrap_err(), TotpError::BadUri);
     }
 }

@@ -124,11 +124,7 @@ pub struct AuditLog {
 }
 
 fn place(seq_bytes: &[u8; 8]) -> Place<'_> {
-    Place {
-        table: TABLE,
-        column: "sealed",
-        id: seq_bytes,
-    }
+    Place { table: TABLE, column: "sealed", id: seq_bytes }
 }
 
 fn entry_hash(seq: u64, plaintext: &[u8]) -> [u8; 32] {
@@ -165,9 +161,7 @@ pub(crate) fn append(
     detail: &[u8],
 ) -> Result<(), VaultError> {
     let (last, prev) = read_head(tx, keys)?;
-    let seq = last
-        .checked_add(1)
-        .ok_or(VaultError::Integrity { table: "secrets" })?;
+    let seq = last.checked_add(1).ok_or(VaultError::Integrity { table: "secrets" })?;
     let mut plain = Vec::with_capacity(HEADER + detail.len());
     plain.push(VERSION);
     plain.extend_from_slice(&kind.code().to_be_bytes());
@@ -178,10 +172,7 @@ pub(crate) fn append(
     let seq_bytes = seq.to_be_bytes();
     let sealed = keys.seal(rng, place(&seq_bytes), plain.expose_secret())?;
     let row = i64::try_from(seq).map_err(|_| VaultError::Integrity { table: TABLE })?;
-    tx.execute(
-        "INSERT INTO audit (seq, sealed) VALUES (?1, ?2)",
-        params![row, sealed],
-    )?;
+    tx.execute("INSERT INTO audit (seq, sealed) VALUES (?1, ?2)", params![row, sealed])?;
     let mut head = Vec::with_capacity(40);
     head.extend_from_slice(&seq_bytes);
     head.extend_from_slice(&entry_hash(seq, plain.expose_secret()));
@@ -245,12 +236,7 @@ pub(crate) fn read(conn: &Connection, keys: &SealKeys) -> Result<AuditLog, Vault
 impl Vault {
     /// Append an entry to the audit log (for example [`AuditKind::Present`] with the claims
     /// shown and the verifier's challenge as detail).
-    pub fn record_event(
-        &self,
-        session: &Session,
-        kind: AuditKind,
-        detail: &[u8],
-    ) -> Result<(), VaultError> {
+    pub fn record_event(&self, session: &Session, kind: AuditKind, detail: &[u8]) -> Result<(), VaultError> {
         let now = self.now();
         let rng = self.rng.as_ref();
         self.session_write(session, |tx, keys| append(tx, keys, rng, kind, now, detail))

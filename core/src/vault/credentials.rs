@@ -75,19 +75,11 @@ fn row_key(keys: &SealKeys, id: &CredentialId) -> [u8; 32] {
 }
 
 fn summary_place(row: &[u8]) -> Place<'_> {
-    Place {
-        table: TABLE,
-        column: "summary",
-        id: row,
-    }
+    Place { table: TABLE, column: "summary", id: row }
 }
 
 fn bundle_place(row: &[u8]) -> Place<'_> {
-    Place {
-        table: TABLE,
-        column: "bundle",
-        id: row,
-    }
+    Place { table: TABLE, column: "bundle", id: row }
 }
 
 /// Insert a credential; refuses a duplicate id.
@@ -117,58 +109,31 @@ pub(crate) fn insert(
 }
 
 /// Delete a credential; `false` if there was none.
-pub(crate) fn remove(
-    tx: &Transaction<'_>,
-    keys: &SealKeys,
-    id: &CredentialId,
-) -> Result<bool, VaultError> {
+pub(crate) fn remove(tx: &Transaction<'_>, keys: &SealKeys, id: &CredentialId) -> Result<bool, VaultError> {
     let row = row_key(keys, id);
     Ok(tx.execute("DELETE FROM credentials WHERE id = ?1", [&row[..]])? > 0)
 }
 
 fn exists(conn: &Connection, row: &[u8; 32]) -> Result<bool, VaultError> {
-    Ok(conn
-        .query_row(
-            "SELECT 1 FROM credentials WHERE id = ?1",
-            [&row[..]],
-            |_| Ok(()),
-        )
-        .optional()?
-        .is_some())
+    Ok(conn.query_row("SELECT 1 FROM credentials WHERE id = ?1", [&row[..]], |_| Ok(())).optional()?.is_some())
 }
 
-fn open_summary(
-    keys: &SealKeys,
-    row: &[u8],
-    sealed: &[u8],
-) -> Result<CredentialSummary, VaultError> {
+fn open_summary(keys: &SealKeys, row: &[u8], sealed: &[u8]) -> Result<CredentialSummary, VaultError> {
     let plain = keys.open(summary_place(row), sealed)?;
     let p = plain.expose_secret();
     let bad = VaultError::Integrity { table: TABLE };
-    let id: [u8; 32] = p
-        .get(..32)
-        .ok_or(bad.clone())?
-        .try_into()
-        .map_err(|_| bad.clone())?;
+    let id: [u8; 32] = p.get(..32).ok_or(bad.clone())?.try_into().map_err(|_| bad.clone())?;
     let id = CredentialId(id);
     if row_key(keys, &id)[..] != *row {
         return Err(bad);
     }
-    Ok(CredentialSummary {
-        id,
-        summary: SecretVec::new(p[32..].to_vec()),
-    })
+    Ok(CredentialSummary { id, summary: SecretVec::new(p[32..].to_vec()) })
 }
 
 fn list(conn: &Connection, keys: &SealKeys) -> Result<CredentialListing, VaultError> {
     let mut stmt = conn.prepare("SELECT id, summary FROM credentials ORDER BY rowid")?;
-    let rows = stmt.query_map([], |r| {
-        Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, Vec<u8>>(1)?))
-    })?;
-    let mut listing = CredentialListing {
-        items: Vec::new(),
-        damaged: 0,
-    };
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, Vec<u8>>(1)?)))?;
+    let mut listing = CredentialListing { items: Vec::new(), damaged: 0 };
     for row in rows {
         let (row, sealed) = row?;
         match open_summary(keys, &row, &sealed) {
@@ -182,13 +147,8 @@ fn list(conn: &Connection, keys: &SealKeys) -> Result<CredentialListing, VaultEr
 
 fn get(conn: &Connection, keys: &SealKeys, id: &CredentialId) -> Result<SecretVec, VaultError> {
     let row = row_key(keys, id);
-    let sealed: Option<Vec<u8>> = conn
-        .query_row(
-            "SELECT bundle FROM credentials WHERE id = ?1",
-            [&row[..]],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let sealed: Option<Vec<u8>> =
+        conn.query_row("SELECT bundle FROM credentials WHERE id = ?1", [&row[..]], |r| r.get(0)).optional()?;
     keys.open(bundle_place(&row), &sealed.ok_or(VaultError::NotFound)?)
 }
 
@@ -211,11 +171,7 @@ impl Vault {
     }
 
     /// Whether a credential with this id is stored.
-    pub fn contains_credential(
-        &self,
-        session: &Session,
-        id: &CredentialId,
-    ) -> Result<bool, VaultError> {
+    pub fn contains_credential(&self, session: &Session, id: &CredentialId) -> Result<bool, VaultError> {
         self.session_read(session, |conn, keys| exists(conn, &row_key(keys, id)))
     }
 
@@ -225,21 +181,13 @@ impl Vault {
     }
 
     /// The full credential bundle.
-    pub fn get_credential(
-        &self,
-        session: &Session,
-        id: &CredentialId,
-    ) -> Result<SecretVec, VaultError> {
+    pub fn get_credential(&self, session: &Session, id: &CredentialId) -> Result<SecretVec, VaultError> {
         self.session_read(session, |conn, keys| get(conn, keys, id))
     }
 
     /// Delete a credential (zeroed in the file by `secure_delete`, then a checkpoint truncates
     /// the log so no old copy remains there). Records an [`AuditKind::Delete`] entry.
-    pub fn delete_credential(
-        &self,
-        session: &Session,
-        id: &CredentialId,
-    ) -> Result<(), VaultError> {
+    pub fn delete_credential(&self, session: &Session, id: &CredentialId) -> Result<(), VaultError> {
         let now = self.now();
         let rng = self.rng.as_ref();
         self.session_write(session, |tx, keys| {

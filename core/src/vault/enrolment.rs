@@ -32,12 +32,8 @@ pub struct Enrolment {
     pub holder_public_key: PublicKey,
 }
 
-fn new_recovery_codes(
-    rng: &dyn crate::platform::SecureRandom,
-) -> Result<Vec<RecoveryCode>, VaultError> {
-    (0..recovery::COUNT)
-        .map(|_| RecoveryCode::generate(rng).map_err(VaultError::from))
-        .collect()
+fn new_recovery_codes(rng: &dyn crate::platform::SecureRandom) -> Result<Vec<RecoveryCode>, VaultError> {
+    (0..recovery::COUNT).map(|_| RecoveryCode::generate(rng).map_err(VaultError::from)).collect()
 }
 
 impl Vault {
@@ -56,9 +52,7 @@ impl Vault {
         }
         let rng = self.rng.as_ref();
         let totp = TotpSecret::generate(rng)?;
-        let otpauth_uri = totp
-            .otpauth_uri(account_label)
-            .map_err(|_| VaultError::BadLabel)?;
+        let otpauth_uri = totp.otpauth_uri(account_label).map_err(|_| VaultError::BadLabel)?;
         let data_key = SecretBytes::<32>::random(rng)?;
         let keys = SealKeys::derive(&data_key);
         let kdf = self.options.kdf;
@@ -85,32 +79,10 @@ impl Vault {
             }
             rows::clear_sealed_tables(tx)?;
             rows::write_config(tx, &config)?;
-            rows::write_lockout(
-                tx,
-                &LockoutState {
-                    failures: 0,
-                    remaining_secs: 0,
-                    last_seen: now,
-                },
-            )?;
-            rows::put_secret(
-                tx,
-                &keys,
-                rng,
-                SecretName::HolderKey,
-                holder.seed().expose_secret(),
-            )?;
-            let record = TotpRecord {
-                secret: totp,
-                last_step: None,
-            };
-            rows::put_secret(
-                tx,
-                &keys,
-                rng,
-                SecretName::Totp,
-                record.encode().expose_secret(),
-            )?;
+            rows::write_lockout(tx, &LockoutState { failures: 0, remaining_secs: 0, last_seen: now })?;
+            rows::put_secret(tx, &keys, rng, SecretName::HolderKey, holder.seed().expose_secret())?;
+            let record = TotpRecord { secret: totp, last_step: None };
+            rows::put_secret(tx, &keys, rng, SecretName::Totp, record.encode().expose_secret())?;
             recovery_rows::replace_all(tx, &keys, rng, &codes)?;
             audit::append(tx, &keys, rng, AuditKind::Setup, now, &[])?;
             Ok(previous.map(|c| c.key_alias))
@@ -127,55 +99,27 @@ impl Vault {
             }
         }
         self.checkpoint()?;
-        Ok(Enrolment {
-            otpauth_uri,
-            recovery_codes: codes,
-            holder_public_key: holder.public(),
-        })
+        Ok(Enrolment { otpauth_uri, recovery_codes: codes, holder_public_key: holder.public() })
     }
 
     /// Complete enrolment with the PIN and the first code the authenticator app shows.
     /// Counted like an unlock; returns an unlocked session.
-    pub fn confirm_enrolment(
-        &self,
-        pin: &SecretString,
-        code: &SecretString,
-    ) -> Result<Session, VaultError> {
+    pub fn confirm_enrolment(&self, pin: &SecretString, code: &SecretString) -> Result<Session, VaultError> {
         let factor = Factor::totp(code.expose_secret())?;
         let g = self.authenticate(pin, factor, Purpose::ConfirmEnrolment)?;
-        Ok(Session::new(
-            g.config.vault_uid,
-            g.keys,
-            self.now(),
-            self.options.idle_timeout_secs,
-        ))
+        Ok(Session::new(g.config.vault_uid, g.keys, self.now(), self.options.idle_timeout_secs))
     }
 
     /// Start enrolling a new authenticator app (for example after losing the phone that had
     /// the old one, having unlocked with a recovery code). The old one keeps working until
     /// [`Self::confirm_totp_reenrolment`] succeeds.
-    pub fn begin_totp_reenrolment(
-        &self,
-        session: &Session,
-        account_label: &str,
-    ) -> Result<SecretString, VaultError> {
+    pub fn begin_totp_reenrolment(&self, session: &Session, account_label: &str) -> Result<SecretString, VaultError> {
         let rng = self.rng.as_ref();
         let secret = TotpSecret::generate(rng)?;
-        let uri = secret
-            .otpauth_uri(account_label)
-            .map_err(|_| VaultError::BadLabel)?;
-        let record = TotpRecord {
-            secret,
-            last_step: None,
-        };
+        let uri = secret.otpauth_uri(account_label).map_err(|_| VaultError::BadLabel)?;
+        let record = TotpRecord { secret, last_step: None };
         self.session_write(session, |tx, keys| {
-            rows::put_secret(
-                tx,
-                keys,
-                rng,
-                SecretName::TotpPending,
-                record.encode().expose_secret(),
-            )
+            rows::put_secret(tx, keys, rng, SecretName::TotpPending, record.encode().expose_secret())
         })?;
         Ok(uri)
     }
@@ -183,11 +127,7 @@ impl Vault {
     /// Finish re-enrolment with the first code of the new authenticator app.
     /// A wrong code leaves the old app in place ([`VaultError::WrongCode`] carries the gate's
     /// unchanged `attempts_left`).
-    pub fn confirm_totp_reenrolment(
-        &self,
-        session: &Session,
-        code: &SecretString,
-    ) -> Result<(), VaultError> {
+    pub fn confirm_totp_reenrolment(&self, session: &Session, code: &SecretString) -> Result<(), VaultError> {
         let Factor::Totp(code) = Factor::totp(code.expose_secret())? else {
             return Err(VaultError::MalformedCode);
         };
@@ -195,8 +135,7 @@ impl Vault {
         let rng = self.rng.as_ref();
         let attempts_left = self.status()?.attempts_left;
         self.session_write(session, |tx, keys| {
-            let pending = rows::get_secret(tx, keys, SecretName::TotpPending)?
-                .ok_or(VaultError::NoPendingEnrolment)?;
+            let pending = rows::get_secret(tx, keys, SecretName::TotpPending)?.ok_or(VaultError::NoPendingEnrolment)?;
             let mut record = TotpRecord::decode(&pending)?;
             match record.secret.verify(code, now, None) {
                 Ok(step) => record.last_step = Some(step),
@@ -204,13 +143,7 @@ impl Vault {
                     return Err(VaultError::WrongCode { attempts_left });
                 }
             }
-            rows::put_secret(
-                tx,
-                keys,
-                rng,
-                SecretName::Totp,
-                record.encode().expose_secret(),
-            )?;
+            rows::put_secret(tx, keys, rng, SecretName::Totp, record.encode().expose_secret())?;
             rows::delete_secret(tx, keys, SecretName::TotpPending)?;
             audit::append(tx, keys, rng, AuditKind::TotpEnrolled, now, &[])
         })

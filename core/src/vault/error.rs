@@ -143,9 +143,7 @@ impl From<rusqlite::Error> for VaultError {
                     C::DatabaseBusy | C::DatabaseLocked => StorageErrorKind::Busy,
                     C::DiskFull => StorageErrorKind::Full,
                     C::DatabaseCorrupt | C::NotADatabase => StorageErrorKind::Corrupt,
-                    C::CannotOpen | C::SystemIoFailure | C::PermissionDenied => {
-                        StorageErrorKind::Io
-                    }
+                    C::CannotOpen | C::SystemIoFailure | C::PermissionDenied => StorageErrorKind::Io,
                     C::ReadOnly => StorageErrorKind::ReadOnly,
                     _ => StorageErrorKind::Other,
                 };
@@ -194,14 +192,9 @@ mod tests {
     #[test]
     fn storage_errors_carry_no_sql_or_values() {
         let conn = rusqlite::Connection::open_in_memory().unwrap();
-        let e = conn
-            .execute("INSERT INTO nowhere VALUES ('Сейткали')", [])
-            .unwrap_err();
+        let e = conn.execute("INSERT INTO nowhere VALUES ('Сейткали')", []).unwrap_err();
         let v: VaultError = e.into();
         let text = format!("{v} {v:?}");
-        assert!(
-            !text.contains("Сейткали") && !text.contains("nowhere"),
-            "{text}"
-        );
+        assert!(!text.contains("Сейткали") && !text.contains("nowhere"), "{text}");
     }
 }

@@ -55,9 +55,7 @@ impl<'a> Factor<'a> {
                 if code.expose_secret().trim().is_empty() {
                     return Err(VaultError::MalformedCode);
                 }
-                recovery::normalize(code.expose_secret())
-                    .map(Self::Recovery)
-                    .ok_or(VaultError::MalformedCode)
+                recovery::normalize(code.expose_secret()).map(Self::Recovery).ok_or(VaultError::MalformedCode)
             }
         }
     }
@@ -95,12 +93,7 @@ impl Vault {
     pub fn unlock(&self, pin: &SecretString, factor: &SecondFactor) -> Result<Session, VaultError> {
         let factor = Factor::from_input(factor)?;
         let g = self.authenticate(pin, factor, Purpose::Unlock)?;
-        Ok(Session::new(
-            g.config.vault_uid,
-            g.keys,
-            self.now(),
-            self.options.idle_timeout_secs,
-        ))
+        Ok(Session::new(g.config.vault_uid, g.keys, self.now(), self.options.idle_timeout_secs))
     }
 
     /// Change the PIN: needs the current PIN and a code (counted like an unlock). Only the
@@ -159,19 +152,12 @@ impl Vault {
         self.refuse(admitted)?;
 
         // 3. Outer layer, by the platform key store.
-        let wrapped = config
-            .wrapped_key
-            .as_deref()
-            .ok_or(VaultError::Integrity { table: "config" })?;
-        let salt = config
-            .salt
-            .ok_or(VaultError::Integrity { table: "config" })?;
-        let inner = SecretVec::new(self.key_store.unwrap(&config.key_alias, wrapped).map_err(
-            |e| match e {
-                KeyStoreError::InvalidData => VaultError::Integrity { table: "config" },
-                other => VaultError::KeyStore(other),
-            },
-        )?);
+        let wrapped = config.wrapped_key.as_deref().ok_or(VaultError::Integrity { table: "config" })?;
+        let salt = config.salt.ok_or(VaultError::Integrity { table: "config" })?;
+        let inner = SecretVec::new(self.key_store.unwrap(&config.key_alias, wrapped).map_err(|e| match e {
+            KeyStoreError::InvalidData => VaultError::Integrity { table: "config" },
+            other => VaultError::KeyStore(other),
+        })?);
 
         // 4. Count the attempt as failed, durably, before any secret is tested.
         let attempt = self.write_tx(|tx| {
@@ -186,18 +172,14 @@ impl Vault {
             }
             l.begin_attempt(policy);
             rows::write_lockout(tx, &l)?;
-            tx.execute(
-                "INSERT INTO failed_attempts (at) VALUES (?1)",
-                [l.last_seen],
-            )?;
+            tx.execute("INSERT INTO failed_attempts (at) VALUES (?1)", [l.last_seen])?;
             Ok(Ok(tx.last_insert_rowid()))
         })?;
         let attempt = attempt.or_else(|r| self.refuse(Err(r)).map(|()| 0))?;
 
         // 5. The PIN.
         let pin_key = derive_pin_key(pin, &salt, &config.kdf)?;
-        let Some(data_key) = unwrap_under_pin(&pin_key, &config.kdf, &salt, inner.expose_secret())
-        else {
+        let Some(data_key) = unwrap_under_pin(&pin_key, &config.kdf, &salt, inner.expose_secret()) else {
             return Err(self.failed(Failure::Pin));
         };
         drop(pin_key);
@@ -209,18 +191,11 @@ impl Vault {
             let now = self.now();
             match &factor {
                 Factor::Totp(code) => {
-                    let mut rec =
-                        TotpRecord::decode(&rows::require_secret(tx, &keys, SecretName::Totp)?)?;
+                    let mut rec = TotpRecord::decode(&rows::require_secret(tx, &keys, SecretName::Totp)?)?;
                     match rec.secret.verify(code, now, rec.last_step) {
                         Ok(step) => {
                             rec.last_step = Some(step);
-                            rows::put_secret(
-                                tx,
-                                &keys,
-                                rng,
-                                SecretName::Totp,
-                                rec.encode().expose_secret(),
-                            )?;
+                            rows::put_secret(tx, &keys, rng, SecretName::Totp, rec.encode().expose_secret())?;
                         }
                         Err(CodeRejection::Wrong) => return Ok(Err(Failure::Code)),
                         Err(CodeRejection::Replayed) => return Ok(Err(Failure::Replayed)),
@@ -256,24 +231,16 @@ impl Vault {
         if let Err(f) = outcome {
             return Err(self.failed(f));
         }
-        Ok(Granted {
-            data_key,
-            keys,
-            config,
-        })
+        Ok(Granted { data_key, keys, config })
     }
 
     /// Map a lockout refusal to its error, carrying out a due wipe.
     fn refuse(&self, r: Result<(), Refusal>) -> Result<(), VaultError> {
         match r {
             Ok(()) => Ok(()),
-            Err(Refusal::LockedOut {
-                until,
-                retry_after_secs,
-            }) => Err(VaultError::LockedOut {
-                until,
-                retry_after_secs,
-            }),
+            Err(Refusal::LockedOut { until, retry_after_secs }) => {
+                Err(VaultError::LockedOut { until, retry_after_secs })
+            }
             Err(Refusal::RecoveryRequired) => Err(VaultError::RecoveryCodeRequired),
             Err(Refusal::WipeDue) => {
                 self.wipe()?;
@@ -327,8 +294,7 @@ impl Vault {
 
     /// At open: finish a wipe that became due but was interrupted.
     pub(super) fn finish_due_wipe(&self) -> Result<(), VaultError> {
-        let (config, lockout) =
-            self.read_tx(|c| Ok((rows::read_config(c)?, rows::read_lockout(c)?)))?;
+        let (config, lockout) = self.read_tx(|c| Ok((rows::read_config(c)?, rows::read_lockout(c)?)))?;
         let live = matches!(config.map(|c| c.state), Some(State::Pending | State::Ready));
         if live && lockout.wipe_due(&self.options.lockout) {
             self.wipe()?;
@@ -340,8 +306,7 @@ impl Vault {
 fn check_state(state: State, purpose: Purpose) -> Result<(), VaultError> {
     match (state, purpose) {
         (State::Wiped, _) => Err(VaultError::Wiped),
-        (State::Pending, Purpose::ConfirmEnrolment)
-        | (State::Ready, Purpose::Unlock | Purpose::ChangePin) => Ok(()),
+        (State::Pending, Purpose::ConfirmEnrolment) | (State::Ready, Purpose::Unlock | Purpose::ChangePin) => Ok(()),
         (State::Pending, _) => Err(VaultError::EnrolmentPending),
         (State::Ready, Purpose::ConfirmEnrolment) => Err(VaultError::AlreadyInitialized),
     }
@@ -363,8 +328,6 @@ fn record_earlier_failures(
 
 fn failed_attempt_times(conn: &Connection) -> Result<Vec<UnixTime>, VaultError> {
     let mut stmt = conn.prepare("SELECT at FROM failed_attempts ORDER BY seq")?;
-    let times = stmt
-        .query_map([], |r| r.get(0))?
-        .collect::<Result<Vec<UnixTime>, _>>()?;
+    let times = stmt.query_map([], |r| r.get(0))?.collect::<Result<Vec<UnixTime>, _>>()?;
     Ok(times)
 }

@@ -16,8 +16,7 @@ use super::session::Session;
 
 fn holder_key(conn: &Connection, keys: &SealKeys) -> Result<KeyPair, VaultError> {
     let seed = rows::require_secret(conn, keys, SecretName::HolderKey)?;
-    let seed = SecretBytes::<32>::from_slice(seed.expose_secret())
-        .ok_or(VaultError::Integrity { table: "secrets" })?;
+    let seed = SecretBytes::<32>::from_slice(seed.expose_secret()).ok_or(VaultError::Integrity { table: "secrets" })?;
     Ok(KeyPair::from_seed(&seed))
 }
 
@@ -28,13 +27,7 @@ impl Vault {
     }
 
     /// Sign `message` with the holder key (Ed25519). The key never leaves the vault.
-    pub fn sign_as_holder(
-        &self,
-        session: &Session,
-        message: &[u8],
-    ) -> Result<[u8; SIGNATURE_LEN], VaultError> {
-        self.session_read(session, |conn, keys| {
-            Ok(holder_key(conn, keys)?.sign(message))
-        })
+    pub fn sign_as_holder(&self, session: &Session, message: &[u8]) -> Result<[u8; SIGNATURE_LEN], VaultError> {
+        self.session_read(session, |conn, keys| Ok(holder_key(conn, keys)?.sign(message)))
     }
 }

@@ -51,10 +51,7 @@ impl Default for VaultOptions {
 impl VaultOptions {
     /// Tiny Argon2id parameters and otherwise the defaults: **tests only**.
     pub fn insecure_for_tests() -> Self {
-        Self {
-            kdf: KdfParams::INSECURE_FOR_TESTS,
-            ..Self::default()
-        }
+        Self { kdf: KdfParams::INSECURE_FOR_TESTS, ..Self::default() }
     }
 }
 
@@ -106,11 +103,7 @@ impl std::fmt::Debug for Vault {
 impl Vault {
     /// Open (creating if needed) the vault at `path`, migrating its schema. If the lockout
     /// policy's wipe became due and was interrupted, it is completed here.
-    pub fn open(
-        path: impl AsRef<Path>,
-        platform: Platform,
-        options: VaultOptions,
-    ) -> Result<Self, VaultError> {
+    pub fn open(path: impl AsRef<Path>, platform: Platform, options: VaultOptions) -> Result<Self, VaultError> {
         let path = path.as_ref();
         create_private(path)?;
         let conn = Connection::open(path)?;
@@ -118,10 +111,7 @@ impl Vault {
     }
 
     #[cfg(test)]
-    pub(crate) fn open_in_memory(
-        platform: Platform,
-        options: VaultOptions,
-    ) -> Result<Self, VaultError> {
+    pub(crate) fn open_in_memory(platform: Platform, options: VaultOptions) -> Result<Self, VaultError> {
         Self::from_connection(Connection::open_in_memory()?, true, platform, options)
     }
 
@@ -208,10 +198,7 @@ impl Vault {
     }
 
     /// Run `f` in a read transaction (a consistent snapshot).
-    pub(super) fn read_tx<T>(
-        &self,
-        f: impl FnOnce(&Connection) -> Result<T, VaultError>,
-    ) -> Result<T, VaultError> {
+    pub(super) fn read_tx<T>(&self, f: impl FnOnce(&Connection) -> Result<T, VaultError>) -> Result<T, VaultError> {
         let mut conn = self.lock_conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
         f(&tx)
@@ -272,9 +259,8 @@ fn create_private(path: &Path) -> Result<(), VaultError> {
     match opts.open(path) {
         Ok(_) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(_) => Err(VaultError::Storage(super::error::StorageError {
-            kind: super::error::StorageErrorKind::Io,
-            code: -1,
-        })),
+        Err(_) => {
+            Err(VaultError::Storage(super::error::StorageError { kind: super::error::StorageErrorKind::Io, code: -1 }))
+        }
     }
 }

@@ -12,11 +12,7 @@ use super::seal::{Place, SealKeys};
 const TABLE: &str = "recovery_codes";
 
 fn place(id: &[u8]) -> Place<'_> {
-    Place {
-        table: TABLE,
-        column: "sealed",
-        id,
-    }
+    Place { table: TABLE, column: "sealed", id }
 }
 
 /// Replace every stored code with hashes of `codes`.
@@ -31,21 +27,14 @@ pub(crate) fn replace_all(
         let id = random_array::<16>(rng)?;
         let stored = StoredCode::new(code, rng)?;
         let sealed = keys.seal(rng, place(&id), &stored.to_bytes())?;
-        tx.execute(
-            "INSERT INTO recovery_codes (id, sealed) VALUES (?1, ?2)",
-            params![&id[..], sealed],
-        )?;
+        tx.execute("INSERT INTO recovery_codes (id, sealed) VALUES (?1, ?2)", params![&id[..], sealed])?;
     }
     Ok(())
 }
 
 /// If `normalized` matches a stored code, delete that code and return `true`. A damaged row
 /// is skipped (it cannot match), so one tampered code does not disable the others.
-pub(crate) fn spend(
-    tx: &Transaction<'_>,
-    keys: &SealKeys,
-    normalized: &SecretString,
-) -> Result<bool, VaultError> {
+pub(crate) fn spend(tx: &Transaction<'_>, keys: &SealKeys, normalized: &SecretString) -> Result<bool, VaultError> {
     let rows = all(tx)?;
     for (id, sealed) in rows {
         let Ok(plain) = keys.open(place(&id), &sealed) else {
@@ -73,8 +62,6 @@ type Row = (Vec<u8>, Vec<u8>);
 
 fn all(conn: &Connection) -> Result<Vec<Row>, VaultError> {
     let mut stmt = conn.prepare("SELECT id, sealed FROM recovery_codes")?;
-    let rows = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<Result<Vec<_>, _>>()?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
 }

@@ -46,33 +46,13 @@ fn bad_config() -> VaultError {
 
 /// Read the configuration; `None` before setup.
 pub(crate) fn read_config(conn: &Connection) -> Result<Option<ConfigRow>, VaultError> {
-    type Raw = (
-        i64,
-        Vec<u8>,
-        i64,
-        i64,
-        i64,
-        Option<Vec<u8>>,
-        String,
-        Option<Vec<u8>>,
-    );
+    type Raw = (i64, Vec<u8>, i64, i64, i64, Option<Vec<u8>>, String, Option<Vec<u8>>);
     let raw: Option<Raw> = conn
         .query_row(
             "SELECT state, vault_uid, kdf_m, kdf_t, kdf_p, kdf_salt, key_alias, wrapped_key
              FROM config WHERE id = 1",
             [],
-            |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                    r.get(7)?,
-                ))
-            },
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?)),
         )
         .optional()?;
     let Some((state, uid, m, t, p, salt, key_alias, wrapped_key)) = raw else {
@@ -85,24 +65,13 @@ pub(crate) fn read_config(conn: &Connection) -> Result<Option<ConfigRow>, VaultE
         _ => return Err(bad_config()),
     };
     let u32_of = |v: i64| u32::try_from(v).map_err(|_| bad_config());
-    let kdf = KdfParams {
-        m_kib: u32_of(m)?,
-        t: u32_of(t)?,
-        p: u32_of(p)?,
-    };
+    let kdf = KdfParams { m_kib: u32_of(m)?, t: u32_of(t)?, p: u32_of(p)? };
     let salt = match salt {
         Some(s) => Some(<[u8; SALT_LEN]>::try_from(s.as_slice()).map_err(|_| bad_config())?),
         None => None,
     };
     let vault_uid = <[u8; UID_LEN]>::try_from(uid.as_slice()).map_err(|_| bad_config())?;
-    Ok(Some(ConfigRow {
-        state,
-        vault_uid,
-        kdf,
-        salt,
-        key_alias,
-        wrapped_key,
-    }))
+    Ok(Some(ConfigRow { state, vault_uid, kdf, salt, key_alias, wrapped_key }))
 }
 
 /// Write (insert or replace) the configuration.
@@ -127,11 +96,10 @@ pub(crate) fn write_config(tx: &Transaction<'_>, c: &ConfigRow) -> Result<(), Va
 
 /// Read the failure counter.
 pub(crate) fn read_lockout(conn: &Connection) -> Result<LockoutState, VaultError> {
-    let (failures, remaining, last_seen): (i64, i64, i64) = conn.query_row(
-        "SELECT failures, remaining, last_seen FROM lockout WHERE id = 1",
-        [],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-    )?;
+    let (failures, remaining, last_seen): (i64, i64, i64) =
+        conn.query_row("SELECT failures, remaining, last_seen FROM lockout WHERE id = 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?;
     Ok(LockoutState {
         // A negative count in the file is treated as the worst case, not as zero.
         failures: u32::try_from(failures).unwrap_or(u32::MAX),
@@ -172,11 +140,7 @@ impl SecretName {
 const SECRETS: &str = "secrets";
 
 fn secret_place(id: &[u8; 32]) -> Place<'_> {
-    Place {
-        table: SECRETS,
-        column: "sealed",
-        id,
-    }
+    Place { table: SECRETS, column: "sealed", id }
 }
 
 /// Seal and store a named secret (replacing any previous value).
@@ -189,10 +153,7 @@ pub(crate) fn put_secret(
 ) -> Result<(), VaultError> {
     let id = keys.lookup_id("secret", name.label().as_bytes());
     let sealed = keys.seal(rng, secret_place(&id), plaintext)?;
-    tx.execute(
-        "INSERT OR REPLACE INTO secrets (id, sealed) VALUES (?1, ?2)",
-        params![&id[..], sealed],
-    )?;
+    tx.execute("INSERT OR REPLACE INTO secrets (id, sealed) VALUES (?1, ?2)", params![&id[..], sealed])?;
     Ok(())
 }
 
@@ -203,29 +164,18 @@ pub(crate) fn get_secret(
     name: SecretName,
 ) -> Result<Option<SecretVec>, VaultError> {
     let id = keys.lookup_id("secret", name.label().as_bytes());
-    let sealed: Option<Vec<u8>> = conn
-        .query_row("SELECT sealed FROM secrets WHERE id = ?1", [&id[..]], |r| {
-            r.get(0)
-        })
-        .optional()?;
+    let sealed: Option<Vec<u8>> =
+        conn.query_row("SELECT sealed FROM secrets WHERE id = ?1", [&id[..]], |r| r.get(0)).optional()?;
     sealed.map(|s| keys.open(secret_place(&id), &s)).transpose()
 }
 
 /// A named secret that must exist once the vault is set up.
-pub(crate) fn require_secret(
-    conn: &Connection,
-    keys: &SealKeys,
-    name: SecretName,
-) -> Result<SecretVec, VaultError> {
+pub(crate) fn require_secret(conn: &Connection, keys: &SealKeys, name: SecretName) -> Result<SecretVec, VaultError> {
     get_secret(conn, keys, name)?.ok_or(VaultError::Integrity { table: SECRETS })
 }
 
 /// Remove a named secret.
-pub(crate) fn delete_secret(
-    tx: &Transaction<'_>,
-    keys: &SealKeys,
-    name: SecretName,
-) -> Result<(), VaultError> {
+pub(crate) fn delete_secret(tx: &Transaction<'_>, keys: &SealKeys, name: SecretName) -> Result<(), VaultError> {
     let id = keys.lookup_id("secret", name.label().as_bytes());
     tx.execute("DELETE FROM secrets WHERE id = ?1", [&id[..]])?;
     Ok(())

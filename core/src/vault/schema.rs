@@ -95,11 +95,7 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<(), VaultError> {
     if !(0..=CURRENT_VERSION).contains(&found) {
         return Err(VaultError::UnsupportedVersion { found });
     }
-    for (i, sql) in MIGRATIONS
-        .iter()
-        .enumerate()
-        .skip(usize::try_from(found).unwrap_or(0))
-    {
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(usize::try_from(found).unwrap_or(0)) {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Exclusive)?;
         // Another process may have migrated between our read and our lock.
         let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -119,8 +115,7 @@ mod tests {
     use crate::vault::test_support::TempDir;
 
     fn pragma_i(conn: &Connection, name: &str) -> i64 {
-        conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))
-            .unwrap()
+        conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get(0)).unwrap()
     }
 
     #[test]
@@ -128,9 +123,7 @@ mod tests {
         let dir = TempDir::new("schema");
         let conn = Connection::open(dir.path().join("v.db")).unwrap();
         configure(&conn, false).unwrap();
-        let mode: String = conn
-            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
-            .unwrap();
+        let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
         assert_eq!(mode, "wal");
         assert_eq!(pragma_i(&conn, "secure_delete"), 1);
         assert_eq!(pragma_i(&conn, "synchronous"), 2); // FULL
@@ -147,21 +140,10 @@ mod tests {
         assert_eq!(pragma_i(&conn, "user_version"), CURRENT_VERSION);
         migrate(&mut conn).unwrap();
         assert_eq!(pragma_i(&conn, "user_version"), CURRENT_VERSION);
-        let tables: i64 = conn
-            .query_row(
-                "SELECT count(*) FROM sqlite_schema WHERE type = 'table'",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
+        let tables: i64 =
+            conn.query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'table'", [], |r| r.get(0)).unwrap();
         assert_eq!(tables, 7);
-        conn.pragma_update(None, "user_version", CURRENT_VERSION + 1)
-            .unwrap();
-        assert_eq!(
-            migrate(&mut conn).unwrap_err(),
-            VaultError::UnsupportedVersion {
-                found: CURRENT_VERSION + 1
-            }
-        );
+        conn.pragma_update(None, "user_version", CURRENT_VERSION + 1).unwrap();
+        assert_eq!(migrate(&mut conn).unwrap_err(), VaultError::UnsupportedVersion { found: CURRENT_VERSION + 1 });
     }
 }

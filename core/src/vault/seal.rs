@@ -31,19 +31,10 @@ pub(crate) fn aead_seal(
     aad: &[u8],
     plaintext: &[u8],
 ) -> Result<Vec<u8>, VaultError> {
-    let cipher =
-        XChaCha20Poly1305::new_from_slice(key.expose_secret()).map_err(|_| VaultError::Random)?;
+    let cipher = XChaCha20Poly1305::new_from_slice(key.expose_secret()).map_err(|_| VaultError::Random)?;
     let nonce_bytes = random_array::<NONCE_LEN>(rng)?;
     let nonce = XNonce::from(nonce_bytes);
-    let ct = cipher
-        .encrypt(
-            &nonce,
-            Payload {
-                msg: plaintext,
-                aad,
-            },
-        )
-        .map_err(|_| VaultError::Random)?;
+    let ct = cipher.encrypt(&nonce, Payload { msg: plaintext, aad }).map_err(|_| VaultError::Random)?;
     let mut out = Vec::with_capacity(OVERHEAD + plaintext.len());
     out.push(SEAL_V1);
     out.extend_from_slice(&nonce_bytes);
@@ -60,16 +51,7 @@ pub(crate) fn aead_open(key: &SecretBytes<32>, aad: &[u8], sealed: &[u8]) -> Opt
     let cipher = XChaCha20Poly1305::new_from_slice(key.expose_secret()).ok()?;
     let nonce_bytes: [u8; NONCE_LEN] = sealed[1..1 + NONCE_LEN].try_into().ok()?;
     let nonce = XNonce::from(nonce_bytes);
-    cipher
-        .decrypt(
-            &nonce,
-            Payload {
-                msg: &sealed[1 + NONCE_LEN..],
-                aad,
-            },
-        )
-        .ok()
-        .map(SecretVec::new)
+    cipher.decrypt(&nonce, Payload { msg: &sealed[1 + NONCE_LEN..], aad }).ok().map(SecretVec::new)
 }
 
 /// Length-prefixed concatenation, so that no two different lists of parts collide.
@@ -106,13 +88,7 @@ pub(crate) struct Place<'a> {
 
 impl Place<'_> {
     fn aad(&self) -> Vec<u8> {
-        framed(&[
-            b"qujat/sealed-record",
-            &[SEAL_V1],
-            self.table.as_bytes(),
-            self.column.as_bytes(),
-            self.id,
-        ])
+        framed(&[b"qujat/sealed-record", &[SEAL_V1], self.table.as_bytes(), self.column.as_bytes(), self.id])
     }
 }
 
@@ -144,8 +120,7 @@ impl SealKeys {
 
     /// Open a value sealed for `place`; any failure is [`VaultError::Integrity`].
     pub(crate) fn open(&self, place: Place<'_>, sealed: &[u8]) -> Result<SecretVec, VaultError> {
-        aead_open(&self.aead, &place.aad(), sealed)
-            .ok_or(VaultError::Integrity { table: place.table })
+        aead_open(&self.aead, &place.aad(), sealed).ok_or(VaultError::Integrity { table: place.table })
     }
 
     /// A row id that reveals nothing about `data` without the data key.
@@ -163,11 +138,7 @@ mod tests {
         SealKeys::derive(&SecretBytes::new([9; 32]))
     }
 
-    const P: Place<'static> = Place {
-        table: "credentials",
-        column: "bundle",
-        id: b"row-1",
-    };
+    const P: Place<'static> = Place { table: "credentials", column: "bundle", id: b"row-1" };
 
     #[test]
     fn round_trip_and_layout() {
@@ -190,12 +161,7 @@ mod tests {
             for bit in [0x01, 0x80] {
                 let mut t = s.clone();
                 t[i] ^= bit;
-                assert_eq!(
-                    k.open(P, &t).unwrap_err(),
-                    VaultError::Integrity {
-                        table: "credentials"
-                    }
-                );
+                assert_eq!(k.open(P, &t).unwrap_err(), VaultError::Integrity { table: "credentials" });
             }
         }
         assert!(k.open(P, &s[..s.len() - 1]).is_err());
@@ -207,17 +173,7 @@ mod tests {
         let rng = SeededRandom::new(b"seal");
         let k = keys();
         let s = k.seal(&rng, P, b"x").unwrap();
-        for other in [
-            Place { id: b"row-2", ..P },
-            Place {
-                column: "summary",
-                ..P
-            },
-            Place {
-                table: "secrets",
-                ..P
-            },
-        ] {
+        for other in [Place { id: b"row-2", ..P }, Place { column: "summary", ..P }, Place { table: "secrets", ..P }] {
             assert!(k.open(other, &s).is_err());
         }
         let k2 = SealKeys::derive(&SecretBytes::new([8; 32]));
@@ -230,10 +186,7 @@ mod tests {
         let a = k.lookup_id("credential", &[1; 32]);
         assert_eq!(a, k.lookup_id("credential", &[1; 32]));
         assert_ne!(a, k.lookup_id("secret", &[1; 32]));
-        assert_ne!(
-            a,
-            SealKeys::derive(&SecretBytes::new([8; 32])).lookup_id("credential", &[1; 32])
-        );
+        assert_ne!(a, SealKeys::derive(&SecretBytes::new([8; 32])).lookup_id("credential", &[1; 32]));
         assert_ne!(&a[..], &[1; 32][..]);
     }
 }

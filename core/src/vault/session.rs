@@ -32,49 +32,30 @@ pub struct Session {
 
 impl fmt::Debug for Session {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let state = if self.is_locked() {
-            "locked"
-        } else {
-            "unlocked"
-        };
+        let state = if self.is_locked() { "locked" } else { "unlocked" };
         write!(f, "Session({state})")
     }
 }
 
 impl Session {
-    pub(crate) fn new(
-        vault_uid: [u8; UID_LEN],
-        keys: SealKeys,
-        now: UnixTime,
-        idle_timeout_secs: u32,
-    ) -> Self {
+    pub(crate) fn new(vault_uid: [u8; UID_LEN], keys: SealKeys, now: UnixTime, idle_timeout_secs: u32) -> Self {
         Self {
             vault_uid,
             idle_timeout_secs: i64::from(idle_timeout_secs.max(1)),
-            active: Mutex::new(Some(Active {
-                keys: Arc::new(keys),
-                last_used: now,
-            })),
+            active: Mutex::new(Some(Active { keys: Arc::new(keys), last_used: now })),
         }
     }
 
     /// Lock now: the keys are dropped (and zeroized).
     pub fn lock(&self) {
-        let taken = self
-            .active
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .take();
+        let taken = self.active.lock().unwrap_or_else(PoisonError::into_inner).take();
         drop(taken);
     }
 
     /// True once the session has been locked (explicitly, or when a use found it idle).
     /// An idle session that nobody has touched reports `false` until its next use.
     pub fn is_locked(&self) -> bool {
-        self.active
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .is_none()
+        self.active.lock().unwrap_or_else(PoisonError::into_inner).is_none()
     }
 
     pub(crate) fn vault_uid(&self) -> &[u8; UID_LEN] {
@@ -103,12 +84,7 @@ mod tests {
     use crate::secret::SecretBytes;
 
     fn session(now: UnixTime) -> Session {
-        Session::new(
-            [0; UID_LEN],
-            SealKeys::derive(&SecretBytes::new([1; 32])),
-            now,
-            60,
-        )
+        Session::new([0; UID_LEN], SealKeys::derive(&SecretBytes::new([1; 32])), now, 60)
     }
 
     #[test]

@@ -43,26 +43,15 @@ impl fmt::Debug for SoftwareKeyStore {
 impl SoftwareKeyStore {
     /// Keys that live only as long as this value (tests).
     pub fn in_memory(rng: Arc<dyn SecureRandom>) -> Self {
-        Self {
-            backing: Backing::Memory,
-            rng,
-            keys: Mutex::new(HashMap::new()),
-        }
+        Self { backing: Backing::Memory, rng, keys: Mutex::new(HashMap::new()) }
     }
 
     /// Keys in `<dir>/<alias>.key`, the directory created with mode 0700 if missing.
-    pub fn in_directory(
-        dir: impl Into<PathBuf>,
-        rng: Arc<dyn SecureRandom>,
-    ) -> Result<Self, KeyStoreError> {
+    pub fn in_directory(dir: impl Into<PathBuf>, rng: Arc<dyn SecureRandom>) -> Result<Self, KeyStoreError> {
         let dir = dir.into();
         fs::create_dir_all(&dir).map_err(|_| KeyStoreError::Io)?;
         restrict(&dir, 0o700)?;
-        Ok(Self {
-            backing: Backing::Directory(dir),
-            rng,
-            keys: Mutex::new(HashMap::new()),
-        })
+        Ok(Self { backing: Backing::Directory(dir), rng, keys: Mutex::new(HashMap::new()) })
     }
 
     fn key_path(dir: &Path, alias: &str) -> PathBuf {
@@ -93,8 +82,7 @@ impl SoftwareKeyStore {
         if !create {
             return Err(KeyStoreError::KeyNotFound);
         }
-        let key =
-            SecretBytes::<32>::random(self.rng.as_ref()).map_err(|_| KeyStoreError::Unavailable)?;
+        let key = SecretBytes::<32>::random(self.rng.as_ref()).map_err(|_| KeyStoreError::Unavailable)?;
         if let Backing::Directory(dir) = &self.backing {
             write_key_file(dir, &Self::key_path(dir, alias), key.expose_secret())?;
         }
@@ -110,8 +98,7 @@ fn aad(alias: &str) -> Vec<u8> {
 impl KeyStore for SoftwareKeyStore {
     fn wrap(&self, alias: &str, plaintext: &[u8]) -> Result<Vec<u8>, KeyStoreError> {
         let key = self.key(alias, true)?;
-        aead_seal(&key, self.rng.as_ref(), &aad(alias), plaintext)
-            .map_err(|_| KeyStoreError::Unavailable)
+        aead_seal(&key, self.rng.as_ref(), &aad(alias), plaintext).map_err(|_| KeyStoreError::Unavailable)
     }
 
     fn unwrap(&self, alias: &str, wrapped: &[u8]) -> Result<Vec<u8>, KeyStoreError> {
@@ -122,21 +109,15 @@ impl KeyStore for SoftwareKeyStore {
 
     fn delete(&self, alias: &str) -> Result<(), KeyStoreError> {
         check_alias(alias)?;
-        self.keys
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .remove(alias);
+        self.keys.lock().unwrap_or_else(PoisonError::into_inner).remove(alias);
         if let Backing::Directory(dir) = &self.backing {
             let path = Self::key_path(dir, alias);
             if path.exists() {
                 // Overwrite before unlinking (best effort: flash storage may keep old blocks).
-                let _ = fs::OpenOptions::new()
-                    .write(true)
-                    .open(&path)
-                    .and_then(|mut f| {
-                        f.write_all(&[0u8; 32])?;
-                        f.sync_all()
-                    });
+                let _ = fs::OpenOptions::new().write(true).open(&path).and_then(|mut f| {
+                    f.write_all(&[0u8; 32])?;
+                    f.sync_all()
+                });
                 fs::remove_file(&path).map_err(|_| KeyStoreError::Io)?;
                 sync_dir(dir);
             }
@@ -154,14 +135,8 @@ fn check_alias(alias: &str) -> Result<(), KeyStoreError> {
     let ok = !alias.is_empty()
         && alias.len() <= 64
         && !alias.starts_with('.')
-        && alias
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.');
-    if ok {
-        Ok(())
-    } else {
-        Err(KeyStoreError::BadAlias)
-    }
+        && alias.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.');
+    if ok { Ok(()) } else { Err(KeyStoreError::BadAlias) }
 }
 
 /// Write a key file crash-safely: temp file (0600), fsync, rename, fsync the directory.
@@ -175,9 +150,7 @@ fn write_key_file(dir: &Path, path: &Path, key: &[u8; 32]) -> Result<(), KeyStor
         opts.mode(0o600);
     }
     let mut f = opts.open(&tmp).map_err(|_| KeyStoreError::Io)?;
-    f.write_all(key)
-        .and_then(|_| f.sync_all())
-        .map_err(|_| KeyStoreError::Io)?;
+    f.write_all(key).and_then(|_| f.sync_all()).map_err(|_| KeyStoreError::Io)?;
     drop(f);
     fs::rename(&tmp, path).map_err(|_| KeyStoreError::Io)?;
     sync_dir(dir);
@@ -194,8 +167,7 @@ fn restrict(path: &Path, mode: u32) -> Result<(), KeyStoreError> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        fs::set_permissions(path, fs::Permissions::from_mode(mode))
-            .map_err(|_| KeyStoreError::Io)?;
+        fs::set_permissions(path, fs::Permissions::from_mode(mode)).map_err(|_| KeyStoreError::Io)?;
     }
     let _ = (path, mode);
     Ok(())
@@ -214,9 +186,7 @@ mod tests {
     #[test]
     fn says_it_is_not_hardware_backed() {
         assert!(!SoftwareKeyStore::in_memory(rng()).is_hardware_backed());
-        assert!(
-            format!("{:?}", SoftwareKeyStore::in_memory(rng())).contains("not hardware-backed")
-        );
+        assert!(format!("{:?}", SoftwareKeyStore::in_memory(rng())).contains("not hardware-backed"));
     }
 
     #[test]
@@ -239,10 +209,7 @@ mod tests {
     fn key_files_persist_with_private_modes_and_delete() {
         let dir = TempDir::new("ks");
         let path = dir.path().join("keys");
-        let w = SoftwareKeyStore::in_directory(&path, rng())
-            .unwrap()
-            .wrap("vault-1", b"dk")
-            .unwrap();
+        let w = SoftwareKeyStore::in_directory(&path, rng()).unwrap().wrap("vault-1", b"dk").unwrap();
         let again = SoftwareKeyStore::in_directory(&path, rng()).unwrap();
         assert_eq!(again.unwrap("vault-1", &w).unwrap(), b"dk");
         #[cfg(unix)]

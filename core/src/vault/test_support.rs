@@ -56,31 +56,18 @@ impl Fixture {
     pub(crate) fn new(options: VaultOptions) -> Self {
         let clock = Arc::new(ManualClock::new(T0));
         let rng = Arc::new(SeededRandom::new(b"fixture"));
-        let platform = Platform {
-            key_store: Arc::new(SoftwareKeyStore::in_memory(rng.clone())),
-            clock: clock.clone(),
-            rng,
-        };
+        let platform =
+            Platform { key_store: Arc::new(SoftwareKeyStore::in_memory(rng.clone())), clock: clock.clone(), rng };
         let vault = Vault::open_in_memory(platform, options).expect("open");
         let enrolment = vault.setup(&pin(), "wallet").expect("setup");
-        let code = authenticator_code(enrolment.otpauth_uri.expose_secret(), clock.now_secs())
-            .expect("code");
+        let code = authenticator_code(enrolment.otpauth_uri.expose_secret(), clock.now_secs()).expect("code");
         let session = vault.confirm_enrolment(&pin(), &code).expect("confirm");
-        Self {
-            vault,
-            clock,
-            enrolment,
-            session,
-        }
+        Self { vault, clock, enrolment, session }
     }
 
     /// The authenticator's code at the current time.
     pub(crate) fn code(&self) -> SecretString {
-        authenticator_code(
-            self.enrolment.otpauth_uri.expose_secret(),
-            self.clock.now_secs(),
-        )
-        .expect("code")
+        authenticator_code(self.enrolment.otpauth_uri.expose_secret(), self.clock.now_secs()).expect("code")
     }
 
     /// Move to the next TOTP step and return its code.

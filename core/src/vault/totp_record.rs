@@ -52,10 +52,7 @@ mod tests {
     fn round_trip() {
         let secret = TotpSecret::generate(&SeededRandom::new(b"t")).unwrap();
         for last_step in [None, Some(0), Some(u64::MAX)] {
-            let r = TotpRecord {
-                secret: TotpSecret::from_bytes(secret.expose_secret()).unwrap(),
-                last_step,
-            };
+            let r = TotpRecord { secret: TotpSecret::from_bytes(secret.expose_secret()).unwrap(), last_step };
             let d = TotpRecord::decode(&r.encode()).unwrap();
             assert_eq!(d.last_step, last_step);
             assert_eq!(d.secret, secret);
