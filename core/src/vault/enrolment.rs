@@ -10,7 +10,7 @@ use crate::platform::random_array;
 use crate::secret::{SecretBytes, SecretString};
 
 use super::audit::{self, AuditKind};
-use super::datakey::wrap_under_pin;
+use super::datakey::KeyBundle;
 use super::error::VaultError;
 use super::gate::{Factor, Purpose};
 use super::open::Vault;
@@ -58,17 +58,15 @@ impl Vault {
         let kdf = self.options.kdf;
         let salt = random_array(rng)?;
         let pin_key = derive_pin_key(pin, &salt, &kdf)?;
-        let inner = wrap_under_pin(&pin_key, &data_key, &kdf, &salt, rng)?;
+        let bundle = KeyBundle::seal(&pin_key, &data_key, kdf, salt, rng)?;
         let alias = format!("qujat-vault-{}", hex_encode(&random_array::<8>(rng)?));
-        let outer = self.key_store.wrap(&alias, &inner)?;
+        let outer = self.key_store.wrap(&alias, &bundle.to_bytes())?;
         let holder = KeyPair::generate(rng)?;
         let codes = new_recovery_codes(rng)?;
         let now = self.now();
         let config = ConfigRow {
             state: State::Pending,
             vault_uid: random_array(rng)?,
-            kdf,
-            salt: Some(salt),
             key_alias: alias.clone(),
             wrapped_key: Some(outer),
         };

@@ -23,11 +23,11 @@ use crate::platform::{UnixTime, random_array};
 use crate::secret::{SecretBytes, SecretString, SecretVec};
 
 use super::audit::{self, AuditKind};
-use super::datakey::{unwrap_under_pin, wrap_under_pin};
+use super::datakey::KeyBundle;
 use super::error::VaultError;
 use super::keystore::KeyStoreError;
 use super::open::Vault;
-use super::recovery_rows;
+use super::recovery_rows::{self, Spend};
 use super::rows::{self, ConfigRow, SecretName, State};
 use super::seal::SealKeys;
 use super::session::Session;
@@ -111,16 +111,14 @@ impl Vault {
         let kdf = self.options.kdf;
         let salt = random_array(rng)?;
         let pin_key = derive_pin_key(new_pin, &salt, &kdf)?;
-        let inner = wrap_under_pin(&pin_key, &g.data_key, &kdf, &salt, rng)?;
-        let outer = self.key_store.wrap(&g.config.key_alias, &inner)?;
+        let bundle = KeyBundle::seal(&pin_key, &g.data_key, kdf, salt, rng)?;
+        let outer = self.key_store.wrap(&g.config.key_alias, &bundle.to_bytes())?;
         let now = self.now();
         self.write_tx(|tx| {
             let mut c = rows::read_config(tx)?.ok_or(VaultError::NotInitialized)?;
             if c.vault_uid != g.config.vault_uid || c.state != State::Ready {
                 return Err(VaultError::Locked);
             }
-            c.kdf = kdf;
-            c.salt = Some(salt);
             c.wrapped_key = Some(outer);
             rows::write_config(tx, &c)?;
             audit::append(tx, &g.keys, rng, AuditKind::PinChanged, now, &[])
@@ -153,11 +151,11 @@ impl Vault {
 
         // 3. Outer layer, by the platform key store.
         let wrapped = config.wrapped_key.as_deref().ok_or(VaultError::Integrity { table: "config" })?;
-        let salt = config.salt.ok_or(VaultError::Integrity { table: "config" })?;
-        let inner = SecretVec::new(self.key_store.unwrap(&config.key_alias, wrapped).map_err(|e| match e {
+        let bundle = SecretVec::new(self.key_store.unwrap(&config.key_alias, wrapped).map_err(|e| match e {
             KeyStoreError::InvalidData => VaultError::Integrity { table: "config" },
             other => VaultError::KeyStore(other),
         })?);
+        let bundle = KeyBundle::from_bytes(&bundle)?;
 
         // 4. Count the attempt as failed, durably, before any secret is tested.
         let attempt = self.write_tx(|tx| {
@@ -178,8 +176,8 @@ impl Vault {
         let attempt = attempt.or_else(|r| self.refuse(Err(r)).map(|()| 0))?;
 
         // 5. The PIN.
-        let pin_key = derive_pin_key(pin, &salt, &config.kdf)?;
-        let Some(data_key) = unwrap_under_pin(&pin_key, &config.kdf, &salt, inner.expose_secret()) else {
+        let pin_key = derive_pin_key(pin, &bundle.salt, &bundle.params)?;
+        let Some(data_key) = bundle.open(&pin_key) else {
             return Err(self.failed(Failure::Pin));
         };
         drop(pin_key);
@@ -201,11 +199,11 @@ impl Vault {
                         Err(CodeRejection::Replayed) => return Ok(Err(Failure::Replayed)),
                     }
                 }
-                Factor::Recovery(code) => {
-                    if !recovery_rows::spend(tx, &keys, code)? {
-                        return Ok(Err(Failure::Code));
-                    }
-                }
+                Factor::Recovery(code) => match recovery_rows::spend(tx, &keys, code)? {
+                    Spend::Spent => {}
+                    Spend::NoMatch => return Ok(Err(Failure::Code)),
+                    Spend::NoMatchSomeDamaged => return Err(VaultError::Integrity { table: "recovery_codes" }),
+                },
             }
             let mut l = rows::read_lockout(tx)?;
             l.succeed();
@@ -280,7 +278,6 @@ impl Vault {
             rows::clear_sealed_tables(tx)?;
             c.state = State::Wiped;
             c.wrapped_key = None;
-            c.salt = None;
             rows::write_config(tx, &c)?;
             Ok(Some(c.key_alias))
         })?;

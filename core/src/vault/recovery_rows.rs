@@ -32,23 +32,32 @@ pub(crate) fn replace_all(
     Ok(())
 }
 
-/// If `normalized` matches a stored code, delete that code and return `true`. A damaged row
-/// is skipped (it cannot match), so one tampered code does not disable the others.
-pub(crate) fn spend(tx: &Transaction<'_>, keys: &SealKeys, normalized: &SecretString) -> Result<bool, VaultError> {
-    let rows = all(tx)?;
-    for (id, sealed) in rows {
-        let Ok(plain) = keys.open(place(&id), &sealed) else {
-            continue;
-        };
-        let Some(stored) = StoredCode::from_bytes(plain.expose_secret()) else {
+/// The outcome of presenting a recovery code.
+pub(crate) enum Spend {
+    /// It matched; its row is deleted.
+    Spent,
+    /// It matched no stored code.
+    NoMatch,
+    /// It matched none of the rows that open, and some rows do not open (damaged).
+    NoMatchSomeDamaged,
+}
+
+/// If `normalized` matches a stored code, delete that code. A damaged row cannot match, but
+/// does not stop the others from matching.
+pub(crate) fn spend(tx: &Transaction<'_>, keys: &SealKeys, normalized: &SecretString) -> Result<Spend, VaultError> {
+    let mut damaged = false;
+    for (id, sealed) in all(tx)? {
+        let stored = keys.open(place(&id), &sealed).ok().and_then(|p| StoredCode::from_bytes(p.expose_secret()));
+        let Some(stored) = stored else {
+            damaged = true;
             continue;
         };
         if stored.matches(normalized) {
             tx.execute("DELETE FROM recovery_codes WHERE id = ?1", [&id])?;
-            return Ok(true);
+            return Ok(Spend::Spent);
         }
     }
-    Ok(false)
+    Ok(if damaged { Spend::NoMatchSomeDamaged } else { Spend::NoMatch })
 }
 
 /// How many codes are left (unspent).

@@ -5,8 +5,6 @@
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
-use crate::auth::KdfParams;
-use crate::auth::kdf::SALT_LEN;
 use crate::auth::lockout::LockoutState;
 use crate::platform::SecureRandom;
 use crate::secret::SecretVec;
@@ -28,12 +26,12 @@ pub(crate) enum State {
     Wiped = 3,
 }
 
-/// The single `config` row.
+/// The single `config` row. The KDF parameters and salt are not here: they travel inside the
+/// key-store-wrapped blob ([`super::datakey::KeyBundle`]), so the platform key store
+/// authenticates them.
 pub(crate) struct ConfigRow {
     pub state: State,
     pub vault_uid: [u8; UID_LEN],
-    pub kdf: KdfParams,
-    pub salt: Option<[u8; SALT_LEN]>,
     pub key_alias: String,
     pub wrapped_key: Option<Vec<u8>>,
 }
@@ -46,50 +44,29 @@ fn bad_config() -> VaultError {
 
 /// Read the configuration; `None` before setup.
 pub(crate) fn read_config(conn: &Connection) -> Result<Option<ConfigRow>, VaultError> {
-    type Raw = (i64, Vec<u8>, i64, i64, i64, Option<Vec<u8>>, String, Option<Vec<u8>>);
+    type Raw = (i64, Vec<u8>, String, Option<Vec<u8>>);
     let raw: Option<Raw> = conn
-        .query_row(
-            "SELECT state, vault_uid, kdf_m, kdf_t, kdf_p, kdf_salt, key_alias, wrapped_key
-             FROM config WHERE id = 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?)),
-        )
+        .query_row("SELECT state, vault_uid, key_alias, wrapped_key FROM config WHERE id = 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
         .optional()?;
-    let Some((state, uid, m, t, p, salt, key_alias, wrapped_key)) = raw else {
-        return Ok(None);
-    };
+    let Some((state, uid, key_alias, wrapped_key)) = raw else { return Ok(None) };
     let state = match state {
         1 => State::Pending,
         2 => State::Ready,
         3 => State::Wiped,
         _ => return Err(bad_config()),
     };
-    let u32_of = |v: i64| u32::try_from(v).map_err(|_| bad_config());
-    let kdf = KdfParams { m_kib: u32_of(m)?, t: u32_of(t)?, p: u32_of(p)? };
-    let salt = match salt {
-        Some(s) => Some(<[u8; SALT_LEN]>::try_from(s.as_slice()).map_err(|_| bad_config())?),
-        None => None,
-    };
     let vault_uid = <[u8; UID_LEN]>::try_from(uid.as_slice()).map_err(|_| bad_config())?;
-    Ok(Some(ConfigRow { state, vault_uid, kdf, salt, key_alias, wrapped_key }))
+    Ok(Some(ConfigRow { state, vault_uid, key_alias, wrapped_key }))
 }
 
 /// Write (insert or replace) the configuration.
 pub(crate) fn write_config(tx: &Transaction<'_>, c: &ConfigRow) -> Result<(), VaultError> {
     tx.execute(
-        "INSERT OR REPLACE INTO config
-            (id, state, vault_uid, kdf_m, kdf_t, kdf_p, kdf_salt, key_alias, wrapped_key)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![
-            c.state as i64,
-            &c.vault_uid[..],
-            i64::from(c.kdf.m_kib),
-            i64::from(c.kdf.t),
-            i64::from(c.kdf.p),
-            c.salt.as_ref().map(|s| &s[..]),
-            c.key_alias,
-            c.wrapped_key,
-        ],
+        "INSERT OR REPLACE INTO config (id, state, vault_uid, key_alias, wrapped_key)
+         VALUES (1, ?1, ?2, ?3, ?4)",
+        params![c.state as i64, &c.vault_uid[..], c.key_alias, c.wrapped_key],
     )?;
     Ok(())
 }

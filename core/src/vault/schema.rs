@@ -27,10 +27,6 @@ const MIGRATIONS: &[&str] = &[
         id          INTEGER PRIMARY KEY CHECK (id = 1),
         state       INTEGER NOT NULL,
         vault_uid   BLOB    NOT NULL,
-        kdf_m       INTEGER NOT NULL,
-        kdf_t       INTEGER NOT NULL,
-        kdf_p       INTEGER NOT NULL,
-        kdf_salt    BLOB,
         key_alias   TEXT    NOT NULL,
         wrapped_key BLOB
     ) STRICT;
