@@ -130,7 +130,10 @@ pub(crate) fn put_secret(
 ) -> Result<(), VaultError> {
     let id = keys.lookup_id("secret", name.label().as_bytes());
     let sealed = keys.seal(rng, secret_place(&id), plaintext)?;
-    tx.execute("INSERT OR REPLACE INTO secrets (id, sealed) VALUES (?1, ?2)", params![&id[..], sealed])?;
+    tx.execute(
+        "INSERT INTO secrets (id, sealed) VALUES (?1, ?2) ON CONFLICT (id) DO UPDATE SET sealed = excluded.sealed",
+        params![&id[..], sealed],
+    )?;
     Ok(())
 }
 
