@@ -52,8 +52,13 @@ pub fn db_path(dir: &Path) -> PathBuf {
 
 /// Open the vault in `dir` (key files in `dir/keys`) with the OS RNG and the given clock.
 pub fn open(dir: &Path, clock: Arc<dyn Clock>, options: VaultOptions) -> Vault {
+    open_with_keys(dir, &dir.join("keys"), clock, options)
+}
+
+/// Open the vault in `dir` with the software key store's files in `keys`.
+pub fn open_with_keys(dir: &Path, keys: &Path, clock: Arc<dyn Clock>, options: VaultOptions) -> Vault {
     let rng: Arc<dyn SecureRandom> = Arc::new(OsRandom);
-    let key_store = Arc::new(SoftwareKeyStore::in_directory(dir.join("keys"), rng.clone()).unwrap());
+    let key_store = Arc::new(SoftwareKeyStore::in_directory(keys, rng.clone()).unwrap());
     Vault::open(db_path(dir), Platform { key_store, clock, rng }, options).unwrap()
 }
 
