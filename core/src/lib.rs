@@ -2,8 +2,11 @@
 //!
 //! Layers, bottom up: [`platform`] (clock, randomness), [`secret`] and [`keys`];
 //! [`credential`] (claims, disclosure tree, COSE); [`issuer`], [`trust`] and [`status`];
-//! [`presentation`] (build and encode) and [`verifier`]; [`qr`] for output and scanning.
+//! [`presentation`] (build and encode) and [`verifier`]; [`qr`] for output and scanning;
+//! [`vault`] (sealed SQLite store) and [`auth`] (PIN, Argon2id, TOTP, lockout) under the
+//! holder's [`wallet`].
 #![forbid(unsafe_code)]
+pub mod auth;
 pub mod cbor;
 pub mod credential;
 pub mod issuer;
@@ -14,4 +17,5 @@ pub mod qr;
 pub mod secret;
 pub mod status;
 pub mod trust;
+pub mod vault;
 pub mod verifier;

@@ -1,0 +1,201 @@
+//! Stored credentials, as opaque sealed blobs.
+//!
+//! The caller (the wallet glue, which parses and verifies credentials) derives a 32-byte
+//! [`CredentialId`]; the table keys rows by `HMAC(lookup key, "credential" ‖ id)`, so the file
+//! reveals neither the id nor anything about the credential. Each row holds two sealed values:
+//! the *summary* (what a list screen shows, prefixed with the id so listing can return it) and
+//! the *bundle* (the full credential). Both are bound to the row's key and their column.
+
+use std::fmt;
+
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+use crate::keys::{hex_decode, hex_encode};
+use crate::platform::SecureRandom;
+use crate::secret::SecretVec;
+
+use super::audit::{self, AuditKind};
+use super::error::VaultError;
+use super::open::Vault;
+use super::seal::{Place, SealKeys};
+use super::session::Session;
+
+const TABLE: &str = "credentials";
+
+/// The caller-derived identifier of a credential (for example a hash of its signed bytes).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct CredentialId([u8; 32]);
+
+impl CredentialId {
+    /// From 32 bytes.
+    pub fn from_bytes(bytes: [u8; 32]) -> Self {
+        Self(bytes)
+    }
+    /// The 32 bytes.
+    pub fn as_bytes(&self) -> &[u8; 32] {
+        &self.0
+    }
+    /// Lower-case hex.
+    pub fn to_hex(&self) -> String {
+        hex_encode(&self.0)
+    }
+    /// Parse 64 hex digits.
+    pub fn from_hex(s: &str) -> Option<Self> {
+        let b = hex_decode(s.trim())?;
+        Some(Self(b.try_into().ok()?))
+    }
+}
+
+impl fmt::Debug for CredentialId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "CredentialId({})", self.to_hex())
+    }
+}
+
+/// One line of the list: the id and the caller's summary bytes.
+#[derive(Debug)]
+pub struct CredentialSummary {
+    /// The credential's id.
+    pub id: CredentialId,
+    /// The summary stored with it.
+    pub summary: SecretVec,
+}
+
+/// The result of listing: every summary that opened, and how many rows did not.
+#[derive(Debug)]
+pub struct CredentialListing {
+    /// Summaries, in the order the credentials were stored.
+    pub items: Vec<CredentialSummary>,
+    /// Rows whose sealed summary failed its integrity check (damaged or tampered).
+    pub damaged: usize,
+}
+
+fn row_key(keys: &SealKeys, id: &CredentialId) -> [u8; 32] {
+    keys.lookup_id("credential", id.as_bytes())
+}
+
+fn summary_place(row: &[u8]) -> Place<'_> {
+    Place { table: TABLE, column: "summary", id: row }
+}
+
+fn bundle_place(row: &[u8]) -> Place<'_> {
+    Place { table: TABLE, column: "bundle", id: row }
+}
+
+/// Insert a credential; refuses a duplicate id.
+pub(crate) fn insert(
+    tx: &Transaction<'_>,
+    keys: &SealKeys,
+    rng: &dyn SecureRandom,
+    id: &CredentialId,
+    bundle: &[u8],
+    summary: &[u8],
+) -> Result<(), VaultError> {
+    let row = row_key(keys, id);
+    if exists(tx, &row)? {
+        return Err(VaultError::DuplicateCredential);
+    }
+    let mut s = Vec::with_capacity(32 + summary.len());
+    s.extend_from_slice(id.as_bytes());
+    s.extend_from_slice(summary);
+    let s = SecretVec::new(s);
+    let sealed_summary = keys.seal(rng, summary_place(&row), s.expose_secret())?;
+    let sealed_bundle = keys.seal(rng, bundle_place(&row), bundle)?;
+    tx.execute(
+        "INSERT INTO credentials (id, summary, bundle) VALUES (?1, ?2, ?3)",
+        params![&row[..], sealed_summary, sealed_bundle],
+    )?;
+    Ok(())
+}
+
+/// Delete a credential; `false` if there was none.
+pub(crate) fn remove(tx: &Transaction<'_>, keys: &SealKeys, id: &CredentialId) -> Result<bool, VaultError> {
+    let row = row_key(keys, id);
+    Ok(tx.execute("DELETE FROM credentials WHERE id = ?1", [&row[..]])? > 0)
+}
+
+fn exists(conn: &Connection, row: &[u8; 32]) -> Result<bool, VaultError> {
+    Ok(conn.query_row("SELECT 1 FROM credentials WHERE id = ?1", [&row[..]], |_| Ok(())).optional()?.is_some())
+}
+
+fn open_summary(keys: &SealKeys, row: &[u8], sealed: &[u8]) -> Result<CredentialSummary, VaultError> {
+    let plain = keys.open(summary_place(row), sealed)?;
+    let p = plain.expose_secret();
+    let bad = VaultError::Integrity { table: TABLE };
+    let id: [u8; 32] = p.get(..32).ok_or(bad.clone())?.try_into().map_err(|_| bad.clone())?;
+    let id = CredentialId(id);
+    if row_key(keys, &id)[..] != *row {
+        return Err(bad);
+    }
+    Ok(CredentialSummary { id, summary: SecretVec::new(p[32..].to_vec()) })
+}
+
+fn list(conn: &Connection, keys: &SealKeys) -> Result<CredentialListing, VaultError> {
+    let mut stmt = conn.prepare("SELECT id, summary FROM credentials ORDER BY rowid")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, Vec<u8>>(1)?)))?;
+    let mut listing = CredentialListing { items: Vec::new(), damaged: 0 };
+    for row in rows {
+        let (row, sealed) = row?;
+        match open_summary(keys, &row, &sealed) {
+            Ok(s) => listing.items.push(s),
+            Err(VaultError::Integrity { .. }) => listing.damaged += 1,
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(listing)
+}
+
+fn get(conn: &Connection, keys: &SealKeys, id: &CredentialId) -> Result<SecretVec, VaultError> {
+    let row = row_key(keys, id);
+    let sealed: Option<Vec<u8>> =
+        conn.query_row("SELECT bundle FROM credentials WHERE id = ?1", [&row[..]], |r| r.get(0)).optional()?;
+    keys.open(bundle_place(&row), &sealed.ok_or(VaultError::NotFound)?)
+}
+
+impl Vault {
+    /// Store a credential under `id`, with the summary a list screen shows. Refuses a
+    /// duplicate id. Records an [`AuditKind::Import`] entry in the same transaction.
+    pub fn put_credential(
+        &self,
+        session: &Session,
+        id: &CredentialId,
+        bundle: &[u8],
+        summary: &[u8],
+    ) -> Result<(), VaultError> {
+        let now = self.now();
+        let rng = self.rng.as_ref();
+        self.session_write(session, |tx, keys| {
+            insert(tx, keys, rng, id, bundle, summary)?;
+            audit::append(tx, keys, rng, AuditKind::Import, now, id.as_bytes())
+        })
+    }
+
+    /// Whether a credential with this id is stored.
+    pub fn contains_credential(&self, session: &Session, id: &CredentialId) -> Result<bool, VaultError> {
+        self.session_read(session, |conn, keys| exists(conn, &row_key(keys, id)))
+    }
+
+    /// Every stored summary that opens; damaged rows are counted, not fatal.
+    pub fn list_summaries(&self, session: &Session) -> Result<CredentialListing, VaultError> {
+        self.session_read(session, list)
+    }
+
+    /// The full credential bundle.
+    pub fn get_credential(&self, session: &Session, id: &CredentialId) -> Result<SecretVec, VaultError> {
+        self.session_read(session, |conn, keys| get(conn, keys, id))
+    }
+
+    /// Delete a credential (zeroed in the file by `secure_delete`, then a checkpoint truncates
+    /// the log so no old copy remains there). Records an [`AuditKind::Delete`] entry.
+    pub fn delete_credential(&self, session: &Session, id: &CredentialId) -> Result<(), VaultError> {
+        let now = self.now();
+        let rng = self.rng.as_ref();
+        self.session_write(session, |tx, keys| {
+            if !remove(tx, keys, id)? {
+                return Err(VaultError::NotFound);
+            }
+            audit::append(tx, keys, rng, AuditKind::Delete, now, id.as_bytes())
+        })?;
+        self.checkpoint()
+    }
+}

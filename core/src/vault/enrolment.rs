@@ -1,0 +1,166 @@
+//! Setup and (re-)enrolment: PIN, data key, holder key, authenticator app, recovery codes.
+
+use crate::auth::check_pin_strength;
+use crate::auth::kdf::derive_pin_key;
+use crate::auth::lockout::LockoutState;
+use crate::auth::recovery::{self, RecoveryCode};
+use crate::auth::totp::{CodeRejection, TotpSecret};
+use crate::keys::{KeyPair, PublicKey, hex_encode};
+use crate::platform::random_array;
+use crate::secret::{SecretBytes, SecretString};
+
+use super::audit::{self, AuditKind};
+use super::datakey::KeyBundle;
+use super::error::VaultError;
+use super::gate::{Factor, Purpose};
+use super::open::Vault;
+use super::recovery_rows;
+use super::rows::{self, ConfigRow, SecretName, State};
+use super::seal::SealKeys;
+use super::session::Session;
+use super::totp_record::TotpRecord;
+
+/// What setup hands to the holder, once. Nothing here is stored in clear.
+#[derive(Debug)]
+pub struct Enrolment {
+    /// The `otpauth://` URI for the authenticator app (render it as a QR code). Contains the
+    /// TOTP secret: show it once, never log it.
+    pub otpauth_uri: SecretString,
+    /// One-time recovery codes to write down.
+    pub recovery_codes: Vec<RecoveryCode>,
+    /// The new holder key's public half.
+    pub holder_public_key: PublicKey,
+}
+
+fn new_recovery_codes(rng: &dyn crate::platform::SecureRandom) -> Result<Vec<RecoveryCode>, VaultError> {
+    (0..recovery::COUNT).map(|_| RecoveryCode::generate(rng).map_err(VaultError::from)).collect()
+}
+
+impl Vault {
+    /// Set the vault up: check the PIN against the policy, create the data key (wrapped by
+    /// Argon2id(PIN) and by the platform key store), the holder key, the TOTP secret and the
+    /// recovery codes. `account_label` is what the authenticator app shows next to "Qujat"
+    /// (for example "wallet"; no `:`). Enrolment completes with [`Self::confirm_enrolment`].
+    ///
+    /// Allowed on a new or wiped vault, and to restart an unconfirmed enrolment.
+    pub fn setup(&self, pin: &SecretString, account_label: &str) -> Result<Enrolment, VaultError> {
+        check_pin_strength(pin.expose_secret())?;
+        if let Some(c) = self.read_tx(rows::read_config)?
+            && c.state == State::Ready
+        {
+            return Err(VaultError::AlreadyInitialized);
+        }
+        let rng = self.rng.as_ref();
+        let totp = TotpSecret::generate(rng)?;
+        let otpauth_uri = totp.otpauth_uri(account_label).map_err(|_| VaultError::BadLabel)?;
+        let data_key = SecretBytes::<32>::random(rng)?;
+        let keys = SealKeys::derive(&data_key);
+        let kdf = self.options.kdf;
+        let salt = random_array(rng)?;
+        let pin_key = derive_pin_key(pin, &salt, &kdf)?;
+        let bundle = KeyBundle::seal(&pin_key, &data_key, kdf, salt, rng)?;
+        let alias = format!("qujat-vault-{}", hex_encode(&random_array::<8>(rng)?));
+        let outer = self.key_store.wrap(&alias, &bundle.to_bytes())?;
+        let holder = KeyPair::generate(rng)?;
+        let codes = new_recovery_codes(rng)?;
+        let now = self.now();
+        let config = ConfigRow {
+            state: State::Pending,
+            vault_uid: random_array(rng)?,
+            key_alias: alias.clone(),
+            wrapped_key: Some(outer),
+        };
+        let result = self.write_tx(|tx| {
+            let previous = rows::read_config(tx)?;
+            if previous.as_ref().is_some_and(|c| c.state == State::Ready) {
+                return Err(VaultError::AlreadyInitialized);
+            }
+            rows::clear_sealed_tables(tx)?;
+            rows::write_config(tx, &config)?;
+            rows::write_lockout(tx, &LockoutState { failures: 0, remaining_secs: 0, last_seen: now })?;
+            rows::put_secret(tx, &keys, rng, SecretName::HolderKey, holder.seed().expose_secret())?;
+            let record = TotpRecord { secret: totp, last_step: None };
+            rows::put_secret(tx, &keys, rng, SecretName::Totp, record.encode().expose_secret())?;
+            recovery_rows::replace_all(tx, &keys, rng, &codes)?;
+            audit::append(tx, &keys, rng, AuditKind::Setup, now, &[])?;
+            Ok(previous.map(|c| c.key_alias))
+        });
+        match result {
+            Ok(previous_alias) => {
+                if let Some(old) = previous_alias.filter(|old| *old != alias) {
+                    let _ = self.key_store.delete(&old);
+                }
+            }
+            Err(e) => {
+                let _ = self.key_store.delete(&alias);
+                return Err(e);
+            }
+        }
+        self.checkpoint()?;
+        Ok(Enrolment { otpauth_uri, recovery_codes: codes, holder_public_key: holder.public() })
+    }
+
+    /// Complete enrolment with the PIN and the first code the authenticator app shows.
+    /// Counted like an unlock; returns an unlocked session.
+    pub fn confirm_enrolment(&self, pin: &SecretString, code: &SecretString) -> Result<Session, VaultError> {
+        let factor = Factor::totp(code.expose_secret())?;
+        let g = self.authenticate(pin, factor, Purpose::ConfirmEnrolment)?;
+        Ok(Session::new(g.config.vault_uid, g.keys, self.now(), self.options.idle_timeout_secs))
+    }
+
+    /// Start enrolling a new authenticator app (for example after losing the phone that had
+    /// the old one, having unlocked with a recovery code). The old one keeps working until
+    /// [`Self::confirm_totp_reenrolment`] succeeds.
+    pub fn begin_totp_reenrolment(&self, session: &Session, account_label: &str) -> Result<SecretString, VaultError> {
+        let rng = self.rng.as_ref();
+        let secret = TotpSecret::generate(rng)?;
+        let uri = secret.otpauth_uri(account_label).map_err(|_| VaultError::BadLabel)?;
+        let record = TotpRecord { secret, last_step: None };
+        self.session_write(session, |tx, keys| {
+            rows::put_secret(tx, keys, rng, SecretName::TotpPending, record.encode().expose_secret())
+        })?;
+        Ok(uri)
+    }
+
+    /// Finish re-enrolment with the first code of the new authenticator app.
+    /// A wrong code leaves the old app in place ([`VaultError::WrongCode`] carries the gate's
+    /// unchanged `attempts_left`).
+    pub fn confirm_totp_reenrolment(&self, session: &Session, code: &SecretString) -> Result<(), VaultError> {
+        let Factor::Totp(code) = Factor::totp(code.expose_secret())? else {
+            return Err(VaultError::MalformedCode);
+        };
+        let now = self.now();
+        let rng = self.rng.as_ref();
+        let attempts_left = self.status()?.attempts_left;
+        self.session_write(session, |tx, keys| {
+            let pending = rows::get_secret(tx, keys, SecretName::TotpPending)?.ok_or(VaultError::NoPendingEnrolment)?;
+            let mut record = TotpRecord::decode(&pending)?;
+            match record.secret.verify(code, now, None) {
+                Ok(step) => record.last_step = Some(step),
+                Err(CodeRejection::Wrong | CodeRejection::Replayed) => {
+                    return Err(VaultError::WrongCode { attempts_left });
+                }
+            }
+            rows::put_secret(tx, keys, rng, SecretName::Totp, record.encode().expose_secret())?;
+            rows::delete_secret(tx, keys, SecretName::TotpPending)?;
+            audit::append(tx, keys, rng, AuditKind::TotpEnrolled, now, &[])
+        })
+    }
+
+    /// Replace all recovery codes with ten new ones (shown once).
+    pub fn renew_recovery_codes(&self, session: &Session) -> Result<Vec<RecoveryCode>, VaultError> {
+        let rng = self.rng.as_ref();
+        let codes = new_recovery_codes(rng)?;
+        let now = self.now();
+        self.session_write(session, |tx, keys| {
+            recovery_rows::replace_all(tx, keys, rng, &codes)?;
+            audit::append(tx, keys, rng, AuditKind::RecoveryCodesRenewed, now, &[])
+        })?;
+        Ok(codes)
+    }
+
+    /// How many recovery codes are left unspent.
+    pub fn recovery_codes_left(&self, session: &Session) -> Result<u32, VaultError> {
+        self.session_read(session, |conn, _| recovery_rows::count(conn))
+    }
+}

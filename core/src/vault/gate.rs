@@ -1,0 +1,330 @@
+//! The gate: PIN + second factor → a [`Session`].
+//!
+//! Order of one attempt (each numbered step is its own transaction or has none):
+//! 1. shape of the input (nothing counted: no secret is tested);
+//! 2. state and lockout read; a wait in force refuses here, a due wipe is carried out;
+//! 3. the platform key store unwraps the outer layer (not counted: it tests nothing the
+//!    holder typed, and a key store outage must not drive the vault towards a wipe);
+//! 4. **the attempt is counted as failed, with its delay, and committed** (fsync);
+//! 5. Argon2id(PIN) and the inner unwrap: a wrong PIN stops here;
+//! 6. the second factor is checked and, in the same transaction, the TOTP step is recorded
+//!    (or the recovery code deleted), the counter reset, and earlier failures moved into the
+//!    sealed audit log.
+//!
+//! Killing the process anywhere between 4 and 6 leaves the attempt counted.
+
+use rusqlite::{Connection, Transaction};
+
+use crate::auth::kdf::derive_pin_key;
+use crate::auth::lockout::Refusal;
+use crate::auth::totp::{self, CodeRejection};
+use crate::auth::{SecondFactor, check_pin_strength, recovery};
+use crate::platform::{UnixTime, random_array};
+use crate::secret::{SecretBytes, SecretString, SecretVec};
+
+use super::audit::{self, AuditKind};
+use super::datakey::KeyBundle;
+use super::error::VaultError;
+use super::keystore::KeyStoreError;
+use super::open::Vault;
+use super::recovery_rows::{self, Spend};
+use super::rows::{self, ConfigRow, SecretName, State};
+use super::seal::SealKeys;
+use super::session::Session;
+use super::totp_record::TotpRecord;
+
+/// Why the gate is being passed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Purpose {
+    Unlock,
+    ConfirmEnrolment,
+    ChangePin,
+}
+
+/// The second factor after its shape was checked.
+pub(super) enum Factor<'a> {
+    Totp(&'a str),
+    Recovery(SecretString),
+}
+
+impl<'a> Factor<'a> {
+    pub(super) fn from_input(f: &'a SecondFactor) -> Result<Self, VaultError> {
+        match f {
+            SecondFactor::Totp(code) => Self::totp(code.expose_secret()),
+            SecondFactor::Recovery(code) => {
+                if code.expose_secret().trim().is_empty() {
+                    return Err(VaultError::MalformedCode);
+                }
+                recovery::normalize(code.expose_secret()).map(Self::Recovery).ok_or(VaultError::MalformedCode)
+            }
+        }
+    }
+
+    pub(super) fn totp(code: &'a str) -> Result<Self, VaultError> {
+        let code = code.trim();
+        if code.is_empty() {
+            Err(VaultError::TotpRequired)
+        } else if totp::looks_like_code(code) {
+            Ok(Self::Totp(code))
+        } else {
+            Err(VaultError::MalformedCode)
+        }
+    }
+}
+
+/// How an attempt that got past the count failed.
+#[derive(Debug, Clone, Copy)]
+enum Failure {
+    Pin,
+    Code,
+    Replayed,
+}
+
+/// What a successful pass yields.
+pub(super) struct Granted {
+    pub data_key: SecretBytes<32>,
+    pub keys: SealKeys,
+    pub config: ConfigRow,
+}
+
+impl Vault {
+    /// Unlock with the PIN and a code from the authenticator app or a recovery code
+    /// (which is then spent).
+    pub fn unlock(&self, pin: &SecretString, factor: &SecondFactor) -> Result<Session, VaultError> {
+        let factor = Factor::from_input(factor)?;
+        let g = self.authenticate(pin, factor, Purpose::Unlock)?;
+        Ok(Session::new(g.config.vault_uid, g.keys, self.now(), self.options.idle_timeout_secs))
+    }
+
+    /// Change the PIN: needs the current PIN and a code (counted like an unlock). Only the
+    /// data key is re-wrapped, under a new salt and the configured KDF parameters.
+    pub fn change_pin(
+        &self,
+        pin: &SecretString,
+        factor: &SecondFactor,
+        new_pin: &SecretString,
+    ) -> Result<(), VaultError> {
+        check_pin_strength(new_pin.expose_secret())?;
+        let factor = Factor::from_input(factor)?;
+        let g = self.authenticate(pin, factor, Purpose::ChangePin)?;
+        let rng = self.rng.as_ref();
+        let kdf = self.options.kdf;
+        let salt = random_array(rng)?;
+        let pin_key = derive_pin_key(new_pin, &salt, &kdf)?;
+        let bundle = KeyBundle::seal(&pin_key, &g.data_key, kdf, salt, rng)?;
+        let outer = self.key_store.wrap(&g.config.key_alias, &bundle.to_bytes())?;
+        let now = self.now();
+        self.write_tx(|tx| {
+            let mut c = rows::read_config(tx)?.ok_or(VaultError::NotInitialized)?;
+            if c.vault_uid != g.config.vault_uid || c.state != State::Ready {
+                return Err(VaultError::Locked);
+            }
+            c.wrapped_key = Some(outer);
+            rows::write_config(tx, &c)?;
+            audit::append(tx, &g.keys, rng, AuditKind::PinChanged, now, &[])
+        })
+    }
+
+    /// Pass the gate (see the module documentation for the order of steps).
+    pub(super) fn authenticate(
+        &self,
+        pin: &SecretString,
+        factor: Factor<'_>,
+        purpose: Purpose,
+    ) -> Result<Granted, VaultError> {
+        let recovery = matches!(factor, Factor::Recovery(_));
+        if purpose == Purpose::ConfirmEnrolment && recovery {
+            return Err(VaultError::TotpRequired);
+        }
+        let policy = &self.options.lockout;
+
+        // 2. State and lockout (the clock reading is recorded: it only ever moves forward).
+        let (config, admitted) = self.write_tx(|tx| {
+            let config = rows::read_config(tx)?.ok_or(VaultError::NotInitialized)?;
+            check_state(config.state, purpose)?;
+            let mut lockout = rows::read_lockout(tx)?;
+            lockout.observe(self.now());
+            rows::write_lockout(tx, &lockout)?;
+            Ok((config, lockout.admit(policy, recovery)))
+        })?;
+        self.refuse(admitted)?;
+
+        // 3. Outer layer, by the platform key store.
+        let wrapped = config.wrapped_key.as_deref().ok_or(VaultError::Integrity { table: "config" })?;
+        let bundle = SecretVec::new(self.key_store.unwrap(&config.key_alias, wrapped).map_err(|e| match e {
+            KeyStoreError::InvalidData => VaultError::Integrity { table: "config" },
+            other => VaultError::KeyStore(other),
+        })?);
+        let bundle = KeyBundle::from_bytes(&bundle)?;
+
+        // 4. Count the attempt as failed, durably, before any secret is tested.
+        let attempt = self.write_tx(|tx| {
+            let c = rows::read_config(tx)?.ok_or(VaultError::NotInitialized)?;
+            if c.vault_uid != config.vault_uid {
+                return Err(VaultError::Locked); // set up anew meanwhile
+            }
+            let mut l = rows::read_lockout(tx)?;
+            l.observe(self.now());
+            if let Err(r) = l.admit(policy, recovery) {
+                return Ok(Err(r));
+            }
+            l.begin_attempt(policy);
+            rows::write_lockout(tx, &l)?;
+            tx.execute("INSERT INTO failed_attempts (at) VALUES (?1)", [l.last_seen])?;
+            Ok(Ok(tx.last_insert_rowid()))
+        })?;
+        let attempt = attempt.or_else(|r| self.refuse(Err(r)).map(|()| 0))?;
+
+        // 5. The PIN.
+        let pin_key = derive_pin_key(pin, &bundle.salt, &bundle.params)?;
+        let Some(data_key) = bundle.open(&pin_key) else {
+            return Err(self.failed(Failure::Pin));
+        };
+        drop(pin_key);
+        let keys = SealKeys::derive(&data_key);
+
+        // 6. The second factor, and the success, atomically.
+        let rng = self.rng.as_ref();
+        let outcome = self.write_tx(|tx| {
+            let now = self.now();
+            match &factor {
+                Factor::Totp(code) => {
+                    let mut rec = TotpRecord::decode(&rows::require_secret(tx, &keys, SecretName::Totp)?)?;
+                    match rec.secret.verify(code, now, rec.last_step) {
+                        Ok(step) => {
+                            rec.last_step = Some(step);
+                            rows::put_secret(tx, &keys, rng, SecretName::Totp, rec.encode().expose_secret())?;
+                        }
+                        Err(CodeRejection::Wrong) => return Ok(Err(Failure::Code)),
+                        Err(CodeRejection::Replayed) => return Ok(Err(Failure::Replayed)),
+                    }
+                }
+                Factor::Recovery(code) => match recovery_rows::spend(tx, &keys, code)? {
+                    Spend::Spent => {}
+                    Spend::NoMatch => return Ok(Err(Failure::Code)),
+                    Spend::NoMatchSomeDamaged => return Err(VaultError::Integrity { table: "recovery_codes" }),
+                },
+            }
+            let mut l = rows::read_lockout(tx)?;
+            l.succeed();
+            rows::write_lockout(tx, &l)?;
+            tx.execute("DELETE FROM failed_attempts WHERE seq = ?1", [attempt])?;
+            record_earlier_failures(tx, &keys, rng)?;
+            let how: &[u8] = if recovery { b"recovery-code" } else { b"totp" };
+            match purpose {
+                Purpose::ConfirmEnrolment => {
+                    let mut c = rows::read_config(tx)?.ok_or(VaultError::NotInitialized)?;
+                    c.state = State::Ready;
+                    rows::write_config(tx, &c)?;
+                    audit::append(tx, &keys, rng, AuditKind::TotpEnrolled, now, &[])?;
+                }
+                Purpose::Unlock => audit::append(tx, &keys, rng, AuditKind::Unlocked, now, how)?,
+                Purpose::ChangePin => {}
+            }
+            if recovery {
+                audit::append(tx, &keys, rng, AuditKind::RecoveryCodeUsed, now, &[])?;
+            }
+            Ok(Ok(()))
+        })?;
+        if let Err(f) = outcome {
+            return Err(self.failed(f));
+        }
+        Ok(Granted { data_key, keys, config })
+    }
+
+    /// Map a lockout refusal to its error, carrying out a due wipe.
+    fn refuse(&self, r: Result<(), Refusal>) -> Result<(), VaultError> {
+        match r {
+            Ok(()) => Ok(()),
+            Err(Refusal::LockedOut { until, retry_after_secs }) => {
+                Err(VaultError::LockedOut { until, retry_after_secs })
+            }
+            Err(Refusal::RecoveryRequired) => Err(VaultError::RecoveryCodeRequired),
+            Err(Refusal::WipeDue) => {
+                self.wipe()?;
+                Err(VaultError::Wiped)
+            }
+        }
+    }
+
+    /// The attempt (already counted) failed: apply the policy and say how many are left.
+    fn failed(&self, f: Failure) -> VaultError {
+        let policy = &self.options.lockout;
+        let lockout = match self.read_tx(rows::read_lockout) {
+            Ok(l) => l,
+            Err(e) => return e,
+        };
+        if lockout.wipe_due(policy) {
+            return match self.wipe() {
+                Ok(()) => VaultError::Wiped,
+                Err(e) => e,
+            };
+        }
+        let attempts_left = policy.attempts_left(lockout.failures);
+        match f {
+            Failure::Pin => VaultError::WrongPin { attempts_left },
+            Failure::Code => VaultError::WrongCode { attempts_left },
+            Failure::Replayed => VaultError::CodeReplayed { attempts_left },
+        }
+    }
+
+    /// Destroy the data key: in the file (with every sealed table, securely deleted, then a
+    /// checkpoint so the log keeps no copy) and in the platform key store.
+    pub(super) fn wipe(&self) -> Result<(), VaultError> {
+        let alias = self.write_tx(|tx| {
+            let Some(mut c) = rows::read_config(tx)? else {
+                return Ok(None);
+            };
+            rows::clear_sealed_tables(tx)?;
+            c.state = State::Wiped;
+            c.wrapped_key = None;
+            rows::write_config(tx, &c)?;
+            Ok(Some(c.key_alias))
+        })?;
+        if let Some(alias) = alias {
+            // The file no longer holds the wrapped key; deleting the platform key also makes
+            // any earlier copy of the file useless. A failure here cannot be retried usefully.
+            let _ = self.key_store.delete(&alias);
+        }
+        self.checkpoint()
+    }
+
+    /// At open: finish a wipe that became due but was interrupted.
+    pub(super) fn finish_due_wipe(&self) -> Result<(), VaultError> {
+        let (config, lockout) = self.read_tx(|c| Ok((rows::read_config(c)?, rows::read_lockout(c)?)))?;
+        let live = matches!(config.map(|c| c.state), Some(State::Pending | State::Ready));
+        if live && lockout.wipe_due(&self.options.lockout) {
+            self.wipe()?;
+        }
+        Ok(())
+    }
+}
+
+fn check_state(state: State, purpose: Purpose) -> Result<(), VaultError> {
+    match (state, purpose) {
+        (State::Wiped, _) => Err(VaultError::Wiped),
+        (State::Pending, Purpose::ConfirmEnrolment) | (State::Ready, Purpose::Unlock | Purpose::ChangePin) => Ok(()),
+        (State::Pending, _) => Err(VaultError::EnrolmentPending),
+        (State::Ready, Purpose::ConfirmEnrolment) => Err(VaultError::AlreadyInitialized),
+    }
+}
+
+/// Move the failures recorded in clear (times only) into the sealed audit log.
+fn record_earlier_failures(
+    tx: &Transaction<'_>,
+    keys: &SealKeys,
+    rng: &dyn crate::platform::SecureRandom,
+) -> Result<(), VaultError> {
+    let times = failed_attempt_times(tx)?;
+    for at in times {
+        audit::append(tx, keys, rng, AuditKind::FailedUnlock, at, &[])?;
+    }
+    tx.execute("DELETE FROM failed_attempts", [])?;
+    Ok(())
+}
+
+fn failed_attempt_times(conn: &Connection) -> Result<Vec<UnixTime>, VaultError> {
+    let mut stmt = conn.prepare("SELECT at FROM failed_attempts ORDER BY seq")?;
+    let times = stmt.query_map([], |r| r.get(0))?.collect::<Result<Vec<UnixTime>, _>>()?;
+    Ok(times)
+}

@@ -1,0 +1,46 @@
+//! The encrypted wallet store on the phone.
+//!
+//! ```text
+//!            PIN ──Argon2id(salt, m,t,p)──► PIN key ─┐
+//!                                                    ▼ XChaCha20-Poly1305
+//!   random data key (256 bit) ──────────────────► inner blob ──KeyStore.wrap(alias)──► config.wrapped_key
+//!        │ HMAC-SHA256 split
+//!        ├─► record key: seals every secret value (AAD = table, column, row id, version)
+//!        └─► lookup key: keyed-hash row ids (credentials, named secrets)
+//! ```
+//!
+//! One [`Vault`] owns one SQLite connection behind a mutex (store pattern: every write takes a
+//! `&Transaction`; schema by numbered migrations). The gate ([`Vault::unlock`]) turns PIN + code
+//! into a [`Session`]; every record operation takes the session. See `docs/SECURITY.md` for the
+//! threat model.
+
+mod audit;
+mod credentials;
+mod datakey;
+mod enrolment;
+mod error;
+mod gate;
+mod holder;
+mod keystore;
+mod open;
+mod recovery_rows;
+mod rows;
+mod schema;
+mod seal;
+mod session;
+mod software_keystore;
+mod totp_record;
+
+#[cfg(test)]
+pub(crate) mod test_support;
+#[cfg(test)]
+mod tests;
+
+pub use audit::{AuditEntry, AuditKind, AuditLog, ChainStatus};
+pub use credentials::{CredentialId, CredentialListing, CredentialSummary};
+pub use enrolment::Enrolment;
+pub use error::{StorageError, StorageErrorKind, VaultError};
+pub use keystore::{KeyStore, KeyStoreError};
+pub use open::{Platform, Vault, VaultOptions, VaultState, VaultStatus};
+pub use session::{DEFAULT_IDLE_TIMEOUT_SECS, Session};
+pub use software_keystore::SoftwareKeyStore;

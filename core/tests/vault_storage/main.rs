@@ -1,0 +1,10 @@
+//! File-level tests of the vault: tampering, plaintext in the files, concurrency.
+//! (One test binary; the crash and lockout harnesses re-exec themselves and live apart.)
+#![allow(clippy::unwrap_used, clippy::panic)]
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod concurrency;
+mod plaintext;
+mod tamper;
