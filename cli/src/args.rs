@@ -21,6 +21,8 @@ pub enum Command {
     Issuer(IssuerCommand),
     /// Verify a presentation (a QJ1 string or a QR image). Exit status 0 only for VALID.
     Verify(VerifyArgs),
+    /// The holder's wallet: an encrypted vault behind a PIN and one-time codes.
+    Wallet(crate::wallet_cmd::WalletArgs),
 }
 
 #[derive(Debug, Args)]

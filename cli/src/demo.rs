@@ -3,20 +3,27 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use qujat_core::auth::SecondFactor;
+use qujat_core::auth::totp::authenticator_code;
 use qujat_core::credential::{Date, Localized, input};
 use qujat_core::issuer::{Issuer, Register};
 use qujat_core::keys::KeyPair;
 use qujat_core::platform::{Clock, ManualClock, OsRandom, SystemClock};
-use qujat_core::presentation::{self, PresentationRequest};
+use qujat_core::presentation::PresentationRequest;
 use qujat_core::qr::{self, Ecc};
+use qujat_core::secret::SecretString;
 use qujat_core::trust::{IssuerEntry, IssuerKey, TrustList, TrustListPayload};
+use qujat_core::vault::{Platform, SoftwareKeyStore, VaultOptions};
 use qujat_core::verifier::Verifier;
+use qujat_core::wallet::Wallet;
 
 use crate::args::DemoArgs;
 use crate::error::CliError;
 use crate::{files, report, verify_cmd};
 
 const DAY: i64 = 86_400;
+/// A PIN that passes the policy (no run, no repeat, not a date). For the demo only.
+const DEMO_PIN: &str = "739154";
 const ENU_JSON: &str = include_str!("../../tests/fixtures/diplomas/enu-bachelor-honors.json");
 
 fn step(n: u32, text: &str) {
@@ -29,7 +36,7 @@ pub fn run(a: DemoArgs) -> Result<bool, CliError> {
     let clock = Arc::new(ManualClock::new(SystemClock.now()));
     let now = clock.now();
 
-    step(1, "The ministry (trust anchor) accredits the university; the university signs a diploma");
+    step(1, "The ministry (trust anchor) accredits the university");
     let anchor = KeyPair::generate(rng.as_ref()).map_err(CliError::core)?;
     let enu = Issuer::new("kz.enu", KeyPair::generate(rng.as_ref()).map_err(CliError::core)?);
     let trust_list = TrustList::sign(
@@ -52,20 +59,65 @@ pub fn run(a: DemoArgs) -> Result<bool, CliError> {
     println!("trust anchor {}", anchor.public().to_hex());
     println!("issuer kz.enu {}", enu.public_key().to_hex());
 
-    step(2, "The graduate's phone makes a holder key; the university issues the diploma to it");
-    let holder = KeyPair::generate(rng.as_ref()).map_err(CliError::core)?;
+    step(2, "The graduate sets up the wallet: PIN + authenticator app; the phone makes a holder key");
+    let wallet_dir = match &a.out {
+        Some(dir) => dir.join("wallet"),
+        None => std::env::temp_dir().join(format!("qujat-demo-{}-{}", std::process::id(), now)),
+    };
+    let _cleanup = TempCleanup(if a.out.is_none() { Some(wallet_dir.clone()) } else { None });
+    if wallet_dir.exists() {
+        std::fs::remove_dir_all(&wallet_dir).map_err(|e| CliError::io(&wallet_dir, e))?;
+    }
+    let key_store = SoftwareKeyStore::in_directory(wallet_dir.join("keystore"), rng.clone()).map_err(CliError::core)?;
+    let platform = Platform { key_store: Arc::new(key_store), clock: clock.clone(), rng: rng.clone() };
+    let wallet =
+        Wallet::open(wallet_dir.join("wallet.db"), platform, VaultOptions::default()).map_err(CliError::core)?;
+    let pin = SecretString::from(DEMO_PIN);
+    let enrolment = wallet.setup(&pin, "demo").map_err(CliError::core)?;
+    println!(
+        "PIN {DEMO_PIN} accepted (Argon2id m=64 MiB, t=3, p=4); authenticator URI issued ({} recovery codes)",
+        enrolment.recovery_codes.len()
+    );
+    // The demo plays the authenticator app: it computes the current code from the URI.
+    let code = authenticator_code(enrolment.otpauth_uri.expose_secret(), clock.now()).map_err(CliError::core)?;
+    wallet.confirm_enrolment(&pin, &code).map_err(CliError::core)?;
+    let holder = wallet.holder_public_key().map_err(CliError::core)?;
+    println!("enrolment confirmed with the first code; holder key {}", holder.to_hex());
+    println!("key store: software, NOT hardware-backed (phones use Android Keystore / iOS Keychain)");
+
+    step(3, "The university issues the diploma to that key; the wallet checks it and stores it sealed");
     let today = Date::from_unix(now).ok_or_else(|| CliError::Input("clock out of range".into()))?;
     let diploma = input::parse_issuer_input(ENU_JSON.as_bytes(), today).map_err(CliError::core)?;
     let mut register = Register::default();
     let index = register.allocate().map_err(CliError::core)?;
-    let bundle = enu.issue(&diploma, &holder.public(), index, now, rng.as_ref()).map_err(CliError::core)?;
+    let bundle = enu.issue(&diploma, &holder, index, now, rng.as_ref()).map_err(CliError::core)?;
     let status_list = enu.status_list(&register, now, 7 * DAY).map_err(CliError::core)?;
-    println!("credential: {} bytes, status index {index}", bundle.credential().as_bytes().len());
-    println!("(the holder key is held in memory here: the encrypted wallet is not built yet)");
+    let stored = wallet.import(&bundle.to_bytes(), &trust_list, &anchor.public()).map_err(CliError::core)?;
+    println!(
+        "credential: {} bytes, status index {index}; stored as {}",
+        bundle.credential().as_bytes().len(),
+        &stored.id.to_hex()[..16]
+    );
+    wallet.lock();
+    println!("wallet locked (secrets zeroized); unlocking with the PIN and the authenticator's next code");
+    let next = authenticator_code(enrolment.otpauth_uri.expose_secret(), clock.now() + 30).map_err(CliError::core)?;
+    wallet.unlock(&pin, &SecondFactor::Totp(next)).map_err(CliError::core)?;
+    let replay = authenticator_code(enrolment.otpauth_uri.expose_secret(), clock.now() + 30).map_err(CliError::core)?;
+    wallet.lock();
+    match wallet.unlock(&pin, &SecondFactor::Totp(replay)) {
+        Err(e) => println!("the same code again is refused: {e}"),
+        Ok(()) => return Err(CliError::Core("a replayed code was accepted".into())),
+    }
+    let recovery = enrolment
+        .recovery_codes
+        .first()
+        .map(|c| c.to_secret_string())
+        .ok_or_else(|| CliError::Core("no recovery code".into()))?;
+    wallet.unlock(&pin, &SecondFactor::Recovery(recovery)).map_err(CliError::core)?;
+    println!("unlocked with a recovery code instead (now spent)");
 
-    step(3, "At the interview the graduate shows the default presentation (expires in 2 minutes)");
-    let request = PresentationRequest::default();
-    let p = presentation::present(&bundle, &holder, &request, now).map_err(CliError::core)?;
+    step(4, "At the interview the graduate shows the default presentation (expires in 2 minutes)");
+    let p = wallet.present(&stored.id, &PresentationRequest::default()).map_err(CliError::core)?;
     let matrix = qr::encode(&p.text, Ecc::M).map_err(CliError::core)?;
     println!(
         "{} characters, QR version {} at ECC M ({}×{} modules)",
@@ -79,19 +131,19 @@ pub fn run(a: DemoArgs) -> Result<bool, CliError> {
     }
     println!("{}", p.text);
 
-    step(4, "The employer's phone verifies it offline");
+    step(5, "The employer's phone verifies it offline");
     let verifier = Verifier::new(anchor.public(), clock.clone(), rng.clone());
     verifier.install_trust_list(&trust_list).map_err(CliError::core)?;
     verifier.install_status_list(&status_list).map_err(CliError::core)?;
     let ok = verifier.verify(&p.text, None);
     print!("{}", report::text(&ok, lang));
 
-    step(5, "A photo of the same QR code, three minutes later");
+    step(6, "A photo of the same QR code, three minutes later");
     clock.advance(180);
     print!("{}", report::text(&verifier.verify(&p.text, None), lang));
     clock.set(now);
 
-    step(6, "The same QR code with one character changed");
+    step(7, "The same QR code with one character changed");
     let mut forged: Vec<char> = p.text.chars().collect();
     let pos = forged.len() / 2;
     forged[pos] = if forged[pos] == 'A' { 'B' } else { 'A' };
@@ -100,6 +152,7 @@ pub fn run(a: DemoArgs) -> Result<bool, CliError> {
 
     if let Some(dir) = &a.out {
         write_artefacts(dir, &anchor, &trust_list, &status_list, &bundle.to_bytes(), &p.text, &matrix)?;
+        println!("the wallet (database + software key store) is in {}", wallet_dir.display());
         println!("\nartefacts written to {}", dir.display());
     }
     println!("\nverdict: {}", ok.verdict.code());
@@ -123,4 +176,15 @@ fn write_artefacts(
     files::write(&dir.join("presentation.png"), &matrix.to_png(8).map_err(CliError::core)?, false)?;
     files::write(&dir.join("presentation.svg"), matrix.to_svg(8).as_bytes(), false)?;
     Ok(())
+}
+
+/// Removes the demo's temporary wallet when the demo ends.
+struct TempCleanup(Option<std::path::PathBuf>);
+
+impl Drop for TempCleanup {
+    fn drop(&mut self) {
+        if let Some(p) = &self.0 {
+            let _ = std::fs::remove_dir_all(p);
+        }
+    }
 }

@@ -8,6 +8,7 @@ mod files;
 mod issuer_cmd;
 mod report;
 mod verify_cmd;
+mod wallet_cmd;
 
 use std::process::ExitCode;
 
@@ -22,6 +23,7 @@ fn main() -> ExitCode {
         Command::Demo(a) => demo::run(a),
         Command::Issuer(c) => issuer_cmd::run(c).map(|()| true),
         Command::Verify(a) => verify_cmd::run(a),
+        Command::Wallet(a) => wallet_cmd::run(a),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

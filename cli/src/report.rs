@@ -13,7 +13,7 @@ pub fn time(t: UnixTime) -> String {
     format!("{date} {:02}:{:02}:{:02} UTC", s / 3600, s / 60 % 60, s % 60)
 }
 
-fn value_text(c: ClaimId, v: &ClaimValue, lang: Lang) -> String {
+pub fn value_text(c: ClaimId, v: &ClaimValue, lang: Lang) -> String {
     match v {
         ClaimValue::Name(n) => format!("{} {}", n.family, n.given),
         ClaimValue::DegreeLevel(l) => degree_label(*l, lang).to_owned(),
@@ -39,34 +39,43 @@ fn value_text(c: ClaimId, v: &ClaimValue, lang: Lang) -> String {
 
 /// A human-readable report; its last line is `verdict: CODE`.
 pub fn text(r: &VerificationReport, lang: Lang) -> String {
-    let mut out = String::new();
+    let mut rows: Vec<(String, String)> = Vec::new();
     if let Some(i) = &r.issuer {
-        out.push_str(&format!("issuer:     {} ({})\n", i.name.best(lang).unwrap_or(&i.id), i.id));
+        rows.push(("issuer".into(), format!("{} ({})", i.name.best(lang).unwrap_or(&i.id), i.id)));
     }
     for (c, v) in &r.claims.values {
-        out.push_str(&format!("{:<11} {}\n", format!("{}:", claim_label(*c, lang)), value_text(*c, v, lang)));
+        rows.push((claim_label(*c, lang).to_owned(), value_text(*c, v, lang)));
     }
     for c in &r.claims.not_stated {
-        out.push_str(&format!("{}: —\n", claim_label(*c, lang)));
+        rows.push((claim_label(*c, lang).to_owned(), "—".into()));
     }
     if let (Some(c), Some(e)) = (r.created_at, r.expires_at) {
-        out.push_str(&format!("presented:  {} (expires {})\n", time(c), time(e)));
+        rows.push(("presented".into(), format!("{} (expires {})", time(c), time(e))));
     }
     if let Some(ch) = r.challenge {
-        out.push_str(&format!("challenge:  {ch}\n"));
+        rows.push(("challenge".into(), ch.to_string()));
     }
     if let Some(s) = &r.status {
-        out.push_str(&format!(
-            "status:     list of {}, current until {}, {} h old\n",
-            time(s.list_issued_at),
-            time(s.valid_until),
-            s.age_secs / 3600
+        rows.push((
+            "status list".into(),
+            format!(
+                "of {}, current until {}, {} h old",
+                time(s.list_issued_at),
+                time(s.valid_until),
+                s.age_secs / 3600
+            ),
         ));
     }
     if let Some(seq) = r.trust_list_sequence {
-        out.push_str(&format!("trust list: sequence {seq}\n"));
+        rows.push(("trust list".into(), format!("sequence {seq}")));
     }
-    out.push_str(&format!("reason:     {}\n", explain(&r.verdict)));
+    rows.push(("reason".into(), explain(&r.verdict)));
+    let width = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0).min(24) + 1;
+    let mut out = String::new();
+    for (k, v) in rows {
+        let pad = width.saturating_sub(k.chars().count());
+        out.push_str(&format!("{k}:{} {v}\n", " ".repeat(pad)));
+    }
     out.push_str(&format!("verdict: {}\n", r.verdict.code()));
     out
 }

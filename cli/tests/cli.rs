@@ -217,3 +217,178 @@ fn bad_input_gets_a_clear_error_not_a_panic() {
     let o = qujat(&["verify", "--anchor", &p(d, "nope.pub"), "--trust-list", &p(d, "garbage.bin"), "QJ1:ABC"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+fn wallet(dir: &Path, otp: &str, args: &[&str]) -> Output {
+    let mut full = vec!["wallet", "--dir", dir.to_str().unwrap()];
+    full.extend_from_slice(args);
+    Command::new(env!("CARGO_BIN_EXE_qujat"))
+        .args(&full)
+        .env("QUJAT_PIN", "739154")
+        .env("QUJAT_OTP", otp)
+        .env("QUJAT_NEW_PIN", "602817")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn wallet_commands_from_init_to_change_pin() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let w = d.join("wallet");
+    // The verifier side: anchor, issuer, trust list, register.
+    assert!(qujat(&["issuer", "keygen", "--out", &p(d, "anchor")]).status.success());
+    assert!(qujat(&["issuer", "keygen", "--out", &p(d, "enu")]).status.success());
+    std::fs::write(
+        d.join("issuers.json"),
+        r#"[{"id": "kz.enu", "name": {"en": "ENU"}, "keys": [{"public_key": "enu.pub", "not_before": "2020-01-01", "not_after": "2035-12-31"}]}]"#,
+    )
+    .unwrap();
+    assert!(
+        qujat(&[
+            "issuer",
+            "trust-list",
+            "--anchor-key",
+            &p(d, "anchor.key"),
+            "--input",
+            &p(d, "issuers.json"),
+            "--sequence",
+            "1",
+            "--out",
+            &p(d, "tl.bin")
+        ])
+        .status
+        .success()
+    );
+
+    let init = wallet(&w, "", &["init"]);
+    assert!(init.status.success(), "{}", String::from_utf8_lossy(&init.stderr));
+    let out = stdout(&init);
+    let uri = out.lines().find(|l| l.starts_with("otpauth://totp/")).expect("the otpauth URI on a line of its own");
+    assert!(uri.contains("issuer=Qujat"));
+    let codes: Vec<String> = out
+        .lines()
+        .skip_while(|l| !l.starts_with("Recovery codes"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .map(|l| l.trim().to_owned())
+        .collect();
+    assert_eq!(codes.len(), 10);
+    // Before confirmation the wallet does not open.
+    assert_eq!(wallet(&w, &codes[0], &["list"]).status.code(), Some(2));
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
+    let code = qujat_core::auth::totp::authenticator_code(uri, now).unwrap();
+    let confirm = wallet(&w, code.expose_secret(), &["confirm"]);
+    assert!(confirm.status.success(), "{}", String::from_utf8_lossy(&confirm.stderr));
+    // The same code again is a replay.
+    let replay = wallet(&w, code.expose_secret(), &["holder-key"]);
+    assert_eq!(replay.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&replay.stderr).contains("already used"));
+
+    let hk = wallet(&w, &codes[0], &["holder-key"]);
+    let holder = stdout(&hk).trim().to_owned();
+    assert_eq!(holder.len(), 64, "{holder}");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/diplomas/kaznu-master.json");
+    let issue = qujat(&[
+        "issuer",
+        "issue",
+        "--key",
+        &p(d, "enu.key"),
+        "--register",
+        &p(d, "reg.json"),
+        "--input",
+        fixture.to_str().unwrap(),
+        "--holder-key",
+        &holder,
+        "--out",
+        &p(d, "cred.bin"),
+    ]);
+    assert!(issue.status.success(), "{}", String::from_utf8_lossy(&issue.stderr));
+    // KazNU is not in this trust list: the import is refused.
+    let refused = wallet(
+        &w,
+        &codes[1],
+        &["import", &p(d, "cred.bin"), "--trust-list", &p(d, "tl.bin"), "--anchor", &p(d, "anchor.pub")],
+    );
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("not in the trust list"));
+    let enu = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/diplomas/enu-bachelor-honors.json");
+    let issue = qujat(&[
+        "issuer",
+        "issue",
+        "--key",
+        &p(d, "enu.key"),
+        "--register",
+        &p(d, "reg.json"),
+        "--input",
+        enu.to_str().unwrap(),
+        "--holder-key",
+        &holder,
+        "--out",
+        &p(d, "cred.bin"),
+    ]);
+    assert!(issue.status.success());
+    let import = wallet(
+        &w,
+        &codes[2],
+        &["import", &p(d, "cred.bin"), "--trust-list", &p(d, "tl.bin"), "--anchor", &p(d, "anchor.pub")],
+    );
+    assert!(import.status.success(), "{}", String::from_utf8_lossy(&import.stderr));
+
+    let list = wallet(&w, &codes[3], &["list", "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+    let id = json["diplomas"][0]["id"].as_str().unwrap().to_owned();
+    assert_eq!(json["diplomas"][0]["issuer"], "kz.enu");
+    let show = wallet(&w, &codes[4], &["show", &id[..10], "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&show.stdout).unwrap();
+    assert_eq!(json["claims"]["iin"], "010514600124");
+
+    let png = p(d, "qr.png");
+    let present = wallet(&w, &codes[5], &["present", &id[..10], "--png", &png, "--no-qr", "--claims", "default,gpa"]);
+    assert!(present.status.success(), "{}", String::from_utf8_lossy(&present.stderr));
+    let status = qujat(&[
+        "issuer",
+        "status-list",
+        "--key",
+        &p(d, "enu.key"),
+        "--issuer",
+        "kz.enu",
+        "--register",
+        &p(d, "reg.json"),
+        "--out",
+        &p(d, "sl.bin"),
+    ]);
+    assert!(status.status.success());
+    let v = qujat(&[
+        "verify",
+        "--anchor",
+        &p(d, "anchor.pub"),
+        "--trust-list",
+        &p(d, "tl.bin"),
+        "--status-list",
+        &p(d, "sl.bin"),
+        "--json",
+        "--image",
+        &png,
+    ]);
+    assert!(v.status.success(), "{}", stdout(&v));
+    let json: serde_json::Value = serde_json::from_slice(&v.stdout).unwrap();
+    assert_eq!(json["claims"]["gpa"], "3.67");
+    assert!(json["claims"].get("iin").is_none());
+
+    let log = wallet(&w, &codes[6], &["log"]);
+    let log = stdout(&log);
+    assert!(log.contains("Import") && log.contains("Present") && log.contains("chain: Intact"), "{log}");
+    assert!(wallet(&w, &codes[7], &["delete", &id[..10]]).status.success());
+    // A spent recovery code is refused.
+    assert_eq!(wallet(&w, &codes[7], &["list"]).status.code(), Some(2));
+    assert!(wallet(&w, &codes[8], &["change-pin"]).status.success());
+    let list = Command::new(env!("CARGO_BIN_EXE_qujat"))
+        .args(["wallet", "--dir", w.to_str().unwrap(), "list", "--json"])
+        .env("QUJAT_PIN", "602817")
+        .env("QUJAT_OTP", &codes[9])
+        .output()
+        .unwrap();
+    assert!(list.status.success(), "{}", String::from_utf8_lossy(&list.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+    assert_eq!(json["diplomas"].as_array().unwrap().len(), 0);
+}

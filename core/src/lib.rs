@@ -19,3 +19,4 @@ pub mod status;
 pub mod trust;
 pub mod vault;
 pub mod verifier;
+pub mod wallet;

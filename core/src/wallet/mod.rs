@@ -1,0 +1,269 @@
+//! The holder's wallet: the vault and its gate, joined to the credential format.
+//!
+//! This is the object the apps drive (through the bindings) and the CLI's `wallet` commands
+//! use: it keeps the unlocked session, checks a credential against the trust list before it
+//! stores it, and signs presentations with the sealed holder key.
+
+mod summary;
+
+use std::path::Path;
+use std::sync::{Arc, Mutex, PoisonError};
+
+pub use summary::DiplomaSummary;
+
+use crate::auth::SecondFactor;
+use crate::cbor::FormatError;
+use crate::credential::{BundleError, ClaimId, ClaimValue, CredentialBundle};
+use crate::keys::{PublicKey, SIGNATURE_LEN};
+use crate::platform::Clock;
+use crate::presentation::{self, HolderSigner, PresentError, Presentation, PresentationRequest};
+use crate::secret::SecretString;
+use crate::trust::{TrustList, TrustListError};
+use crate::vault::{
+    AuditKind, AuditLog, CredentialId, Enrolment, Platform, Session, Vault, VaultError, VaultOptions, VaultStatus,
+};
+
+/// What went wrong in a wallet operation.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum WalletError {
+    /// The vault or its gate refused (wrong PIN, locked out, locked, integrity, storage …).
+    #[error(transparent)]
+    Vault(#[from] VaultError),
+    /// The file to import is not a credential bundle.
+    #[error("not a valid credential: {0}")]
+    BadCredential(#[from] BundleError),
+    /// The trust list given for the import is not acceptable.
+    #[error("trust list: {0}")]
+    TrustList(#[from] TrustListError),
+    /// The credential's issuer is not in the trust list.
+    #[error("the issuer is not in the trust list")]
+    UnknownIssuer,
+    /// The issuer's signature does not verify with any of its keys valid when it was signed.
+    #[error("the issuer's signature does not verify")]
+    ForgedIssuerSignature,
+    /// The credential was issued to another holder key than this wallet's.
+    #[error("this credential was issued to another wallet's key")]
+    NotOurHolderKey,
+    /// A stored record does not decode (damaged or written by a newer version).
+    #[error("a stored record is damaged: {0}")]
+    DamagedRecord(FormatError),
+    /// The presentation could not be made.
+    #[error(transparent)]
+    Present(#[from] PresentError),
+}
+
+/// A diploma with every claim, for the detail screen. Personal data: show, never log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiplomaDetail {
+    /// The list entry.
+    pub summary: DiplomaSummary,
+    /// Every claim the diploma states, in slot order.
+    pub claims: Vec<(ClaimId, ClaimValue)>,
+}
+
+/// The holder's wallet. Shareable between threads (`Arc<Wallet>`).
+pub struct Wallet {
+    vault: Vault,
+    session: Mutex<Option<Session>>,
+    clock: Arc<dyn Clock>,
+}
+
+impl std::fmt::Debug for Wallet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Wallet(..)")
+    }
+}
+
+struct VaultSigner<'a> {
+    vault: &'a Vault,
+    session: &'a Session,
+    public: PublicKey,
+    error: Mutex<Option<VaultError>>,
+}
+
+impl HolderSigner for VaultSigner<'_> {
+    fn holder_public(&self) -> PublicKey {
+        self.public
+    }
+    fn sign_as_holder(&self, tbs: &[u8]) -> [u8; SIGNATURE_LEN] {
+        match self.vault.sign_as_holder(self.session, tbs) {
+            Ok(sig) => sig,
+            Err(e) => {
+                *self.error.lock().unwrap_or_else(PoisonError::into_inner) = Some(e);
+                [0u8; SIGNATURE_LEN]
+            }
+        }
+    }
+}
+
+impl Wallet {
+    /// Open (creating if needed) the wallet at `path`.
+    pub fn open(path: impl AsRef<Path>, platform: Platform, options: VaultOptions) -> Result<Self, WalletError> {
+        let clock = platform.clock.clone();
+        Ok(Self { vault: Vault::open(path, platform, options)?, session: Mutex::new(None), clock })
+    }
+
+    /// The vault's state (for the start screen), without unlocking.
+    pub fn status(&self) -> Result<VaultStatus, WalletError> {
+        Ok(self.vault.status()?)
+    }
+
+    /// Set up: PIN (checked against the policy), TOTP secret, recovery codes, holder key.
+    pub fn setup(&self, pin: &SecretString, account_label: &str) -> Result<Enrolment, WalletError> {
+        Ok(self.vault.setup(pin, account_label)?)
+    }
+
+    /// Complete setup with the first code from the authenticator app; the wallet is then unlocked.
+    pub fn confirm_enrolment(&self, pin: &SecretString, code: &SecretString) -> Result<(), WalletError> {
+        let s = self.vault.confirm_enrolment(pin, code)?;
+        *self.slot() = Some(s);
+        Ok(())
+    }
+
+    /// Unlock with the PIN and a current code (or a recovery code, which is then spent).
+    pub fn unlock(&self, pin: &SecretString, factor: &SecondFactor) -> Result<(), WalletError> {
+        let s = self.vault.unlock(pin, factor)?;
+        *self.slot() = Some(s);
+        Ok(())
+    }
+
+    /// Lock now: the session's keys are zeroized.
+    pub fn lock(&self) {
+        if let Some(s) = self.slot().take() {
+            s.lock();
+        }
+    }
+
+    /// True while a session is open and not idle-expired.
+    pub fn is_unlocked(&self) -> bool {
+        self.slot().as_ref().is_some_and(|s| !s.is_locked())
+    }
+
+    fn slot(&self) -> std::sync::MutexGuard<'_, Option<Session>> {
+        self.session.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn with_session<T>(&self, f: impl FnOnce(&Session) -> Result<T, WalletError>) -> Result<T, WalletError> {
+        let guard = self.slot();
+        let s = guard.as_ref().ok_or(VaultError::Locked)?;
+        f(s)
+    }
+
+    /// The holder's public key (what the issuer needs to issue a diploma to this wallet).
+    pub fn holder_public_key(&self) -> Result<PublicKey, WalletError> {
+        self.with_session(|s| Ok(self.vault.holder_public_key(s)?))
+    }
+
+    /// Check a credential bundle against a trust list signed by `anchor` and store it.
+    pub fn import(&self, bundle: &[u8], trust_list: &[u8], anchor: &PublicKey) -> Result<DiplomaSummary, WalletError> {
+        let now = self.clock.now();
+        let trust = TrustList::verify(trust_list, anchor)?;
+        trust.check_fresh(now)?;
+        let b = CredentialBundle::from_bytes(bundle)?;
+        let cred = b.credential();
+        let entry = trust.payload().issuer(&cred.payload().issuer).ok_or(WalletError::UnknownIssuer)?;
+        let signed = entry
+            .keys
+            .iter()
+            .filter(|k| cred.signed_within(k.not_before, k.not_after))
+            .any(|k| cred.verify_issuer(&k.key).is_ok());
+        if !signed {
+            return Err(WalletError::ForgedIssuerSignature);
+        }
+        self.with_session(|s| {
+            if cred.payload().holder != self.vault.holder_public_key(s)? {
+                return Err(WalletError::NotOurHolderKey);
+            }
+            let summary = DiplomaSummary::of(&b, entry, now);
+            self.vault.put_credential(s, &summary.id, &b.to_bytes(), &summary.to_cbor())?;
+            Ok(summary)
+        })
+    }
+
+    /// Every stored diploma's summary. Damaged rows are skipped and counted in the second value.
+    pub fn list(&self) -> Result<(Vec<DiplomaSummary>, usize), WalletError> {
+        self.with_session(|s| {
+            let listing = self.vault.list_summaries(s)?;
+            let mut damaged = listing.damaged;
+            let mut out = Vec::with_capacity(listing.items.len());
+            for item in listing.items {
+                match DiplomaSummary::from_cbor(item.id, item.summary.expose_secret()) {
+                    Ok(sum) => out.push(sum),
+                    Err(_) => damaged += 1,
+                }
+            }
+            Ok((out, damaged))
+        })
+    }
+
+    fn bundle(&self, s: &Session, id: &CredentialId) -> Result<CredentialBundle, WalletError> {
+        let bytes = self.vault.get_credential(s, id)?;
+        CredentialBundle::from_bytes(bytes.expose_secret()).map_err(|e| match e {
+            BundleError::Format(f) => WalletError::DamagedRecord(f),
+            other => WalletError::BadCredential(other),
+        })
+    }
+
+    /// A diploma with all its claims.
+    pub fn show(&self, id: &CredentialId) -> Result<DiplomaDetail, WalletError> {
+        let summary = self.list()?.0.into_iter().find(|d| d.id == *id).ok_or(VaultError::NotFound)?;
+        self.with_session(|s| Ok(DiplomaDetail { summary, claims: self.bundle(s, id)?.claims() }))
+    }
+
+    /// Make a presentation of a stored diploma, signed with the sealed holder key, and record
+    /// it in the audit log (which claims, the challenge, the expiry).
+    pub fn present(&self, id: &CredentialId, request: &PresentationRequest) -> Result<Presentation, WalletError> {
+        let now = self.clock.now();
+        self.with_session(|s| {
+            let bundle = self.bundle(s, id)?;
+            let signer = VaultSigner {
+                vault: &self.vault,
+                session: s,
+                public: self.vault.holder_public_key(s)?,
+                error: Mutex::new(None),
+            };
+            let p = presentation::present(&bundle, &signer, request, now)?;
+            if let Some(e) = signer.error.lock().unwrap_or_else(PoisonError::into_inner).take() {
+                return Err(e.into());
+            }
+            let detail = format!(
+                "claims={:04x} challenge={} expires={}",
+                request.claims.mask(),
+                request.challenge.map_or_else(|| "-".to_owned(), |c| c.to_string()),
+                p.expires_at
+            );
+            self.vault.record_event(s, AuditKind::Present, detail.as_bytes())?;
+            Ok(p)
+        })
+    }
+
+    /// Delete a diploma (secure delete: its ciphertext is overwritten in the file).
+    pub fn delete(&self, id: &CredentialId) -> Result<(), WalletError> {
+        self.with_session(|s| Ok(self.vault.delete_credential(s, id)?))
+    }
+
+    /// The audit log, with the state of its hash chain.
+    pub fn audit_log(&self) -> Result<AuditLog, WalletError> {
+        self.with_session(|s| Ok(self.vault.audit_log(s)?))
+    }
+
+    /// Change the PIN: needs the current PIN and a code; re-wraps only the data key.
+    pub fn change_pin(&self, old: &SecretString, factor: &SecondFactor, new: &SecretString) -> Result<(), WalletError> {
+        Ok(self.vault.change_pin(old, factor, new)?)
+    }
+
+    /// The vault underneath, for operations this wrapper does not repeat (re-enrolment,
+    /// recovery codes, checkpoints).
+    pub fn vault(&self) -> &Vault {
+        &self.vault
+    }
+
+    /// Run `f` with the open session (for the vault's session-taking operations).
+    pub fn with_open_session<T>(
+        &self,
+        f: impl FnOnce(&Vault, &Session) -> Result<T, VaultError>,
+    ) -> Result<T, WalletError> {
+        self.with_session(|s| Ok(f(&self.vault, s)?))
+    }
+}
