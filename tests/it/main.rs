@@ -5,3 +5,4 @@ mod format_doc;
 mod roundtrip;
 mod scenarios;
 mod tamper;
+mod wallet;

@@ -1,0 +1,162 @@
+//! The holder's wallet joined to the credential format: import checks, present → verify,
+//! show, delete, audit.
+
+use std::sync::Arc;
+
+use qujat_core::auth::SecondFactor;
+use qujat_core::auth::totp::authenticator_code;
+use qujat_core::credential::{ClaimId, ClaimSet, ClaimValue};
+use qujat_core::issuer::Issuer;
+use qujat_core::keys::KeyPair;
+use qujat_core::platform::{Clock, SeededRandom};
+use qujat_core::presentation::{Challenge, PresentationRequest};
+use qujat_core::secret::SecretString;
+use qujat_core::trust::TrustList;
+use qujat_core::vault::{AuditKind, ChainStatus, Enrolment, Platform, SoftwareKeyStore, VaultError, VaultOptions};
+use qujat_core::verifier::Verdict;
+use qujat_core::wallet::{Wallet, WalletError};
+use qujat_tests::{DAY, NOW, World};
+
+struct Holder {
+    _dir: tempfile::TempDir,
+    wallet: Wallet,
+    enrolment: Enrolment,
+}
+
+fn pin() -> SecretString {
+    SecretString::from("739154")
+}
+
+fn holder(w: &World) -> Holder {
+    let dir = tempfile::tempdir().unwrap();
+    let platform = Platform {
+        key_store: Arc::new(SoftwareKeyStore::in_memory(w.rng.clone())),
+        clock: w.clock.clone(),
+        rng: w.rng.clone(),
+    };
+    let wallet = Wallet::open(dir.path().join("w.db"), platform, VaultOptions::insecure_for_tests()).unwrap();
+    let enrolment = wallet.setup(&pin(), "test").unwrap();
+    let code = authenticator_code(enrolment.otpauth_uri.expose_secret(), w.clock.now()).unwrap();
+    wallet.confirm_enrolment(&pin(), &code).unwrap();
+    Holder { _dir: dir, wallet, enrolment }
+}
+
+fn issue_to(w: &World, issuer_id: &str, fixture: &str, h: &Holder, index: u64) -> Vec<u8> {
+    let d = qujat_tests::fixture(fixture);
+    let key = h.wallet.holder_public_key().unwrap();
+    w.issuer(issuer_id).issue(&d, &key, index, NOW - DAY, w.rng.as_ref()).unwrap().to_bytes()
+}
+
+#[test]
+fn import_present_verify_show_delete() {
+    let mut w = World::new("wallet-story");
+    for _ in 0..2 {
+        w.register.allocate().unwrap();
+    }
+    let h = holder(&w);
+    let bundle = issue_to(&w, "kz.enu", "enu-bachelor-honors", &h, 0);
+    let summary = h.wallet.import(&bundle, &w.trust_list, &w.anchor.public()).unwrap();
+    assert_eq!(summary.issuer_id, "kz.enu");
+    assert!(summary.honors);
+    // A second copy is refused.
+    assert_eq!(
+        h.wallet.import(&bundle, &w.trust_list, &w.anchor.public()).unwrap_err(),
+        WalletError::Vault(VaultError::DuplicateCredential)
+    );
+    let master = issue_to(&w, "kz.kaznu", "kaznu-master", &h, 1);
+    h.wallet.import(&master, &w.trust_list, &w.anchor.public()).unwrap();
+    let (list, damaged) = h.wallet.list().unwrap();
+    assert_eq!((list.len(), damaged), (2, 0));
+
+    let detail = h.wallet.show(&summary.id).unwrap();
+    assert!(
+        matches!(detail.claims.iter().find(|(c, _)| *c == ClaimId::Iin), Some((_, ClaimValue::Text(t))) if t == "010514600124")
+    );
+
+    let v = w.verifier();
+    let challenge = v.new_challenge().unwrap();
+    let req = PresentationRequest {
+        claims: ClaimSet::default_presentation().with(ClaimId::Gpa),
+        challenge: Some(challenge),
+        ttl_secs: 60,
+    };
+    let p = h.wallet.present(&summary.id, &req).unwrap();
+    let r = v.verify(&p.text, Some(challenge));
+    assert_eq!(r.verdict, Verdict::Valid);
+    assert!(r.claims.get(ClaimId::Gpa).is_some());
+    assert!(r.claims.get(ClaimId::Iin).is_none());
+
+    let log = h.wallet.audit_log().unwrap();
+    assert_eq!(log.status, ChainStatus::Intact);
+    let kinds: Vec<AuditKind> = log.entries.iter().map(|e| e.kind).collect();
+    assert!(kinds.contains(&AuditKind::Import) && kinds.contains(&AuditKind::Present), "{kinds:?}");
+    let present = log.entries.iter().find(|e| e.kind == AuditKind::Present).unwrap();
+    assert!(String::from_utf8_lossy(present.detail.expose_secret()).contains(&challenge.to_string()));
+
+    h.wallet.delete(&summary.id).unwrap();
+    assert_eq!(h.wallet.list().unwrap().0.len(), 1);
+    assert_eq!(h.wallet.show(&summary.id).unwrap_err(), WalletError::Vault(VaultError::NotFound));
+    assert!(h.wallet.present(&summary.id, &PresentationRequest::default()).is_err());
+}
+
+#[test]
+fn import_refuses_what_the_verifier_would_refuse() {
+    let w = World::new("wallet-import");
+    let h = holder(&w);
+    let anchor = w.anchor.public();
+    // Issued to another wallet's key.
+    let d = qujat_tests::fixture("enu-bachelor-honors");
+    let other = KeyPair::generate(&SeededRandom::new(b"other")).unwrap();
+    let b = w.issuer("kz.enu").issue(&d, &other.public(), 0, NOW - DAY, w.rng.as_ref()).unwrap();
+    assert_eq!(h.wallet.import(&b.to_bytes(), &w.trust_list, &anchor).unwrap_err(), WalletError::NotOurHolderKey);
+    // Signed by a key that is not kz.enu's.
+    let fake = Issuer::new("kz.enu", KeyPair::generate(&SeededRandom::new(b"fake")).unwrap());
+    let key = h.wallet.holder_public_key().unwrap();
+    let b = fake.issue(&d, &key, 0, NOW - DAY, w.rng.as_ref()).unwrap();
+    assert_eq!(h.wallet.import(&b.to_bytes(), &w.trust_list, &anchor).unwrap_err(), WalletError::ForgedIssuerSignature);
+    // An issuer the trust list does not know.
+    let mut d2 = d.clone();
+    d2.issuer = "kz.mill".into();
+    let mill = Issuer::new("kz.mill", KeyPair::generate(&SeededRandom::new(b"mill")).unwrap());
+    let b = mill.issue(&d2, &key, 0, NOW - DAY, w.rng.as_ref()).unwrap();
+    assert_eq!(h.wallet.import(&b.to_bytes(), &w.trust_list, &anchor).unwrap_err(), WalletError::UnknownIssuer);
+    // A trust list not signed by the anchor, and an expired one.
+    let rogue = TrustList::sign(
+        &KeyPair::generate(&SeededRandom::new(b"rogue")).unwrap(),
+        World::trust_payload(&w.issuers, 2, NOW + DAY),
+    );
+    let good = issue_to(&w, "kz.enu", "enu-bachelor-honors", &h, 0);
+    assert!(matches!(h.wallet.import(&good, &rogue, &anchor), Err(WalletError::TrustList(_))));
+    let expired = TrustList::sign(&w.anchor, World::trust_payload(&w.issuers, 2, NOW - 1));
+    assert!(matches!(h.wallet.import(&good, &expired, &anchor), Err(WalletError::TrustList(_))));
+    // Garbage.
+    assert!(matches!(h.wallet.import(b"garbage", &w.trust_list, &anchor), Err(WalletError::BadCredential(_))));
+    // A bundle whose values were edited no longer matches its signed root.
+    let mut edited = good.clone();
+    let pos = edited.windows(7).position(|s| s == b"0012345").unwrap();
+    edited[pos] = b'9';
+    assert!(matches!(h.wallet.import(&edited, &w.trust_list, &anchor), Err(WalletError::BadCredential(_))));
+    assert_eq!(h.wallet.list().unwrap().0.len(), 0, "nothing was stored");
+    h.wallet.import(&good, &w.trust_list, &anchor).unwrap();
+}
+
+#[test]
+fn locked_wallet_refuses_and_unlock_needs_a_fresh_code() {
+    let w = World::new("wallet-lock");
+    let h = holder(&w);
+    h.wallet.lock();
+    assert!(!h.wallet.is_unlocked());
+    assert_eq!(h.wallet.list().unwrap_err(), WalletError::Vault(VaultError::Locked));
+    let uri = h.enrolment.otpauth_uri.expose_secret();
+    // The enrolment code's step is spent; the next step's code works once.
+    let used = authenticator_code(uri, w.clock.now()).unwrap();
+    assert!(matches!(
+        h.wallet.unlock(&pin(), &SecondFactor::Totp(used)),
+        Err(WalletError::Vault(VaultError::CodeReplayed { .. }))
+    ));
+    w.clock.advance(30);
+    let fresh = authenticator_code(uri, w.clock.now()).unwrap();
+    h.wallet.unlock(&pin(), &SecondFactor::Totp(fresh)).unwrap();
+    assert!(h.wallet.is_unlocked());
+    let _ = Challenge::new(1);
+}
