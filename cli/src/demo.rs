@@ -127,7 +127,7 @@ pub fn run(a: DemoArgs) -> Result<bool, CliError> {
         matrix.width()
     );
     if !a.no_qr {
-        println!("{}", matrix.to_terminal());
+        println!("{}", report::terminal_qr(&matrix));
     }
     println!("{}", p.text);
 

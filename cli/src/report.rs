@@ -127,3 +127,15 @@ pub fn json(r: &VerificationReport) -> Value {
         "verified_at": r.verified_at,
     })
 }
+
+/// A QR code for this terminal: black on white with ANSI colours when stdout is a terminal
+/// (so it scans on dark and light themes alike), plain block characters otherwise.
+pub fn terminal_qr(m: &qujat_core::qr::QrMatrix) -> String {
+    use std::io::IsTerminal;
+    let theme = if std::io::stdout().is_terminal() {
+        qujat_core::qr::TerminalTheme::Ansi
+    } else {
+        qujat_core::qr::TerminalTheme::DarkOnLight
+    };
+    m.to_terminal_for(theme)
+}

@@ -163,7 +163,7 @@ pub fn run(a: WalletArgs) -> Result<bool, CliError> {
             let e = w.setup(&pin, &label).map_err(CliError::core)?;
             println!("Scan this with your authenticator app (it holds a secret: show it to no one):");
             if let Ok(m) = qr::encode(e.otpauth_uri.expose_secret(), Ecc::M) {
-                println!("{}", m.to_terminal());
+                println!("{}", report::terminal_qr(&m));
             }
             println!("{}", e.otpauth_uri.expose_secret());
             println!("\nRecovery codes (write them down; each works once):");
@@ -251,7 +251,7 @@ pub fn run(a: WalletArgs) -> Result<bool, CliError> {
                 .map_err(CliError::core)?;
             let m = qr::encode(&p.text, Ecc::M).map_err(CliError::core)?;
             if !no_qr {
-                println!("{}", m.to_terminal());
+                println!("{}", report::terminal_qr(&m));
             }
             if let Some(path) = png {
                 files::write(&path, &m.to_png(8).map_err(CliError::core)?, false)?;
