@@ -31,8 +31,16 @@ pub enum FormatError {
 
 /// Encode a map with integer keys (given in ascending order, as deterministic CBOR requires).
 pub fn encode_map(entries: Vec<(u64, Value)>) -> Vec<u8> {
-    debug_assert!(entries.windows(2).all(|w| w[0].0 < w[1].0), "keys must ascend");
-    let map = Value::Map(entries.into_iter().map(|(k, v)| (Value::Integer(k.into()), v)).collect());
+    debug_assert!(
+        entries.windows(2).all(|w| w[0].0 < w[1].0),
+        "keys must ascend"
+    );
+    let map = Value::Map(
+        entries
+            .into_iter()
+            .map(|(k, v)| (Value::Integer(k.into()), v))
+            .collect(),
+    );
     encode(&map)
 }
 
@@ -55,7 +63,8 @@ pub fn decode(bytes: &[u8], what: &'static str, max_len: usize) -> Result<Value,
         return Err(FormatError::TooLarge(what, max_len));
     }
     let mut reader = bytes;
-    let v: Value = ciborium::de::from_reader_with_recursion_limit(&mut reader, 16).map_err(|_| FormatError::Cbor(what))?;
+    let v: Value = ciborium::de::from_reader_with_recursion_limit(&mut reader, 16)
+        .map_err(|_| FormatError::Cbor(what))?;
     if !reader.is_empty() {
         return Err(FormatError::Cbor(what));
     }
@@ -77,13 +86,24 @@ impl IntMap {
 
     /// Decode `bytes` as an array of `len` items (a positional record); item `i` is read as
     /// field `i + 1`, so the field numbers in errors and docs are the same as for maps.
-    pub fn decode_array(bytes: &[u8], what: &'static str, max_len: usize, len: std::ops::RangeInclusive<usize>) -> Result<Self, FormatError> {
+    pub fn decode_array(
+        bytes: &[u8],
+        what: &'static str,
+        max_len: usize,
+        len: std::ops::RangeInclusive<usize>,
+    ) -> Result<Self, FormatError> {
         Self::from_array(decode(bytes, what, max_len)?, what, len)
     }
 
     /// Interpret an already decoded value as a positional record (see [`IntMap::decode_array`]).
-    pub fn from_array(v: Value, what: &'static str, len: std::ops::RangeInclusive<usize>) -> Result<Self, FormatError> {
-        let Value::Array(items) = v else { return Err(FormatError::Cbor(what)) };
+    pub fn from_array(
+        v: Value,
+        what: &'static str,
+        len: std::ops::RangeInclusive<usize>,
+    ) -> Result<Self, FormatError> {
+        let Value::Array(items) = v else {
+            return Err(FormatError::Cbor(what));
+        };
         if !len.contains(&items.len()) {
             return Err(FormatError::Cbor(what));
         }
@@ -93,10 +113,14 @@ impl IntMap {
 
     /// Interpret an already decoded value as such a map.
     pub fn from_value(v: Value, what: &'static str) -> Result<Self, FormatError> {
-        let Value::Map(pairs) = v else { return Err(FormatError::Cbor(what)) };
+        let Value::Map(pairs) = v else {
+            return Err(FormatError::Cbor(what));
+        };
         let mut entries: Vec<(u64, Value)> = Vec::with_capacity(pairs.len());
         for (k, v) in pairs {
-            let Value::Integer(i) = k else { return Err(FormatError::Cbor(what)) };
+            let Value::Integer(i) = k else {
+                return Err(FormatError::Cbor(what));
+            };
             let k = u64::try_from(i).map_err(|_| FormatError::Cbor(what))?;
             if entries.iter().any(|(seen, _)| *seen == k) {
                 return Err(FormatError::Cbor(what));
@@ -123,7 +147,8 @@ impl IntMap {
 
     /// Take a required field.
     pub fn take(&mut self, key: u64) -> Result<Value, FormatError> {
-        self.take_opt(key).ok_or(FormatError::Missing(self.what, key))
+        self.take_opt(key)
+            .ok_or(FormatError::Missing(self.what, key))
     }
 
     /// A required unsigned integer.
@@ -135,7 +160,9 @@ impl IntMap {
     /// An optional unsigned integer.
     pub fn uint_opt(&mut self, key: u64) -> Result<Option<u64>, FormatError> {
         let what = self.what;
-        self.take_opt(key).map(|v| as_uint(&v).ok_or(FormatError::Bad(what, key))).transpose()
+        self.take_opt(key)
+            .map(|v| as_uint(&v).ok_or(FormatError::Bad(what, key)))
+            .transpose()
     }
 
     /// A required signed integer (a time).
@@ -148,7 +175,11 @@ impl IntMap {
     }
 
     /// A required byte string of length in `len`.
-    pub fn bytes(&mut self, key: u64, len: std::ops::RangeInclusive<usize>) -> Result<Vec<u8>, FormatError> {
+    pub fn bytes(
+        &mut self,
+        key: u64,
+        len: std::ops::RangeInclusive<usize>,
+    ) -> Result<Vec<u8>, FormatError> {
         let what = self.what;
         match self.take(key)? {
             Value::Bytes(b) if len.contains(&b.len()) => Ok(b),
@@ -203,7 +234,10 @@ mod tests {
 
     #[test]
     fn strict_maps() {
-        let bytes = encode_map(vec![(1, Value::Integer(1.into())), (2, Value::Text("x".into()))]);
+        let bytes = encode_map(vec![
+            (1, Value::Integer(1.into())),
+            (2, Value::Text("x".into())),
+        ]);
         let mut m = IntMap::decode(&bytes, "t", 100).unwrap();
         m.version(1).unwrap();
         assert_eq!(m.text(2, 10).unwrap(), "x");
@@ -218,7 +252,10 @@ mod tests {
         let mut trailing = bytes.clone();
         trailing.push(0);
         assert!(IntMap::decode(&trailing, "t", 100).is_err());
-        assert_eq!(IntMap::decode(&bytes, "t", 3).unwrap_err(), FormatError::TooLarge("t", 3));
+        assert_eq!(
+            IntMap::decode(&bytes, "t", 3).unwrap_err(),
+            FormatError::TooLarge("t", 3)
+        );
     }
 
     #[test]

@@ -67,7 +67,10 @@ impl Issuer {
         rng: &dyn SecureRandom,
     ) -> Result<CredentialBundle, IssueError> {
         if diploma.issuer != self.id {
-            return Err(IssueError::WrongIssuer { issuer: self.id.clone(), diploma: diploma.issuer.clone() });
+            return Err(IssueError::WrongIssuer {
+                issuer: self.id.clone(),
+                diploma: diploma.issuer.clone(),
+            });
         }
         if status_index > MAX_STATUS_INDEX {
             return Err(IssueError::StatusListFull);
@@ -86,10 +89,21 @@ impl Issuer {
     }
 
     /// Sign a status list from a register.
-    pub fn status_list(&self, register: &Register, now: UnixTime, validity_secs: i64) -> Result<Vec<u8>, IssueError> {
+    pub fn status_list(
+        &self,
+        register: &Register,
+        now: UnixTime,
+        validity_secs: i64,
+    ) -> Result<Vec<u8>, IssueError> {
         let revoked: Vec<u64> = register.revoked.iter().copied().collect();
-        let payload = StatusListPayload::new(self.id.clone(), now, now.saturating_add(validity_secs), register.next_index, &revoked)
-            .ok_or(IssueError::StatusListFull)?;
+        let payload = StatusListPayload::new(
+            self.id.clone(),
+            now,
+            now.saturating_add(validity_secs),
+            register.next_index,
+            &revoked,
+        )
+        .ok_or(IssueError::StatusListFull)?;
         Ok(StatusList::sign(&self.key, &payload))
     }
 }

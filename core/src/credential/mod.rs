@@ -4,14 +4,14 @@ pub mod claims;
 pub mod cose;
 pub mod date;
 pub mod diploma;
-pub mod signed;
-pub mod tree;
 pub mod input;
 pub mod labels;
+pub mod signed;
+pub mod tree;
 
 pub use claims::{ClaimId, ClaimSet, ClaimValue, DisclosedClaims};
 pub use date::Date;
 pub use diploma::{DegreeLevel, Diploma, Gpa, Iin, Lang, Localized, PersonName, StudyForm};
-pub use signed::{BundleError, Credential, CredentialBundle, CredentialError, CredentialPayload};
 pub use input::{InputError, JsonType, MAX_INPUT_BYTES, parse_issuer_input, to_issuer_input_json};
 pub use labels::{Word, claim_label, degree_label, study_form_label, word};
+pub use signed::{BundleError, Credential, CredentialBundle, CredentialError, CredentialPayload};

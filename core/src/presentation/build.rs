@@ -2,9 +2,9 @@
 
 use super::payload::PresentationPayload;
 use super::{Challenge, DEFAULT_TTL_SECS, MAX_TTL_SECS, Presentation, wire};
+use crate::credential::CredentialBundle;
 use crate::credential::claims::ClaimSet;
 use crate::credential::cose::{self, Context};
-use crate::credential::CredentialBundle;
 use crate::keys::{KeyPair, PublicKey};
 use crate::platform::UnixTime;
 
@@ -39,7 +39,11 @@ pub struct PresentationRequest {
 
 impl Default for PresentationRequest {
     fn default() -> Self {
-        Self { claims: ClaimSet::default_presentation(), challenge: None, ttl_secs: DEFAULT_TTL_SECS }
+        Self {
+            claims: ClaimSet::default_presentation(),
+            challenge: None,
+            ttl_secs: DEFAULT_TTL_SECS,
+        }
     }
 }
 
@@ -73,12 +77,23 @@ pub fn present(
         credential: bundle.credential().as_bytes().to_vec(),
         disclosed: claims,
         cover: bundle.prove(claims),
-        values: claims.iter().map(|c| bundle.leaves()[c.slot()].clone()).collect(),
+        values: claims
+            .iter()
+            .map(|c| bundle.leaves()[c.slot()].clone())
+            .collect(),
         created_at: now,
         ttl_secs: request.ttl_secs,
         challenge: request.challenge,
     };
     let expires_at = payload.expires_at();
-    let cose = cose::sign_with(Context::Presentation, payload.to_cbor(), |tbs| signer.sign_as_holder(tbs).to_vec());
-    Ok(Presentation { text: wire::encode(&cose), created_at: now, expires_at, claims, challenge: request.challenge })
+    let cose = cose::sign_with(Context::Presentation, payload.to_cbor(), |tbs| {
+        signer.sign_as_holder(tbs).to_vec()
+    });
+    Ok(Presentation {
+        text: wire::encode(&cose),
+        created_at: now,
+        expires_at,
+        claims,
+        challenge: request.challenge,
+    })
 }
