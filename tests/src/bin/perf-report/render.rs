@@ -170,7 +170,7 @@ fn breakdown_section(d: &mut String, results: &Results) {
         let rest = v.median_ns - f.median_ns - dec.median_ns;
         let _ = writeln!(
             d,
-            "| verify, the rest: issuer lookup, `Sig_structure`s, holder key decompression, disclosure digests, \
+            "| verify, the rest: issuer lookup, `Sig_structure`s, disclosure digests, leaf CBOR, \
              typed claims, status lookup (whole − signatures − decode) | {} | {:.0} % of “{}” |",
             time(rest),
             rest / v.median_ns * 100.0,
