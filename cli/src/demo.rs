@@ -29,15 +29,9 @@ pub fn run(a: DemoArgs) -> Result<bool, CliError> {
     let clock = Arc::new(ManualClock::new(SystemClock.now()));
     let now = clock.now();
 
-    step(
-        1,
-        "The ministry (trust anchor) accredits the university; the university signs a diploma",
-    );
+    step(1, "The ministry (trust anchor) accredits the university; the university signs a diploma");
     let anchor = KeyPair::generate(rng.as_ref()).map_err(CliError::core)?;
-    let enu = Issuer::new(
-        "kz.enu",
-        KeyPair::generate(rng.as_ref()).map_err(CliError::core)?,
-    );
+    let enu = Issuer::new("kz.enu", KeyPair::generate(rng.as_ref()).map_err(CliError::core)?);
     let trust_list = TrustList::sign(
         &anchor,
         TrustListPayload {
@@ -51,42 +45,25 @@ pub fn run(a: DemoArgs) -> Result<bool, CliError> {
                     ru: Some("Евразийский национальный университет имени Л.Н. Гумилева".into()),
                     en: Some("L.N. Gumilyov Eurasian National University".into()),
                 },
-                keys: vec![IssuerKey {
-                    key: enu.public_key(),
-                    not_before: now - DAY,
-                    not_after: now + 5 * 365 * DAY,
-                }],
+                keys: vec![IssuerKey { key: enu.public_key(), not_before: now - DAY, not_after: now + 5 * 365 * DAY }],
             }],
         },
     );
     println!("trust anchor {}", anchor.public().to_hex());
     println!("issuer kz.enu {}", enu.public_key().to_hex());
 
-    step(
-        2,
-        "The graduate's phone makes a holder key; the university issues the diploma to it",
-    );
+    step(2, "The graduate's phone makes a holder key; the university issues the diploma to it");
     let holder = KeyPair::generate(rng.as_ref()).map_err(CliError::core)?;
     let today = Date::from_unix(now).ok_or_else(|| CliError::Input("clock out of range".into()))?;
     let diploma = input::parse_issuer_input(ENU_JSON.as_bytes(), today).map_err(CliError::core)?;
     let mut register = Register::default();
     let index = register.allocate().map_err(CliError::core)?;
-    let bundle = enu
-        .issue(&diploma, &holder.public(), index, now, rng.as_ref())
-        .map_err(CliError::core)?;
-    let status_list = enu
-        .status_list(&register, now, 7 * DAY)
-        .map_err(CliError::core)?;
-    println!(
-        "credential: {} bytes, status index {index}",
-        bundle.credential().as_bytes().len()
-    );
+    let bundle = enu.issue(&diploma, &holder.public(), index, now, rng.as_ref()).map_err(CliError::core)?;
+    let status_list = enu.status_list(&register, now, 7 * DAY).map_err(CliError::core)?;
+    println!("credential: {} bytes, status index {index}", bundle.credential().as_bytes().len());
     println!("(the holder key is held in memory here: the encrypted wallet is not built yet)");
 
-    step(
-        3,
-        "At the interview the graduate shows the default presentation (expires in 2 minutes)",
-    );
+    step(3, "At the interview the graduate shows the default presentation (expires in 2 minutes)");
     let request = PresentationRequest::default();
     let p = presentation::present(&bundle, &holder, &request, now).map_err(CliError::core)?;
     let matrix = qr::encode(&p.text, Ecc::M).map_err(CliError::core)?;
@@ -104,12 +81,8 @@ pub fn run(a: DemoArgs) -> Result<bool, CliError> {
 
     step(4, "The employer's phone verifies it offline");
     let verifier = Verifier::new(anchor.public(), clock.clone(), rng.clone());
-    verifier
-        .install_trust_list(&trust_list)
-        .map_err(CliError::core)?;
-    verifier
-        .install_status_list(&status_list)
-        .map_err(CliError::core)?;
+    verifier.install_trust_list(&trust_list).map_err(CliError::core)?;
+    verifier.install_status_list(&status_list).map_err(CliError::core)?;
     let ok = verifier.verify(&p.text, None);
     print!("{}", report::text(&ok, lang));
 
@@ -126,15 +99,7 @@ pub fn run(a: DemoArgs) -> Result<bool, CliError> {
     print!("{}", report::text(&verifier.verify(&forged, None), lang));
 
     if let Some(dir) = &a.out {
-        write_artefacts(
-            dir,
-            &anchor,
-            &trust_list,
-            &status_list,
-            &bundle.to_bytes(),
-            &p.text,
-            &matrix,
-        )?;
+        write_artefacts(dir, &anchor, &trust_list, &status_list, &bundle.to_bytes(), &p.text, &matrix)?;
         println!("\nartefacts written to {}", dir.display());
     }
     println!("\nverdict: {}", ok.verdict.code());
@@ -154,20 +119,8 @@ fn write_artefacts(
     files::write(&dir.join("trust-list.bin"), trust_list, false)?;
     files::write(&dir.join("status-list.bin"), status_list, false)?;
     files::write(&dir.join("credential.bin"), credential, true)?;
-    files::write(
-        &dir.join("presentation.txt"),
-        format!("{text}\n").as_bytes(),
-        false,
-    )?;
-    files::write(
-        &dir.join("presentation.png"),
-        &matrix.to_png(8).map_err(CliError::core)?,
-        false,
-    )?;
-    files::write(
-        &dir.join("presentation.svg"),
-        matrix.to_svg(8).as_bytes(),
-        false,
-    )?;
+    files::write(&dir.join("presentation.txt"), format!("{text}\n").as_bytes(), false)?;
+    files::write(&dir.join("presentation.png"), &matrix.to_png(8).map_err(CliError::core)?, false)?;
+    files::write(&dir.join("presentation.svg"), matrix.to_svg(8).as_bytes(), false)?;
     Ok(())
 }

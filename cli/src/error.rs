@@ -23,10 +23,7 @@ pub enum CliError {
 
 impl CliError {
     pub fn io(path: &Path, source: std::io::Error) -> Self {
-        Self::Io {
-            path: path.display().to_string(),
-            source,
-        }
+        Self::Io { path: path.display().to_string(), source }
     }
     pub fn core(e: impl std::fmt::Display) -> Self {
         Self::Core(e.to_string())

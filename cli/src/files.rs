@@ -18,25 +18,16 @@ const MAX_FILE: u64 = 16 * 1024 * 1024;
 pub fn read(path: &Path) -> Result<Vec<u8>, CliError> {
     let meta = fs::metadata(path).map_err(|e| CliError::io(path, e))?;
     if meta.len() > MAX_FILE {
-        return Err(CliError::Input(format!(
-            "{}: larger than {MAX_FILE} bytes",
-            path.display()
-        )));
+        return Err(CliError::Input(format!("{}: larger than {MAX_FILE} bytes", path.display())));
     }
     fs::read(path).map_err(|e| CliError::io(path, e))
 }
 
 /// Write a file atomically (temporary file, fsync, rename), with the given mode on Unix.
 pub fn write(path: &Path, bytes: &[u8], secret: bool) -> Result<(), CliError> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     fs::create_dir_all(dir).map_err(|e| CliError::io(dir, e))?;
-    let tmp: PathBuf = dir.join(format!(
-        ".{}.tmp",
-        path.file_name().and_then(|n| n.to_str()).unwrap_or("qujat")
-    ));
+    let tmp: PathBuf = dir.join(format!(".{}.tmp", path.file_name().and_then(|n| n.to_str()).unwrap_or("qujat")));
     let mut opts = fs::OpenOptions::new();
     opts.write(true).create(true).truncate(true);
     #[cfg(unix)]
@@ -45,9 +36,7 @@ pub fn write(path: &Path, bytes: &[u8], secret: bool) -> Result<(), CliError> {
         opts.mode(if secret { 0o600 } else { 0o644 });
     }
     let mut f = opts.open(&tmp).map_err(|e| CliError::io(&tmp, e))?;
-    f.write_all(bytes)
-        .and_then(|()| f.sync_all())
-        .map_err(|e| CliError::io(&tmp, e))?;
+    f.write_all(bytes).and_then(|()| f.sync_all()).map_err(|e| CliError::io(&tmp, e))?;
     fs::rename(&tmp, path).map_err(|e| CliError::io(path, e))
 }
 
@@ -65,11 +54,7 @@ pub fn write_key_pair(base: &Path, key: &KeyPair) -> Result<(PathBuf, PathBuf), 
 
 /// Write a public key file.
 pub fn write_public_key(path: &Path, key: &PublicKey) -> Result<(), CliError> {
-    write(
-        path,
-        format!("{PUBLIC_HEADER}\n{}\n", key.to_hex()).as_bytes(),
-        false,
-    )
+    write(path, format!("{PUBLIC_HEADER}\n{}\n", key.to_hex()).as_bytes(), false)
 }
 
 /// Read a secret key file, refusing one that others can read.
@@ -77,10 +62,7 @@ pub fn read_secret_key(path: &Path) -> Result<KeyPair, CliError> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = fs::metadata(path)
-            .map_err(|e| CliError::io(path, e))?
-            .permissions()
-            .mode();
+        let mode = fs::metadata(path).map_err(|e| CliError::io(path, e))?.permissions().mode();
         if mode & 0o077 != 0 {
             return Err(CliError::Input(format!(
                 "{}: secret key file is readable by others (mode {:o}); run chmod 600",
@@ -94,15 +76,9 @@ pub fn read_secret_key(path: &Path) -> Result<KeyPair, CliError> {
     zeroize::Zeroize::zeroize(&mut bytes);
     let mut lines = text.lines();
     if lines.next() != Some(SECRET_HEADER) {
-        return Err(CliError::Input(format!(
-            "{}: not a Qujat secret key file",
-            path.display()
-        )));
+        return Err(CliError::Input(format!("{}: not a Qujat secret key file", path.display())));
     }
-    let mut seed = lines
-        .next()
-        .and_then(|l| hex_decode(l.trim()))
-        .unwrap_or_default();
+    let mut seed = lines.next().and_then(|l| hex_decode(l.trim())).unwrap_or_default();
     let key = SecretBytes::<32>::from_slice(&seed).map(|s| KeyPair::from_seed(&s));
     zeroize::Zeroize::zeroize(&mut seed);
     key.ok_or_else(|| CliError::Input(format!("{}: damaged secret key file", path.display())))
@@ -114,12 +90,7 @@ pub fn read_public_key(arg: &str) -> Result<PublicKey, CliError> {
         return Ok(k);
     }
     let path = Path::new(arg);
-    let text = String::from_utf8(read(path)?)
-        .map_err(|_| CliError::Input(format!("{arg}: not a public key file")))?;
-    let hex = text
-        .lines()
-        .find(|l| !l.starts_with("QUJAT") && !l.trim().is_empty())
-        .unwrap_or("");
-    PublicKey::from_hex(hex)
-        .map_err(|_| CliError::Input(format!("{arg}: not a valid Ed25519 public key")))
+    let text = String::from_utf8(read(path)?).map_err(|_| CliError::Input(format!("{arg}: not a public key file")))?;
+    let hex = text.lines().find(|l| !l.starts_with("QUJAT") && !l.trim().is_empty()).unwrap_or("");
+    PublicKey::from_hex(hex).map_err(|_| CliError::Input(format!("{arg}: not a valid Ed25519 public key")))
 }

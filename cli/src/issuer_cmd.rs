@@ -25,62 +25,32 @@ pub fn run(cmd: IssuerCommand) -> Result<(), CliError> {
             println!("public key: {}", public.display());
             println!("{}", key.public().to_hex());
         }
-        IssuerCommand::TrustList {
-            anchor_key,
-            input,
-            sequence,
-            valid_days,
-            out,
-        } => {
+        IssuerCommand::TrustList { anchor_key, input, sequence, valid_days, out } => {
             let anchor = files::read_secret_key(&anchor_key)?;
             let issuers = read_issuers(&input)?;
             let count = issuers.len();
-            let payload = TrustListPayload {
-                sequence,
-                issued_at: now,
-                expires_at: now + valid_days * DAY,
-                issuers,
-            };
+            let payload = TrustListPayload { sequence, issued_at: now, expires_at: now + valid_days * DAY, issuers };
             files::write(&out, &TrustList::sign(&anchor, payload), false)?;
-            println!(
-                "trust list: {} (sequence {sequence}, {count} issuers, valid {valid_days} days)",
-                out.display()
-            );
+            println!("trust list: {} (sequence {sequence}, {count} issuers, valid {valid_days} days)", out.display());
         }
-        IssuerCommand::Issue {
-            key,
-            register,
-            input,
-            holder_key,
-            out,
-        } => {
+        IssuerCommand::Issue { key, register, input, holder_key, out } => {
             let key = files::read_secret_key(&key)?;
             let holder = files::read_public_key(&holder_key)?;
             let json = files::read(&input)?;
-            let today = Date::from_unix(now)
-                .ok_or_else(|| CliError::Input("the system clock is out of range".into()))?;
+            let today =
+                Date::from_unix(now).ok_or_else(|| CliError::Input("the system clock is out of range".into()))?;
             let diploma = input::parse_issuer_input(&json, today)
                 .map_err(|e| CliError::Input(format!("{}: {e}", input.display())))?;
             let mut reg = read_register(&register)?;
             let index = reg.allocate().map_err(CliError::core)?;
             let issuer = Issuer::new(diploma.issuer.clone(), key);
-            let bundle = issuer
-                .issue(&diploma, &holder, index, now, &OsRandom)
-                .map_err(CliError::core)?;
+            let bundle = issuer.issue(&diploma, &holder, index, now, &OsRandom).map_err(CliError::core)?;
             // Register first: an index is never handed out twice, even if writing the bundle fails.
             write_register(&register, &reg)?;
             files::write(&out, &bundle.to_bytes(), true)?;
-            println!(
-                "credential: {} (issuer {}, status index {index})",
-                out.display(),
-                diploma.issuer
-            );
+            println!("credential: {} (issuer {}, status index {index})", out.display(), diploma.issuer);
         }
-        IssuerCommand::Revoke {
-            register,
-            index,
-            credential,
-        } => {
+        IssuerCommand::Revoke { register, index, credential } => {
             let index = match (index, credential) {
                 (Some(i), _) => i,
                 (None, Some(path)) => {
@@ -92,25 +62,16 @@ pub fn run(cmd: IssuerCommand) -> Result<(), CliError> {
             };
             let mut reg = read_register(&register)?;
             if !reg.revoke(index) {
-                return Err(CliError::Input(format!(
-                    "status index {index} was never issued by this register"
-                )));
+                return Err(CliError::Input(format!("status index {index} was never issued by this register")));
             }
             write_register(&register, &reg)?;
             println!("revoked status index {index}; now sign a new status list");
         }
-        IssuerCommand::StatusList {
-            key,
-            issuer,
-            register,
-            valid_days,
-            out,
-        } => {
+        IssuerCommand::StatusList { key, issuer, register, valid_days, out } => {
             let key = files::read_secret_key(&key)?;
             let reg = read_register(&register)?;
-            let bytes = Issuer::new(issuer.clone(), key)
-                .status_list(&reg, now, valid_days * DAY)
-                .map_err(CliError::core)?;
+            let bytes =
+                Issuer::new(issuer.clone(), key).status_list(&reg, now, valid_days * DAY).map_err(CliError::core)?;
             files::write(&out, &bytes, false)?;
             println!(
                 "status list: {} ({} entries, {} revoked, valid {valid_days} days)",
@@ -162,25 +123,23 @@ fn day_start(s: &str, what: &str) -> Result<UnixTime, CliError> {
 
 /// Read the trust list's issuers from JSON: `[{"id", "name": {"kk","ru","en"}, "keys": [{"public_key", "not_before", "not_after"}]}]`.
 pub fn read_issuers(path: &Path) -> Result<Vec<IssuerEntry>, CliError> {
-    let raw: Vec<IssuerJson> = serde_json::from_slice(&files::read(path)?)
-        .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
+    let raw: Vec<IssuerJson> =
+        serde_json::from_slice(&files::read(path)?).map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
     let base = path.parent().unwrap_or(Path::new("."));
     raw.into_iter()
         .map(|i| {
             let mut name = Localized::default();
             for (tag, text) in i.name {
-                let lang = Lang::from_tag(&tag).ok_or_else(|| {
-                    CliError::Input(format!("issuer {}: unknown language `{tag}`", i.id))
-                })?;
+                let lang = Lang::from_tag(&tag)
+                    .ok_or_else(|| CliError::Input(format!("issuer {}: unknown language `{tag}`", i.id)))?;
                 name.set(lang, Some(text));
             }
             let keys = i
                 .keys
                 .into_iter()
                 .map(|k| {
-                    let key = files::read_public_key(&k.public_key).or_else(|_| {
-                        files::read_public_key(&base.join(&k.public_key).to_string_lossy())
-                    })?;
+                    let key = files::read_public_key(&k.public_key)
+                        .or_else(|_| files::read_public_key(&base.join(&k.public_key).to_string_lossy()))?;
                     Ok(IssuerKey {
                         key,
                         not_before: day_start(&k.not_before, "not_before")?,
@@ -188,11 +147,7 @@ pub fn read_issuers(path: &Path) -> Result<Vec<IssuerEntry>, CliError> {
                     })
                 })
                 .collect::<Result<Vec<_>, CliError>>()?;
-            Ok(IssuerEntry {
-                id: i.id,
-                name,
-                keys,
-            })
+            Ok(IssuerEntry { id: i.id, name, keys })
         })
         .collect()
 }

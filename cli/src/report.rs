@@ -10,12 +10,7 @@ use serde_json::{Value, json};
 pub fn time(t: UnixTime) -> String {
     let date = Date::from_unix(t).map_or_else(|| "?".to_owned(), |d| d.to_string());
     let s = t.rem_euclid(86_400);
-    format!(
-        "{date} {:02}:{:02}:{:02} UTC",
-        s / 3600,
-        s / 60 % 60,
-        s % 60
-    )
+    format!("{date} {:02}:{:02}:{:02} UTC", s / 3600, s / 60 % 60, s % 60)
 }
 
 fn value_text(c: ClaimId, v: &ClaimValue, lang: Lang) -> String {
@@ -34,10 +29,7 @@ fn value_text(c: ClaimId, v: &ClaimValue, lang: Lang) -> String {
         ClaimValue::Date(d) => d.to_string(),
         ClaimValue::DiplomaNumber { series, number } => format!("{series} № {number}"),
         ClaimValue::StudyForm(f) => study_form_label(*f, lang).to_owned(),
-        ClaimValue::ProgramText {
-            program,
-            qualification,
-        } => {
+        ClaimValue::ProgramText { program, qualification } => {
             let _ = c;
             format!("{program} — {qualification}")
         }
@@ -49,18 +41,10 @@ fn value_text(c: ClaimId, v: &ClaimValue, lang: Lang) -> String {
 pub fn text(r: &VerificationReport, lang: Lang) -> String {
     let mut out = String::new();
     if let Some(i) = &r.issuer {
-        out.push_str(&format!(
-            "issuer:     {} ({})\n",
-            i.name.best(lang).unwrap_or(&i.id),
-            i.id
-        ));
+        out.push_str(&format!("issuer:     {} ({})\n", i.name.best(lang).unwrap_or(&i.id), i.id));
     }
     for (c, v) in &r.claims.values {
-        out.push_str(&format!(
-            "{:<11} {}\n",
-            format!("{}:", claim_label(*c, lang)),
-            value_text(*c, v, lang)
-        ));
+        out.push_str(&format!("{:<11} {}\n", format!("{}:", claim_label(*c, lang)), value_text(*c, v, lang)));
     }
     for c in &r.claims.not_stated {
         out.push_str(&format!("{}: —\n", claim_label(*c, lang)));
@@ -92,40 +76,27 @@ pub fn explain(v: &Verdict) -> String {
     match v {
         Verdict::Valid => "genuine, presented by its holder, fresh, not revoked".into(),
         Verdict::Revoked => "the issuer has revoked this diploma".into(),
-        Verdict::Expired { expired_at } => format!(
-            "this QR code expired at {}: ask for a new one",
-            time(*expired_at)
-        ),
-        Verdict::NotYetValid { created_at } => format!(
-            "made in the future ({}): a phone's clock is wrong",
-            time(*created_at)
-        ),
+        Verdict::Expired { expired_at } => format!("this QR code expired at {}: ask for a new one", time(*expired_at)),
+        Verdict::NotYetValid { created_at } => {
+            format!("made in the future ({}): a phone's clock is wrong", time(*created_at))
+        }
         Verdict::ChallengeMismatch => "made for another challenge code (or none)".into(),
         Verdict::ChallengeReused => "this challenge was already answered: a replay".into(),
         Verdict::UnknownIssuer { claimed_id } => {
             format!("issuer `{claimed_id}` is not in the trust list")
         }
         Verdict::ForgedIssuerSignature => "the issuer's signature is forged".into(),
-        Verdict::IssuerKeyNotValid => {
-            "signed with an issuer key outside its validity period".into()
-        }
-        Verdict::ForgedHolderSignature => {
-            "not presented by the holder the diploma was issued to".into()
-        }
-        Verdict::DisclosureMismatch => {
-            "a disclosed value does not match what the issuer signed".into()
-        }
+        Verdict::IssuerKeyNotValid => "signed with an issuer key outside its validity period".into(),
+        Verdict::ForgedHolderSignature => "not presented by the holder the diploma was issued to".into(),
+        Verdict::DisclosureMismatch => "a disclosed value does not match what the issuer signed".into(),
         Verdict::TrustListExpired { expired_at } => {
             format!("the trust list expired at {}: update it", time(*expired_at))
         }
         Verdict::NoTrustList => "no trust list installed".into(),
-        Verdict::StatusUnknown => {
-            "genuine, but no status list covers it: revocation unknown".into()
+        Verdict::StatusUnknown => "genuine, but no status list covers it: revocation unknown".into(),
+        Verdict::StatusStale { valid_until } => {
+            format!("genuine, but the status list is out of date since {}", time(*valid_until))
         }
-        Verdict::StatusStale { valid_until } => format!(
-            "genuine, but the status list is out of date since {}",
-            time(*valid_until)
-        ),
         Verdict::Malformed(reason) => format!("not a readable presentation: {reason}"),
         _ => v.to_string(),
     }
@@ -133,17 +104,8 @@ pub fn explain(v: &Verdict) -> String {
 
 /// The report as JSON.
 pub fn json(r: &VerificationReport) -> Value {
-    let claims: serde_json::Map<String, Value> = r
-        .claims
-        .values
-        .iter()
-        .map(|(c, v)| {
-            (
-                c.key().to_owned(),
-                Value::String(value_text(*c, v, Lang::En)),
-            )
-        })
-        .collect();
+    let claims: serde_json::Map<String, Value> =
+        r.claims.values.iter().map(|(c, v)| (c.key().to_owned(), Value::String(value_text(*c, v, Lang::En)))).collect();
     json!({
         "verdict": r.verdict.code(),
         "reason": explain(&r.verdict),

@@ -19,14 +19,10 @@ pub fn run(a: VerifyArgs) -> Result<bool, CliError> {
     v.install_trust_list(&files::read(&a.trust_list)?)
         .map_err(|e| CliError::Input(format!("{}: {e}", a.trust_list.display())))?;
     for path in &a.status_list {
-        v.install_status_list(&files::read(path)?)
-            .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
+        v.install_status_list(&files::read(path)?).map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
     }
     let challenge = match &a.challenge {
-        Some(c) => Some(
-            Challenge::parse(c)
-                .ok_or_else(|| CliError::Input("--challenge must be six digits".into()))?,
-        ),
+        Some(c) => Some(Challenge::parse(c).ok_or_else(|| CliError::Input("--challenge must be six digits".into()))?),
         None => None,
     };
     let text = match (&a.image, &a.text) {
@@ -37,10 +33,7 @@ pub fn run(a: VerifyArgs) -> Result<bool, CliError> {
     };
     let r = v.verify(&text, challenge);
     if a.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&report::json(&r)).map_err(CliError::core)?
-        );
+        println!("{}", serde_json::to_string_pretty(&report::json(&r)).map_err(CliError::core)?);
     } else {
         print!("{}", report::text(&r, lang));
     }
@@ -48,6 +41,5 @@ pub fn run(a: VerifyArgs) -> Result<bool, CliError> {
 }
 
 pub fn parse_lang(s: &str) -> Result<Lang, CliError> {
-    Lang::from_tag(s)
-        .ok_or_else(|| CliError::Input(format!("unknown language `{s}`: use en, ru or kk")))
+    Lang::from_tag(s).ok_or_else(|| CliError::Input(format!("unknown language `{s}`: use en, ru or kk")))
 }

@@ -31,16 +31,8 @@ pub enum FormatError {
 
 /// Encode a map with integer keys (given in ascending order, as deterministic CBOR requires).
 pub fn encode_map(entries: Vec<(u64, Value)>) -> Vec<u8> {
-    debug_assert!(
-        entries.windows(2).all(|w| w[0].0 < w[1].0),
-        "keys must ascend"
-    );
-    let map = Value::Map(
-        entries
-            .into_iter()
-            .map(|(k, v)| (Value::Integer(k.into()), v))
-            .collect(),
-    );
+    debug_assert!(entries.windows(2).all(|w| w[0].0 < w[1].0), "keys must ascend");
+    let map = Value::Map(entries.into_iter().map(|(k, v)| (Value::Integer(k.into()), v)).collect());
     encode(&map)
 }
 
@@ -63,8 +55,8 @@ pub fn decode(bytes: &[u8], what: &'static str, max_len: usize) -> Result<Value,
         return Err(FormatError::TooLarge(what, max_len));
     }
     let mut reader = bytes;
-    let v: Value = ciborium::de::from_reader_with_recursion_limit(&mut reader, 16)
-        .map_err(|_| FormatError::Cbor(what))?;
+    let v: Value =
+        ciborium::de::from_reader_with_recursion_limit(&mut reader, 16).map_err(|_| FormatError::Cbor(what))?;
     if !reader.is_empty() {
         return Err(FormatError::Cbor(what));
     }
@@ -96,11 +88,7 @@ impl IntMap {
     }
 
     /// Interpret an already decoded value as a positional record (see [`IntMap::decode_array`]).
-    pub fn from_array(
-        v: Value,
-        what: &'static str,
-        len: std::ops::RangeInclusive<usize>,
-    ) -> Result<Self, FormatError> {
+    pub fn from_array(v: Value, what: &'static str, len: std::ops::RangeInclusive<usize>) -> Result<Self, FormatError> {
         let Value::Array(items) = v else {
             return Err(FormatError::Cbor(what));
         };
@@ -147,8 +135,7 @@ impl IntMap {
 
     /// Take a required field.
     pub fn take(&mut self, key: u64) -> Result<Value, FormatError> {
-        self.take_opt(key)
-            .ok_or(FormatError::Missing(self.what, key))
+        self.take_opt(key).ok_or(FormatError::Missing(self.what, key))
     }
 
     /// A required unsigned integer.
@@ -160,9 +147,7 @@ impl IntMap {
     /// An optional unsigned integer.
     pub fn uint_opt(&mut self, key: u64) -> Result<Option<u64>, FormatError> {
         let what = self.what;
-        self.take_opt(key)
-            .map(|v| as_uint(&v).ok_or(FormatError::Bad(what, key)))
-            .transpose()
+        self.take_opt(key).map(|v| as_uint(&v).ok_or(FormatError::Bad(what, key))).transpose()
     }
 
     /// A required signed integer (a time).
@@ -175,11 +160,7 @@ impl IntMap {
     }
 
     /// A required byte string of length in `len`.
-    pub fn bytes(
-        &mut self,
-        key: u64,
-        len: std::ops::RangeInclusive<usize>,
-    ) -> Result<Vec<u8>, FormatError> {
+    pub fn bytes(&mut self, key: u64, len: std::ops::RangeInclusive<usize>) -> Result<Vec<u8>, FormatError> {
         let what = self.what;
         match self.take(key)? {
             Value::Bytes(b) if len.contains(&b.len()) => Ok(b),
@@ -234,10 +215,7 @@ mod tests {
 
     #[test]
     fn strict_maps() {
-        let bytes = encode_map(vec![
-            (1, Value::Integer(1.into())),
-            (2, Value::Text("x".into())),
-        ]);
+        let bytes = encode_map(vec![(1, Value::Integer(1.into())), (2, Value::Text("x".into()))]);
         let mut m = IntMap::decode(&bytes, "t", 100).unwrap();
         m.version(1).unwrap();
         assert_eq!(m.text(2, 10).unwrap(), "x");
@@ -252,10 +230,7 @@ mod tests {
         let mut trailing = bytes.clone();
         trailing.push(0);
         assert!(IntMap::decode(&trailing, "t", 100).is_err());
-        assert_eq!(
-            IntMap::decode(&bytes, "t", 3).unwrap_err(),
-            FormatError::TooLarge("t", 3)
-        );
+        assert_eq!(IntMap::decode(&bytes, "t", 3).unwrap_err(), FormatError::TooLarge("t", 3));
     }
 
     #[test]

@@ -67,10 +67,7 @@ impl Issuer {
         rng: &dyn SecureRandom,
     ) -> Result<CredentialBundle, IssueError> {
         if diploma.issuer != self.id {
-            return Err(IssueError::WrongIssuer {
-                issuer: self.id.clone(),
-                diploma: diploma.issuer.clone(),
-            });
+            return Err(IssueError::WrongIssuer { issuer: self.id.clone(), diploma: diploma.issuer.clone() });
         }
         if status_index > MAX_STATUS_INDEX {
             return Err(IssueError::StatusListFull);
@@ -89,12 +86,7 @@ impl Issuer {
     }
 
     /// Sign a status list from a register.
-    pub fn status_list(
-        &self,
-        register: &Register,
-        now: UnixTime,
-        validity_secs: i64,
-    ) -> Result<Vec<u8>, IssueError> {
+    pub fn status_list(&self, register: &Register, now: UnixTime, validity_secs: i64) -> Result<Vec<u8>, IssueError> {
         let revoked: Vec<u64> = register.revoked.iter().copied().collect();
         let payload = StatusListPayload::new(
             self.id.clone(),

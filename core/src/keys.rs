@@ -75,9 +75,7 @@ impl KeyPair {
     }
     /// The key pair for a 32-byte seed.
     pub fn from_seed(seed: &SecretBytes<32>) -> Self {
-        Self {
-            signing: SigningKey::from_bytes(seed.expose_secret()),
-        }
+        Self { signing: SigningKey::from_bytes(seed.expose_secret()) }
     }
     /// The seed, for sealing in the vault or writing to a 0600 key file.
     pub fn seed(&self) -> SecretBytes<32> {
@@ -95,11 +93,7 @@ impl KeyPair {
 
 impl fmt::Debug for KeyPair {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "KeyPair(public: {}, secret: ***)",
-            self.public().to_hex()
-        )
+        write!(f, "KeyPair(public: {}, secret: ***)", self.public().to_hex())
     }
 }
 
@@ -127,10 +121,7 @@ pub fn hex_decode(s: &str) -> Option<Vec<u8>> {
             _ => None,
         }
     }
-    s.as_bytes()
-        .chunks(2)
-        .map(|p| Some(nibble(p[0])? << 4 | nibble(p[1])?))
-        .collect()
+    s.as_bytes().chunks(2).map(|p| Some(nibble(p[0])? << 4 | nibble(p[1])?)).collect()
 }
 
 #[cfg(test)]

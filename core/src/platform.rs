@@ -101,10 +101,7 @@ pub struct SeededRandom {
 impl SeededRandom {
     /// A generator whose whole output is fixed by `seed`.
     pub fn new(seed: &[u8]) -> Self {
-        Self {
-            seed: Sha256::digest(seed).into(),
-            counter: Mutex::new(0),
-        }
+        Self { seed: Sha256::digest(seed).into(), counter: Mutex::new(0) }
     }
 }
 

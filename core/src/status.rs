@@ -57,13 +57,7 @@ impl StatusListPayload {
             let byte = bits.get_mut(usize::try_from(i / 8).ok()?)?;
             *byte |= 1 << (i % 8);
         }
-        Some(Self {
-            issuer,
-            issued_at,
-            valid_until,
-            bits,
-            entries,
-        })
+        Some(Self { issuer, issued_at, valid_until, bits, entries })
     }
 
     /// Number of entries.
@@ -106,29 +100,18 @@ impl StatusListPayload {
         let valid_until = m.int(4)?;
         let entries = m.uint(5)?;
         if entries > MAX_ENTRIES {
-            return Err(FormatError::TooLarge(
-                W,
-                usize::try_from(MAX_ENTRIES).unwrap_or(usize::MAX),
-            ));
+            return Err(FormatError::TooLarge(W, usize::try_from(MAX_ENTRIES).unwrap_or(usize::MAX)));
         }
         let compressed = m.bytes(6, 0..=MAX_STATUS_LIST_BYTES)?;
         m.finish()?;
         let want = usize::try_from(entries.div_ceil(8)).map_err(|_| FormatError::Bad(W, 5))?;
         let mut bits = Vec::with_capacity(want);
-        let mut z = flate2::read::ZlibDecoder::new(compressed.as_slice())
-            .take(u64::try_from(want).unwrap_or(0) + 1);
-        z.read_to_end(&mut bits)
-            .map_err(|_| FormatError::Bad(W, 6))?;
+        let mut z = flate2::read::ZlibDecoder::new(compressed.as_slice()).take(u64::try_from(want).unwrap_or(0) + 1);
+        z.read_to_end(&mut bits).map_err(|_| FormatError::Bad(W, 6))?;
         if bits.len() != want {
             return Err(FormatError::Bad(W, 6));
         }
-        Ok(Self {
-            issuer,
-            issued_at,
-            valid_until,
-            bits,
-            entries,
-        })
+        Ok(Self { issuer, issued_at, valid_until, bits, entries })
     }
 }
 
@@ -167,18 +150,13 @@ impl StatusList {
     }
 
     /// Parse and verify against the trust list's keys for the issuer it names.
-    pub fn verify(
-        bytes: &[u8],
-        trust: &crate::trust::TrustListPayload,
-    ) -> Result<Self, StatusListError> {
+    pub fn verify(bytes: &[u8], trust: &crate::trust::TrustListPayload) -> Result<Self, StatusListError> {
         if bytes.len() > MAX_STATUS_LIST_BYTES {
             return Err(FormatError::TooLarge("status list", MAX_STATUS_LIST_BYTES).into());
         }
         let env = Envelope::parse(bytes, Context::StatusList).map_err(StatusListError::Cose)?;
         let payload = StatusListPayload::from_cbor(env.payload_unverified())?;
-        let entry = trust
-            .issuer(&payload.issuer)
-            .ok_or(StatusListError::UnknownIssuer)?;
+        let entry = trust.issuer(&payload.issuer).ok_or(StatusListError::UnknownIssuer)?;
         let ok = entry
             .keys
             .iter()
@@ -187,10 +165,7 @@ impl StatusList {
         if !ok {
             return Err(StatusListError::BadSignature);
         }
-        Ok(Self {
-            payload,
-            bytes: bytes.to_vec(),
-        })
+        Ok(Self { payload, bytes: bytes.to_vec() })
     }
 
     /// Verify with one known key (tests, tools).
@@ -198,10 +173,7 @@ impl StatusList {
         let env = Envelope::parse(bytes, Context::StatusList).map_err(StatusListError::Cose)?;
         env.verify(key).map_err(|_| StatusListError::BadSignature)?;
         let payload = StatusListPayload::from_cbor(env.payload_unverified())?;
-        Ok(Self {
-            payload,
-            bytes: bytes.to_vec(),
-        })
+        Ok(Self { payload, bytes: bytes.to_vec() })
     }
 
     /// The verified content.
@@ -221,18 +193,10 @@ mod tests {
 
     #[test]
     fn bits_round_trip_and_bounds() {
-        let p =
-            StatusListPayload::new("kz.enu".into(), 10, 20, 100_000, &[0, 7, 8, 99_999]).unwrap();
+        let p = StatusListPayload::new("kz.enu".into(), 10, 20, 100_000, &[0, 7, 8, 99_999]).unwrap();
         let back = StatusListPayload::from_cbor(&p.to_cbor()).unwrap();
         assert_eq!(back, p);
-        for (i, r) in [
-            (0, true),
-            (1, false),
-            (7, true),
-            (8, true),
-            (9, false),
-            (99_999, true),
-        ] {
+        for (i, r) in [(0, true), (1, false), (7, true), (8, true), (9, false), (99_999, true)] {
             assert_eq!(back.is_revoked(i), Some(r), "{i}");
         }
         assert_eq!(back.is_revoked(100_000), None);
@@ -259,9 +223,6 @@ mod tests {
             (5, Value::Integer(80.into())),
             (6, Value::Bytes(z.finish().unwrap())),
         ]);
-        assert_eq!(
-            StatusListPayload::from_cbor(&bomb),
-            Err(FormatError::Bad("status list", 6))
-        );
+        assert_eq!(StatusListPayload::from_cbor(&bomb), Err(FormatError::Bad("status list", 6)));
     }
 }

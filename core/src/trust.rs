@@ -82,14 +82,8 @@ impl TrustListPayload {
                     .iter()
                     .map(|k| {
                         Value::Map(vec![
-                            (
-                                Value::Integer(1.into()),
-                                Value::Bytes(k.key.to_bytes().to_vec()),
-                            ),
-                            (
-                                Value::Integer(2.into()),
-                                Value::Integer(k.not_before.into()),
-                            ),
+                            (Value::Integer(1.into()), Value::Bytes(k.key.to_bytes().to_vec())),
+                            (Value::Integer(2.into()), Value::Integer(k.not_before.into())),
                             (Value::Integer(3.into()), Value::Integer(k.not_after.into())),
                         ])
                     })
@@ -128,12 +122,7 @@ impl TrustListPayload {
             }
             issuers.push(e);
         }
-        Ok(Self {
-            sequence,
-            issued_at,
-            expires_at,
-            issuers,
-        })
+        Ok(Self { sequence, issued_at, expires_at, issuers })
     }
 
     /// The entry for an issuer id.
@@ -173,19 +162,14 @@ fn decode_entry(v: Value) -> Result<IssuerEntry, FormatError> {
     for k in m.array(3, MAX_KEYS_PER_ISSUER)? {
         const WK: &str = "issuer key";
         let mut km = IntMap::from_value(k, WK)?;
-        let key = PublicKey::from_bytes(&km.bytes(1, PUBLIC_KEY_LEN..=PUBLIC_KEY_LEN)?)
-            .map_err(|_| km.bad(1))?;
+        let key = PublicKey::from_bytes(&km.bytes(1, PUBLIC_KEY_LEN..=PUBLIC_KEY_LEN)?).map_err(|_| km.bad(1))?;
         let not_before = km.int(2)?;
         let not_after = km.int(3)?;
         km.finish()?;
         if not_after < not_before {
             return Err(FormatError::Bad(WK, 3));
         }
-        keys.push(IssuerKey {
-            key,
-            not_before,
-            not_after,
-        });
+        keys.push(IssuerKey { key, not_before, not_after });
     }
     m.finish()?;
     Ok(IssuerEntry { id, name, keys })
@@ -240,21 +224,15 @@ impl TrustList {
             return Err(FormatError::TooLarge("trust list", MAX_TRUST_LIST_BYTES).into());
         }
         let env = Envelope::parse(bytes, Context::TrustList).map_err(TrustListError::Cose)?;
-        env.verify(anchor)
-            .map_err(|_| TrustListError::BadSignature)?;
+        env.verify(anchor).map_err(|_| TrustListError::BadSignature)?;
         let payload = TrustListPayload::from_cbor(env.payload_unverified())?;
-        Ok(Self {
-            payload,
-            bytes: bytes.to_vec(),
-        })
+        Ok(Self { payload, bytes: bytes.to_vec() })
     }
 
     /// Refuse an expired list.
     pub fn check_fresh(&self, now: UnixTime) -> Result<(), TrustListError> {
         if now > self.payload.expires_at {
-            return Err(TrustListError::Expired {
-                expired_at: self.payload.expires_at,
-            });
+            return Err(TrustListError::Expired { expired_at: self.payload.expires_at });
         }
         Ok(())
     }

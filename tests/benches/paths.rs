@@ -7,8 +7,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{
-    BenchmarkGroup, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
-    measurement::WallTime,
+    BenchmarkGroup, Criterion, SamplingMode, Throughput, criterion_group, criterion_main, measurement::WallTime,
 };
 use qujat_core::credential::ClaimSet;
 use qujat_core::keys::{KeyPair, PublicKey};
@@ -29,13 +28,8 @@ fn verify(c: &mut Criterion) {
     let mut w = World::new("bench");
     let bundle = w.issue(FIXTURE);
     let verifier = w.verifier();
-    let text = w
-        .present(&bundle, ClaimSet::default_presentation(), None)
-        .text;
-    assert!(
-        verifier.verify(&text, None).verdict.is_valid(),
-        "the benchmarked presentation must verify"
-    );
+    let text = w.present(&bundle, ClaimSet::default_presentation(), None).text;
+    assert!(verifier.verify(&text, None).verdict.is_valid(), "the benchmarked presentation must verify");
 
     // The floor: the two signatures the verifier checks, on the exact bytes it checks.
     let pres = SignedPresentation::parse(&wire::decode(&text).unwrap()).unwrap();
@@ -64,9 +58,7 @@ fn present(c: &mut Criterion) {
     let mut w = World::new("bench");
     let bundle = w.issue(FIXTURE);
     let request = PresentationRequest::default();
-    let text = presentation::present(&bundle, &w.holder, &request, NOW)
-        .unwrap()
-        .text;
+    let text = presentation::present(&bundle, &w.holder, &request, NOW).unwrap().text;
     let pres = SignedPresentation::parse(&wire::decode(&text).unwrap()).unwrap();
     let holder_tbs = pres.envelope().to_be_signed();
 
@@ -93,13 +85,10 @@ fn issue(c: &mut Criterion) {
     let w = World::new("bench");
     let issuer = w.issuer(ISSUER);
     let diploma = fixture(FIXTURE);
-    let class: Vec<PublicKey> = (0..perf::ISSUE_BATCH)
-        .map(|_| KeyPair::generate(w.rng.as_ref()).unwrap().public())
-        .collect();
+    let class: Vec<PublicKey> =
+        (0..perf::ISSUE_BATCH).map(|_| KeyPair::generate(w.rng.as_ref()).unwrap().public()).collect();
     // The floor signs messages of the size the issuer signs, with a key of its own.
-    let sample = issuer
-        .issue(&diploma, &class[0], 0, NOW, w.rng.as_ref())
-        .unwrap();
+    let sample = issuer.issue(&diploma, &class[0], 0, NOW, w.rng.as_ref()).unwrap();
     let cred_tbs = sample.credential().envelope().to_be_signed();
     let floor_key = KeyPair::generate(w.rng.as_ref()).unwrap();
 
@@ -109,11 +98,7 @@ fn issue(c: &mut Criterion) {
     g.sample_size(20);
     run(&mut g, perf::ISSUE, || {
         for (index, holder) in (0u64..).zip(&class) {
-            black_box(
-                issuer
-                    .issue(black_box(&diploma), holder, index, NOW, w.rng.as_ref())
-                    .unwrap(),
-            );
+            black_box(issuer.issue(black_box(&diploma), holder, index, NOW, w.rng.as_ref()).unwrap());
         }
     });
     run(&mut g, perf::ISSUE_FLOOR, || {
@@ -127,9 +112,7 @@ fn issue(c: &mut Criterion) {
 fn config() -> Criterion {
     // Short runs: the whole report stays within a few minutes on two shared cores. Ratios are
     // taken from medians measured in this same run, so noise between runs cancels out.
-    Criterion::default()
-        .warm_up_time(Duration::from_millis(800))
-        .measurement_time(Duration::from_secs(3))
+    Criterion::default().warm_up_time(Duration::from_millis(800)).measurement_time(Duration::from_secs(3))
 }
 
 criterion_group! {

@@ -2,8 +2,7 @@
 
 use proptest::prelude::*;
 use qujat_core::credential::{
-    ClaimId, ClaimSet, ClaimValue, Date, DegreeLevel, Diploma, Gpa, Iin, Localized, PersonName,
-    StudyForm,
+    ClaimId, ClaimSet, ClaimValue, Date, DegreeLevel, Diploma, Gpa, Iin, Localized, PersonName, StudyForm,
 };
 use qujat_core::issuer::Issuer;
 use qujat_core::keys::KeyPair;
@@ -21,16 +20,11 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn localized() -> impl Strategy<Value = Localized> {
-    (
-        proptest::option::of(text()),
-        proptest::option::of(text()),
-        text(),
-    )
-        .prop_map(|(kk, ru, en)| Localized {
-            kk,
-            ru,
-            en: Some(en),
-        })
+    (proptest::option::of(text()), proptest::option::of(text()), text()).prop_map(|(kk, ru, en)| Localized {
+        kk,
+        ru,
+        en: Some(en),
+    })
 }
 
 prop_compose! {

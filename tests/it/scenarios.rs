@@ -22,12 +22,7 @@ fn valid_default_presentation_shows_the_default_claims_only() {
         ClaimValue::Name(n) => assert_eq!(n.family, "Сейткали"),
         other => panic!("{other:?}"),
     }
-    for hidden in [
-        ClaimId::Iin,
-        ClaimId::BirthDate,
-        ClaimId::Gpa,
-        ClaimId::NameLatin,
-    ] {
+    for hidden in [ClaimId::Iin, ClaimId::BirthDate, ClaimId::Gpa, ClaimId::NameLatin] {
         assert!(r.claims.get(hidden).is_none(), "{hidden:?} must be hidden");
     }
     assert_eq!(r.expires_at, Some(NOW + 120));
@@ -39,23 +34,12 @@ fn forged_issuer_key_is_forged() {
     let mut w = World::new("forged");
     let d = qujat_tests::fixture("enu-bachelor-honors");
     // Someone with their own key claims to be kz.enu.
-    let fake = Issuer::new(
-        "kz.enu",
-        KeyPair::generate(&SeededRandom::new(b"mallory")).unwrap(),
-    );
-    let b = fake
-        .issue(&d, &w.holder.public(), 0, NOW - DAY, w.rng.as_ref())
-        .unwrap();
+    let fake = Issuer::new("kz.enu", KeyPair::generate(&SeededRandom::new(b"mallory")).unwrap());
+    let b = fake.issue(&d, &w.holder.public(), 0, NOW - DAY, w.rng.as_ref()).unwrap();
     let _ = w.issue("enu-bachelor-honors");
-    let r = w.verifier().verify(
-        &w.present(&b, ClaimSet::default_presentation(), None).text,
-        None,
-    );
+    let r = w.verifier().verify(&w.present(&b, ClaimSet::default_presentation(), None).text, None);
     assert_eq!(r.verdict, Verdict::ForgedIssuerSignature);
-    assert!(
-        r.claims.values.is_empty(),
-        "claims of a forgery are never shown"
-    );
+    assert!(r.claims.values.is_empty(), "claims of a forgery are never shown");
 }
 
 #[test]
@@ -63,23 +47,10 @@ fn unknown_issuer() {
     let w = World::new("unknown");
     let mut d = qujat_tests::fixture("enu-bachelor-honors");
     d.issuer = "kz.diploma-mill".into();
-    let mill = Issuer::new(
-        "kz.diploma-mill",
-        KeyPair::generate(&SeededRandom::new(b"mill")).unwrap(),
-    );
-    let b = mill
-        .issue(&d, &w.holder.public(), 0, NOW - DAY, w.rng.as_ref())
-        .unwrap();
-    let r = w.verifier().verify(
-        &w.present(&b, ClaimSet::default_presentation(), None).text,
-        None,
-    );
-    assert_eq!(
-        r.verdict,
-        Verdict::UnknownIssuer {
-            claimed_id: "kz.diploma-mill".into()
-        }
-    );
+    let mill = Issuer::new("kz.diploma-mill", KeyPair::generate(&SeededRandom::new(b"mill")).unwrap());
+    let b = mill.issue(&d, &w.holder.public(), 0, NOW - DAY, w.rng.as_ref()).unwrap();
+    let r = w.verifier().verify(&w.present(&b, ClaimSet::default_presentation(), None).text, None);
+    assert_eq!(r.verdict, Verdict::UnknownIssuer { claimed_id: "kz.diploma-mill".into() });
 }
 
 #[test]
@@ -88,20 +59,9 @@ fn issuer_key_outside_its_validity() {
     let d = qujat_tests::fixture("enu-bachelor-honors");
     let issuer = w.issuer("kz.enu");
     // Signed five years after the key's period ended.
-    let b = issuer
-        .issue(
-            &d,
-            &w.holder.public(),
-            0,
-            NOW + 9 * 365 * DAY,
-            w.rng.as_ref(),
-        )
-        .unwrap();
+    let b = issuer.issue(&d, &w.holder.public(), 0, NOW + 9 * 365 * DAY, w.rng.as_ref()).unwrap();
     let _ = w.register.allocate();
-    let r = w.verifier().verify(
-        &w.present(&b, ClaimSet::default_presentation(), None).text,
-        None,
-    );
+    let r = w.verifier().verify(&w.present(&b, ClaimSet::default_presentation(), None).text, None);
     assert_eq!(r.verdict, Verdict::IssuerKeyNotValid);
 }
 
@@ -115,12 +75,7 @@ fn expired_trust_list() {
     // Re-present at the new time so that only the trust list is stale.
     let p2 = w.present(&b, ClaimSet::default_presentation(), None);
     let r = v.verify(&p2.text, None);
-    assert_eq!(
-        r.verdict,
-        Verdict::TrustListExpired {
-            expired_at: NOW + 30 * DAY
-        }
-    );
+    assert_eq!(r.verdict, Verdict::TrustListExpired { expired_at: NOW + 30 * DAY });
     assert_ne!(p.text, p2.text);
 }
 
@@ -128,37 +83,19 @@ fn expired_trust_list() {
 fn older_trust_list_is_refused() {
     let w = World::new("rollback");
     let v = w.verifier();
-    let newer = TrustList::sign(
-        &w.anchor,
-        World::trust_payload(&w.issuers, 5, NOW + 30 * DAY),
-    );
+    let newer = TrustList::sign(&w.anchor, World::trust_payload(&w.issuers, 5, NOW + 30 * DAY));
     assert_eq!(v.install_trust_list(&newer).unwrap().sequence, 5);
-    let older = TrustList::sign(
-        &w.anchor,
-        World::trust_payload(&w.issuers, 4, NOW + 60 * DAY),
-    );
-    assert_eq!(
-        v.install_trust_list(&older).unwrap_err(),
-        TrustListError::Rollback {
-            offered: 4,
-            installed: 5
-        }
-    );
+    let older = TrustList::sign(&w.anchor, World::trust_payload(&w.issuers, 4, NOW + 60 * DAY));
+    assert_eq!(v.install_trust_list(&older).unwrap_err(), TrustListError::Rollback { offered: 4, installed: 5 });
     assert_eq!(v.trust_list_info().unwrap().sequence, 5);
     // The original (sequence 1) too.
-    assert!(matches!(
-        v.install_trust_list(&w.trust_list),
-        Err(TrustListError::Rollback { .. })
-    ));
+    assert!(matches!(v.install_trust_list(&w.trust_list), Err(TrustListError::Rollback { .. })));
     // Not signed by the anchor.
     let rogue = TrustList::sign(
         &KeyPair::generate(&SeededRandom::new(b"rogue")).unwrap(),
         World::trust_payload(&w.issuers, 9, NOW + DAY),
     );
-    assert_eq!(
-        v.install_trust_list(&rogue).unwrap_err(),
-        TrustListError::BadSignature
-    );
+    assert_eq!(v.install_trust_list(&rogue).unwrap_err(), TrustListError::BadSignature);
 }
 
 #[test]
@@ -168,23 +105,8 @@ fn revoked_credential() {
     let other = w.issue("enu-bachelor-honors");
     assert!(w.register.revoke(b.credential().payload().status_index));
     let v = w.verifier();
-    assert_eq!(
-        v.verify(
-            &w.present(&b, ClaimSet::default_presentation(), None).text,
-            None
-        )
-        .verdict,
-        Verdict::Revoked
-    );
-    assert_eq!(
-        v.verify(
-            &w.present(&other, ClaimSet::default_presentation(), None)
-                .text,
-            None
-        )
-        .verdict,
-        Verdict::Valid
-    );
+    assert_eq!(v.verify(&w.present(&b, ClaimSet::default_presentation(), None).text, None).verdict, Verdict::Revoked);
+    assert_eq!(v.verify(&w.present(&other, ClaimSet::default_presentation(), None).text, None).verdict, Verdict::Valid);
 }
 
 #[test]
@@ -199,12 +121,7 @@ fn status_unknown_and_stale() {
     assert_eq!(v.verify(&text, None).verdict, Verdict::Valid);
     w.clock.set(NOW + 7 * DAY);
     let text = w.present(&b, ClaimSet::default_presentation(), None).text;
-    assert_eq!(
-        v.verify(&text, None).verdict,
-        Verdict::StatusStale {
-            valid_until: NOW + 6 * DAY
-        }
-    );
+    assert_eq!(v.verify(&text, None).verdict, Verdict::StatusStale { valid_until: NOW + 6 * DAY });
 }
 
 #[test]
@@ -214,18 +131,9 @@ fn expired_presentation() {
     let v = w.verifier();
     let p = w.present(&b, ClaimSet::default_presentation(), None);
     w.clock.advance(120);
-    assert_eq!(
-        v.verify(&p.text, None).verdict,
-        Verdict::Valid,
-        "valid through its last second"
-    );
+    assert_eq!(v.verify(&p.text, None).verdict, Verdict::Valid, "valid through its last second");
     w.clock.advance(1);
-    assert_eq!(
-        v.verify(&p.text, None).verdict,
-        Verdict::Expired {
-            expired_at: NOW + 120
-        }
-    );
+    assert_eq!(v.verify(&p.text, None).verdict, Verdict::Expired { expired_at: NOW + 120 });
 }
 
 #[test]
@@ -236,12 +144,7 @@ fn presentation_from_the_future() {
     w.clock.set(NOW + 3600);
     let p = w.present(&b, ClaimSet::default_presentation(), None);
     w.clock.set(NOW);
-    assert_eq!(
-        v.verify(&p.text, None).verdict,
-        Verdict::NotYetValid {
-            created_at: NOW + 3600
-        }
-    );
+    assert_eq!(v.verify(&p.text, None).verdict, Verdict::NotYetValid { created_at: NOW + 3600 });
 }
 
 #[test]
@@ -252,29 +155,17 @@ fn wrong_missing_and_reused_challenge() {
     let c = v.new_challenge().unwrap();
     let other = Challenge::new((c.value() + 1) % 1_000_000).unwrap();
     let wrong = w.present(&b, ClaimSet::default_presentation(), Some(other));
-    assert_eq!(
-        v.verify(&wrong.text, Some(c)).verdict,
-        Verdict::ChallengeMismatch
-    );
+    assert_eq!(v.verify(&wrong.text, Some(c)).verdict, Verdict::ChallengeMismatch);
     let none = w.present(&b, ClaimSet::default_presentation(), None);
-    assert_eq!(
-        v.verify(&none.text, Some(c)).verdict,
-        Verdict::ChallengeMismatch
-    );
+    assert_eq!(v.verify(&none.text, Some(c)).verdict, Verdict::ChallengeMismatch);
     let right = w.present(&b, ClaimSet::default_presentation(), Some(c));
     let r = v.verify(&right.text, Some(c));
     assert_eq!(r.verdict, Verdict::Valid);
     assert_eq!(r.challenge, Some(c));
     // The same QR (or another made for the same challenge) again: a replay.
-    assert_eq!(
-        v.verify(&right.text, Some(c)).verdict,
-        Verdict::ChallengeReused
-    );
+    assert_eq!(v.verify(&right.text, Some(c)).verdict, Verdict::ChallengeReused);
     let again = w.present(&b, ClaimSet::default_presentation(), Some(c));
-    assert_eq!(
-        v.verify(&again.text, Some(c)).verdict,
-        Verdict::ChallengeReused
-    );
+    assert_eq!(v.verify(&again.text, Some(c)).verdict, Verdict::ChallengeReused);
 }
 
 #[test]
@@ -289,10 +180,7 @@ fn signed_by_another_holder() {
     // ... so the thief builds the payload by hand and signs it.
     let honest = w.present(&b, ClaimSet::default_presentation(), None);
     let forged = qujat_tests::resign_presentation(&honest.text, &thief);
-    assert_eq!(
-        v.verify(&forged, None).verdict,
-        Verdict::ForgedHolderSignature
-    );
+    assert_eq!(v.verify(&forged, None).verdict, Verdict::ForgedHolderSignature);
 }
 
 #[test]
@@ -306,10 +194,7 @@ fn disclosure_with_a_wrong_salt() {
     assert_eq!(v.verify(&forged, None).verdict, Verdict::DisclosureMismatch);
     // ... or changes a disclosed value (a better degree) keeping the salts.
     let upgraded = qujat_tests::tamper_value(&honest.text, &w.holder, 1, 5);
-    assert_eq!(
-        v.verify(&upgraded, None).verdict,
-        Verdict::DisclosureMismatch
-    );
+    assert_eq!(v.verify(&upgraded, None).verdict, Verdict::DisclosureMismatch);
 }
 
 #[test]
@@ -318,11 +203,7 @@ fn no_trust_list() {
     let b = w.issue("enu-bachelor-honors");
     let v = Verifier::new(w.anchor.public(), w.clock.clone(), w.rng.clone());
     assert_eq!(
-        v.verify(
-            &w.present(&b, ClaimSet::default_presentation(), None).text,
-            None
-        )
-        .verdict,
+        v.verify(&w.present(&b, ClaimSet::default_presentation(), None).text, None).verdict,
         Verdict::NoTrustList
     );
     let _ = w.clock.now();

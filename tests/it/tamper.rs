@@ -25,11 +25,7 @@ fn every_single_character_change_is_refused() {
             bytes[pos] = c;
             let changed = std::str::from_utf8(&bytes).unwrap();
             let r = v.verify(changed, None);
-            assert!(
-                !r.verdict.is_valid(),
-                "change at {pos} to {:?} verified as VALID",
-                c as char
-            );
+            assert!(!r.verdict.is_valid(), "change at {pos} to {:?} verified as VALID", c as char);
             tried += 1;
         }
         bytes[pos] = original;
@@ -44,16 +40,10 @@ fn truncations_and_extensions_are_refused() {
     let v = w.verifier();
     let text = w.present(&b, ClaimSet::default_presentation(), None).text;
     for n in 0..text.len() {
-        assert!(
-            !v.verify(&text[..n], None).verdict.is_valid(),
-            "prefix of {n} chars"
-        );
+        assert!(!v.verify(&text[..n], None).verdict.is_valid(), "prefix of {n} chars");
     }
     for extra in ["0", "00", "000", "A%", "QJ1:"] {
-        assert!(
-            !v.verify(&format!("{text}{extra}"), None).verdict.is_valid(),
-            "extended by {extra:?}"
-        );
+        assert!(!v.verify(&format!("{text}{extra}"), None).verdict.is_valid(), "extended by {extra:?}");
     }
     // Whitespace around the string (a scanner's newline, a pasted space) is not a change.
     assert!(v.verify(&format!(" {text}\n"), None).verdict.is_valid());

@@ -22,22 +22,10 @@ pub const YEAR: i64 = 365 * DAY;
 
 /// The four fixture diplomas (copied from the product brief's fixtures).
 pub const FIXTURES: [(&str, &str); 4] = [
-    (
-        "enu-bachelor-honors",
-        include_str!("../fixtures/diplomas/enu-bachelor-honors.json"),
-    ),
-    (
-        "kaznu-master",
-        include_str!("../fixtures/diplomas/kaznu-master.json"),
-    ),
-    (
-        "satbayev-phd",
-        include_str!("../fixtures/diplomas/satbayev-phd.json"),
-    ),
-    (
-        "almaty-college-tvet",
-        include_str!("../fixtures/diplomas/almaty-college-tvet.json"),
-    ),
+    ("enu-bachelor-honors", include_str!("../fixtures/diplomas/enu-bachelor-honors.json")),
+    ("kaznu-master", include_str!("../fixtures/diplomas/kaznu-master.json")),
+    ("satbayev-phd", include_str!("../fixtures/diplomas/satbayev-phd.json")),
+    ("almaty-college-tvet", include_str!("../fixtures/diplomas/almaty-college-tvet.json")),
 ];
 
 /// Parse a fixture by name.
@@ -48,11 +36,7 @@ pub fn fixture(name: &str) -> Diploma {
 }
 
 fn names(en: &str) -> Localized {
-    Localized {
-        kk: Some(format!("{en} (kk)")),
-        ru: Some(format!("{en} (ru)")),
-        en: Some(en.to_owned()),
-    }
+    Localized { kk: Some(format!("{en} (kk)")), ru: Some(format!("{en} (ru)")), en: Some(en.to_owned()) }
 }
 
 /// Everything a scenario needs.
@@ -71,16 +55,9 @@ impl World {
     pub fn new(seed: &str) -> Self {
         let rng = Arc::new(SeededRandom::new(seed.as_bytes()));
         let anchor = KeyPair::generate(rng.as_ref()).unwrap();
-        let ids = [
-            "kz.enu",
-            "kz.kaznu",
-            "kz.satbayev",
-            "kz.almaty-polytech-college",
-        ];
-        let issuers: Vec<Issuer> = ids
-            .iter()
-            .map(|id| Issuer::new(*id, KeyPair::generate(rng.as_ref()).unwrap()))
-            .collect();
+        let ids = ["kz.enu", "kz.kaznu", "kz.satbayev", "kz.almaty-polytech-college"];
+        let issuers: Vec<Issuer> =
+            ids.iter().map(|id| Issuer::new(*id, KeyPair::generate(rng.as_ref()).unwrap())).collect();
         let holder = KeyPair::generate(rng.as_ref()).unwrap();
         let payload = Self::trust_payload(&issuers, 1, NOW + 30 * DAY);
         let trust_list = TrustList::sign(&anchor, payload);
@@ -95,11 +72,7 @@ impl World {
         }
     }
 
-    pub fn trust_payload(
-        issuers: &[Issuer],
-        sequence: u64,
-        expires_at: UnixTime,
-    ) -> TrustListPayload {
+    pub fn trust_payload(issuers: &[Issuer], sequence: u64, expires_at: UnixTime) -> TrustListPayload {
         TrustListPayload {
             sequence,
             issued_at: NOW - DAY,
@@ -109,11 +82,7 @@ impl World {
                 .map(|i| IssuerEntry {
                     id: i.id().to_owned(),
                     name: names(i.id()),
-                    keys: vec![IssuerKey {
-                        key: i.public_key(),
-                        not_before: NOW - YEAR,
-                        not_after: NOW + 4 * YEAR,
-                    }],
+                    keys: vec![IssuerKey { key: i.public_key(), not_before: NOW - YEAR, not_after: NOW + 4 * YEAR }],
                 })
                 .collect(),
         }
@@ -128,22 +97,12 @@ impl World {
         let d = fixture(fixture_name);
         let index = self.register.allocate().unwrap();
         let issuer = self.issuers.iter().find(|i| i.id() == d.issuer).unwrap();
-        issuer
-            .issue(
-                &d,
-                &self.holder.public(),
-                index,
-                NOW - 10 * DAY,
-                self.rng.as_ref(),
-            )
-            .unwrap()
+        issuer.issue(&d, &self.holder.public(), index, NOW - 10 * DAY, self.rng.as_ref()).unwrap()
     }
 
     /// A signed status list for `issuer_id` from this world's register.
     pub fn status_list(&self, issuer_id: &str) -> Vec<u8> {
-        self.issuer(issuer_id)
-            .status_list(&self.register, NOW - DAY, 7 * DAY)
-            .unwrap()
+        self.issuer(issuer_id).status_list(&self.register, NOW - DAY, 7 * DAY).unwrap()
     }
 
     /// A verifier with the trust list and every issuer's status list installed.
@@ -157,24 +116,10 @@ impl World {
     }
 
     /// Present with the holder key at the clock's time.
-    pub fn present(
-        &self,
-        bundle: &CredentialBundle,
-        claims: ClaimSet,
-        challenge: Option<Challenge>,
-    ) -> Presentation {
-        let req = PresentationRequest {
-            claims,
-            challenge,
-            ttl_secs: presentation::DEFAULT_TTL_SECS,
-        };
-        presentation::present(
-            bundle,
-            &self.holder,
-            &req,
-            qujat_core::platform::Clock::now(self.clock.as_ref()),
-        )
-        .unwrap()
+    pub fn present(&self, bundle: &CredentialBundle, claims: ClaimSet, challenge: Option<Challenge>) -> Presentation {
+        let req = PresentationRequest { claims, challenge, ttl_secs: presentation::DEFAULT_TTL_SECS };
+        presentation::present(bundle, &self.holder, &req, qujat_core::platform::Clock::now(self.clock.as_ref()))
+            .unwrap()
     }
 }
 
@@ -188,19 +133,12 @@ use qujat_core::presentation::{PresentationPayload, SignedPresentation, wire};
 
 /// Decode a presentation string into its payload.
 pub fn payload_of(text: &str) -> PresentationPayload {
-    SignedPresentation::parse(&wire::decode(text).unwrap())
-        .unwrap()
-        .payload()
-        .clone()
+    SignedPresentation::parse(&wire::decode(text).unwrap()).unwrap().payload().clone()
 }
 
 /// Sign a payload as `signer` and encode it as a `QJ1:` string.
 pub fn sign_payload(payload: &PresentationPayload, signer: &KeyPair) -> String {
-    wire::encode(&cose::sign_with(
-        Context::Presentation,
-        payload.to_cbor(),
-        |tbs| signer.sign(tbs).to_vec(),
-    ))
+    wire::encode(&cose::sign_with(Context::Presentation, payload.to_cbor(), |tbs| signer.sign(tbs).to_vec()))
 }
 
 /// The same payload, re-signed by another key (a thief with a copied credential).

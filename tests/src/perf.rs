@@ -32,55 +32,30 @@ impl std::fmt::Display for BenchId {
 }
 
 /// Verify a default presentation: decode, both signatures, digests, status lookup.
-pub const VERIFY: BenchId = BenchId::new(
-    "verify",
-    "presentation",
-    "verify a default presentation (whole path)",
-);
+pub const VERIFY: BenchId = BenchId::new("verify", "presentation", "verify a default presentation (whole path)");
 /// Two `verify_strict` calls on the credential's and the presentation's `Sig_structure`s.
-pub const VERIFY_FLOOR: BenchId = BenchId::new(
-    "verify",
-    "floor_2x_verify_strict",
-    "2 × ed25519 `verify_strict` on the same `Sig_structure`s",
-);
+pub const VERIFY_FLOOR: BenchId =
+    BenchId::new("verify", "floor_2x_verify_strict", "2 × ed25519 `verify_strict` on the same `Sig_structure`s");
 /// base45, inflate, COSE and CBOR parsing of both structures; no signature.
-pub const DECODE: BenchId = BenchId::new(
-    "verify",
-    "decode_only",
-    "decode only: base45, inflate, COSE and CBOR parsing of both structures",
-);
+pub const DECODE: BenchId =
+    BenchId::new("verify", "decode_only", "decode only: base45, inflate, COSE and CBOR parsing of both structures");
 /// Build, sign, encode (`QJ1:` string) and make the QR matrix at ECC M.
-pub const PRESENT: BenchId = BenchId::new(
-    "present",
-    "sign_encode_qr",
-    "make a presentation: build, sign, encode, QR matrix (ECC M)",
-);
+pub const PRESENT: BenchId =
+    BenchId::new("present", "sign_encode_qr", "make a presentation: build, sign, encode, QR matrix (ECC M)");
 /// Build, sign and encode, without the QR matrix.
-pub const PRESENT_NO_QR: BenchId = BenchId::new(
-    "present",
-    "sign_encode",
-    "build, sign and encode the `QJ1:` string, no QR matrix",
-);
+pub const PRESENT_NO_QR: BenchId =
+    BenchId::new("present", "sign_encode", "build, sign and encode the `QJ1:` string, no QR matrix");
 /// The QR matrix alone (ECC M) for a default presentation string.
-pub const QR_ENCODE: BenchId = BenchId::new(
-    "present",
-    "qr_encode_only",
-    "QR matrix only (ECC M) of a default presentation string",
-);
+pub const QR_ENCODE: BenchId =
+    BenchId::new("present", "qr_encode_only", "QR matrix only (ECC M) of a default presentation string");
 /// One ed25519 signature on the presentation's `Sig_structure` (the signing floor).
-pub const PRESENT_SIGN_FLOOR: BenchId = BenchId::new(
-    "present",
-    "floor_ed25519_sign",
-    "one ed25519 sign of the presentation `Sig_structure`",
-);
+pub const PRESENT_SIGN_FLOOR: BenchId =
+    BenchId::new("present", "floor_ed25519_sign", "one ed25519 sign of the presentation `Sig_structure`");
 /// Issue a class of [`ISSUE_BATCH`] diplomas.
 pub const ISSUE: BenchId = BenchId::new("issue", "batch", "issue a class of 100 diplomas");
 /// [`ISSUE_BATCH`] ed25519 signatures on credential-sized `Sig_structure`s.
-pub const ISSUE_FLOOR: BenchId = BenchId::new(
-    "issue",
-    "floor_ed25519_sign",
-    "100 ed25519 signs of credential-sized `Sig_structure`s",
-);
+pub const ISSUE_FLOOR: BenchId =
+    BenchId::new("issue", "floor_ed25519_sign", "100 ed25519 signs of credential-sized `Sig_structure`s");
 
 /// Diplomas per batch-issuance iteration (one graduating class).
 pub const ISSUE_BATCH: u64 = 100;
@@ -133,19 +108,13 @@ const NOT_MERGED: &str = "not yet measured (vault/bindings not merged)";
 pub const ROWS: &[Row] = &[
     Row {
         path: "verify a default presentation (decode, both signatures, digests, status lookup)",
-        source: Source::Bench {
-            measured: VERIFY,
-            floor: Some(VERIFY_FLOOR),
-        },
+        source: Source::Bench { measured: VERIFY, floor: Some(VERIFY_FLOOR) },
         floor: "2 × ed25519 `verify_strict`",
         goal: Goal::TimesFloor(1.5),
     },
     Row {
         path: "make a presentation (sign, encode, QR matrix)",
-        source: Source::Bench {
-            measured: PRESENT,
-            floor: None,
-        },
+        source: Source::Bench { measured: PRESENT, floor: None },
         floor: "—",
         goal: Goal::AtMost(Duration::from_millis(2)),
     },
@@ -175,10 +144,7 @@ pub const ROWS: &[Row] = &[
     },
     Row {
         path: "batch issuance (a class of 100)",
-        source: Source::Bench {
-            measured: ISSUE,
-            floor: Some(ISSUE_FLOOR),
-        },
+        source: Source::Bench { measured: ISSUE, floor: Some(ISSUE_FLOOR) },
         floor: "ed25519 sign alone",
         goal: Goal::ThroughputOfFloor(0.3),
     },
@@ -206,9 +172,7 @@ pub fn all_benches() -> Vec<BenchId> {
         Source::Bench { measured, floor } => Some([Some(measured), floor]),
         Source::Pending(_) => None,
     });
-    let parts = BREAKDOWN
-        .iter()
-        .map(|(part, whole)| [Some(*part), Some(*whole)]);
+    let parts = BREAKDOWN.iter().map(|(part, whole)| [Some(*part), Some(*whole)]);
     for id in rows.chain(parts).flatten().flatten() {
         if !out.contains(&id) {
             out.push(id);

@@ -126,9 +126,7 @@ impl ClaimSet {
     }
     /// The default set with the programme text in `lang` instead of English.
     pub fn default_for(lang: Lang) -> Self {
-        Self::default_presentation()
-            .without(ClaimId::ProgramEn)
-            .with(ClaimId::program_text(lang))
+        Self::default_presentation().without(ClaimId::ProgramEn).with(ClaimId::program_text(lang))
     }
     /// Every claim.
     pub fn all() -> Self {
@@ -179,10 +177,7 @@ impl ClaimSet {
     }
     /// The smallest useful presentation: name, degree level, and programme code.
     pub fn minimal() -> Self {
-        Self::EMPTY
-            .with(ClaimId::Name)
-            .with(ClaimId::DegreeLevel)
-            .with(ClaimId::ProgramCode)
+        Self::EMPTY.with(ClaimId::Name).with(ClaimId::DegreeLevel).with(ClaimId::ProgramCode)
     }
 }
 
@@ -234,26 +229,18 @@ impl ClaimValue {
     /// The CBOR value of a leaf (see `docs/FORMAT.md` for each slot's shape).
     pub fn to_cbor(&self) -> Value {
         match self {
-            ClaimValue::Name(n) => Value::Array(vec![
-                Value::Text(n.family.clone()),
-                Value::Text(n.given.clone()),
-            ]),
+            ClaimValue::Name(n) => Value::Array(vec![Value::Text(n.family.clone()), Value::Text(n.given.clone())]),
             ClaimValue::DegreeLevel(l) => Value::Integer(l.code().into()),
             ClaimValue::Text(t) => Value::Text(t.clone()),
             ClaimValue::Flag(b) => Value::Bool(*b),
             ClaimValue::Date(d) => Value::Integer(d.to_days().into()),
-            ClaimValue::DiplomaNumber { series, number } => Value::Array(vec![
-                Value::Text(series.clone()),
-                Value::Text(number.clone()),
-            ]),
+            ClaimValue::DiplomaNumber { series, number } => {
+                Value::Array(vec![Value::Text(series.clone()), Value::Text(number.clone())])
+            }
             ClaimValue::StudyForm(f) => Value::Integer(f.code().into()),
-            ClaimValue::ProgramText {
-                program,
-                qualification,
-            } => Value::Array(vec![
-                Value::Text(program.clone()),
-                Value::Text(qualification.clone()),
-            ]),
+            ClaimValue::ProgramText { program, qualification } => {
+                Value::Array(vec![Value::Text(program.clone()), Value::Text(qualification.clone())])
+            }
             ClaimValue::Gpa(g) => Value::Integer(g.hundredths().into()),
         }
     }
@@ -290,9 +277,7 @@ impl ClaimValue {
                 let (family, given) = pair(v)?;
                 ClaimValue::Name(PersonName { family, given })
             }
-            ClaimId::DegreeLevel => {
-                ClaimValue::DegreeLevel(DegreeLevel::from_code(uint(v)?).ok_or(err)?)
-            }
+            ClaimId::DegreeLevel => ClaimValue::DegreeLevel(DegreeLevel::from_code(uint(v)?).ok_or(err)?),
             ClaimId::ProgramCode => ClaimValue::Text(text(v)?),
             ClaimId::Iin => {
                 let t = text(v)?;
@@ -311,10 +296,7 @@ impl ClaimValue {
             ClaimId::StudyForm => ClaimValue::StudyForm(StudyForm::from_code(uint(v)?).ok_or(err)?),
             ClaimId::ProgramEn | ClaimId::ProgramRu | ClaimId::ProgramKk => {
                 let (program, qualification) = pair(v)?;
-                ClaimValue::ProgramText {
-                    program,
-                    qualification,
-                }
+                ClaimValue::ProgramText { program, qualification }
             }
             ClaimId::Gpa => {
                 let h = u16::try_from(uint(v)?).map_err(|_| err)?;
@@ -340,10 +322,9 @@ pub fn diploma_slots(d: &Diploma) -> [Option<ClaimValue>; SLOTS] {
             ClaimId::ProgramCode => Some(ClaimValue::Text(d.program_code.clone())),
             ClaimId::Honors => Some(ClaimValue::Flag(d.honors)),
             ClaimId::IssueDate => Some(ClaimValue::Date(d.issue_date)),
-            ClaimId::DiplomaNumber => Some(ClaimValue::DiplomaNumber {
-                series: d.series.clone(),
-                number: d.number.clone(),
-            }),
+            ClaimId::DiplomaNumber => {
+                Some(ClaimValue::DiplomaNumber { series: d.series.clone(), number: d.number.clone() })
+            }
             ClaimId::StudyForm => d.study_form.map(ClaimValue::StudyForm),
             ClaimId::ProgramEn => program(Lang::En),
             ClaimId::ProgramRu => program(Lang::Ru),
@@ -376,10 +357,8 @@ impl DisclosedClaims {
         let mut program = Localized::default();
         let mut qualification = Localized::default();
         for lang in Lang::ALL {
-            if let Some(ClaimValue::ProgramText {
-                program: p,
-                qualification: q,
-            }) = self.get(ClaimId::program_text(lang))
+            if let Some(ClaimValue::ProgramText { program: p, qualification: q }) =
+                self.get(ClaimId::program_text(lang))
             {
                 program.set(lang, Some(p.clone()));
                 qualification.set(lang, Some(q.clone()));

@@ -58,15 +58,10 @@ pub fn sign_with(ctx: Context, payload: Vec<u8>, signer: impl FnOnce(&[u8]) -> V
     // holder key in a v1 credential is Ed25519), which saves 3 bytes in every QR code.
     let protected = match ctx {
         Context::Presentation => HeaderBuilder::new().build(),
-        _ => HeaderBuilder::new()
-            .algorithm(iana::Algorithm::EdDSA)
-            .build(),
+        _ => HeaderBuilder::new().algorithm(iana::Algorithm::EdDSA).build(),
     };
-    let sign1 = CoseSign1Builder::new()
-        .protected(protected)
-        .payload(payload)
-        .create_signature(ctx.aad(), signer)
-        .build();
+    let sign1 =
+        CoseSign1Builder::new().protected(protected).payload(payload).create_signature(ctx.aad(), signer).build();
     // Serializing a structure we just built cannot fail: no value in it is out of range.
     sign1.to_vec().unwrap_or_default()
 }
@@ -85,9 +80,7 @@ impl Envelope {
         // The protected header is exactly {1: -8} (alg: EdDSA); for a presentation it may also
         // be empty (the algorithm is fixed by the format). No other header is defined, so any
         // other parameter, protected or not, is refused rather than ignored.
-        let eddsa = HeaderBuilder::new()
-            .algorithm(iana::Algorithm::EdDSA)
-            .build();
+        let eddsa = HeaderBuilder::new().algorithm(iana::Algorithm::EdDSA).build();
         let p = &inner.protected.header;
         let header_ok = *p == eddsa || (ctx == Context::Presentation && p.is_empty());
         if !header_ok || !inner.unprotected.is_empty() {
@@ -107,11 +100,7 @@ impl Envelope {
     /// Check the signature with `key` (`verify_strict`).
     pub fn verify(&self, key: &PublicKey) -> Result<(), CoseError> {
         self.inner.verify_signature(self.ctx.aad(), |sig, tbs| {
-            if key.verify(tbs, sig) {
-                Ok(())
-            } else {
-                Err(CoseError::BadSignature)
-            }
+            if key.verify(tbs, sig) { Ok(()) } else { Err(CoseError::BadSignature) }
         })
     }
 
@@ -146,10 +135,7 @@ mod tests {
 
     #[test]
     fn garbage_is_malformed() {
-        assert_eq!(
-            Envelope::parse(b"", Context::Credential).unwrap_err(),
-            CoseError::Malformed
-        );
+        assert_eq!(Envelope::parse(b"", Context::Credential).unwrap_err(), CoseError::Malformed);
         assert_eq!(
             Envelope::parse(&[0x84, 0x40, 0xa0, 0xf6, 0x40], Context::Credential).unwrap_err(),
             CoseError::UnsupportedAlgorithm

@@ -27,11 +27,7 @@ impl Lang {
     }
     /// Parse a tag (`kk`, `ru`, `en`, case-insensitive; region subtags such as `ru-KZ` accepted).
     pub fn from_tag(tag: &str) -> Option<Self> {
-        let primary = tag
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
+        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
         match primary.as_str() {
             "kk" => Some(Lang::Kk),
             "ru" => Some(Lang::Ru),
@@ -71,8 +67,7 @@ impl Localized {
     }
     /// The text in `lang`, else in the first language present (kk, ru, en).
     pub fn best(&self, lang: Lang) -> Option<&str> {
-        self.get(lang)
-            .or_else(|| Lang::ALL.iter().find_map(|l| self.get(*l)))
+        self.get(lang).or_else(|| Lang::ALL.iter().find_map(|l| self.get(*l)))
     }
     /// True when no language is present.
     pub fn is_empty(&self) -> bool {
@@ -97,13 +92,8 @@ pub enum DegreeLevel {
 
 impl DegreeLevel {
     /// All levels.
-    pub const ALL: [DegreeLevel; 5] = [
-        DegreeLevel::Tvet,
-        DegreeLevel::Bachelor,
-        DegreeLevel::Specialist,
-        DegreeLevel::Master,
-        DegreeLevel::Doctor,
-    ];
+    pub const ALL: [DegreeLevel; 5] =
+        [DegreeLevel::Tvet, DegreeLevel::Bachelor, DegreeLevel::Specialist, DegreeLevel::Master, DegreeLevel::Doctor];
     /// The wire code (see `docs/FORMAT.md`).
     pub fn code(self) -> u8 {
         match self {
@@ -147,11 +137,7 @@ pub enum StudyForm {
 
 impl StudyForm {
     /// All forms.
-    pub const ALL: [StudyForm; 3] = [
-        StudyForm::FullTime,
-        StudyForm::PartTime,
-        StudyForm::Distance,
-    ];
+    pub const ALL: [StudyForm; 3] = [StudyForm::FullTime, StudyForm::PartTime, StudyForm::Distance];
     /// The wire code.
     pub fn code(self) -> u8 {
         match self {
@@ -215,11 +201,7 @@ pub struct Iin(String);
 impl Iin {
     /// Parse and check an IIN (12 ASCII digits, valid check digit).
     pub fn parse(s: &str) -> Result<Self, IinError> {
-        let digits: Vec<u32> = s
-            .chars()
-            .map(|c| c.to_digit(10))
-            .collect::<Option<_>>()
-            .ok_or(IinError::NotDigits)?;
+        let digits: Vec<u32> = s.chars().map(|c| c.to_digit(10)).collect::<Option<_>>().ok_or(IinError::NotDigits)?;
         if digits.len() != 12 || !s.is_ascii() {
             return Err(IinError::Length);
         }
@@ -269,14 +251,7 @@ pub enum IinError {
 /// The IIN check digit: weights 1..11, then 3..11,1,2 if the first sum mod 11 is 10;
 /// `None` when both give 10 (such numbers are not issued).
 fn iin_check_digit(first11: &[u32]) -> Option<u32> {
-    let sum = |w: &dyn Fn(usize) -> u32| -> u32 {
-        first11
-            .iter()
-            .enumerate()
-            .map(|(i, d)| d * w(i))
-            .sum::<u32>()
-            % 11
-    };
+    let sum = |w: &dyn Fn(usize) -> u32| -> u32 { first11.iter().enumerate().map(|(i, d)| d * w(i)).sum::<u32>() % 11 };
     let c = sum(&|i| u32::try_from(i).unwrap_or(0) + 1);
     if c != 10 {
         return Some(c);
@@ -326,10 +301,7 @@ mod tests {
 
     #[test]
     fn fixture_iins_are_valid_and_encode_birth_dates() {
-        for (iin, birth) in [
-            ("010514600124", "2001-05-14"),
-            ("881207301236", "1988-12-07"),
-        ] {
+        for (iin, birth) in [("010514600124", "2001-05-14"), ("881207301236", "1988-12-07")] {
             let parsed = Iin::parse(iin).unwrap();
             assert_eq!(parsed.birth_date().unwrap().to_string(), birth);
         }

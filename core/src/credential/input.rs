@@ -37,9 +37,7 @@ use serde_json::{Map, Number, Value};
 
 use super::claims::MAX_TEXT_BYTES;
 use super::date::Date;
-use super::diploma::{
-    DegreeLevel, Diploma, Gpa, Iin, IinError, Lang, Localized, PersonName, StudyForm,
-};
+use super::diploma::{DegreeLevel, Diploma, Gpa, Iin, IinError, Lang, Localized, PersonName, StudyForm};
 
 /// Largest issuer input accepted, in bytes; larger inputs are refused before parsing.
 pub const MAX_INPUT_BYTES: usize = 64 * 1024;
@@ -311,19 +309,13 @@ fn names<const N: usize>(names: [&'static str; N]) -> String {
 /// A leading UTF-8 byte-order mark is ignored.
 pub fn parse_issuer_input(json: &[u8], today: Date) -> Result<Diploma, InputError> {
     if json.len() > MAX_INPUT_BYTES {
-        return Err(InputError::TooLarge {
-            max: MAX_INPUT_BYTES,
-        });
+        return Err(InputError::TooLarge { max: MAX_INPUT_BYTES });
     }
     let json = json.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(json);
-    let parsed: Checked = serde_json::from_slice(json).map_err(|e| InputError::Syntax {
-        line: e.line(),
-        column: e.column(),
-    })?;
+    let parsed: Checked =
+        serde_json::from_slice(json).map_err(|e| InputError::Syntax { line: e.line(), column: e.column() })?;
     if let Some(path) = parsed.duplicate {
-        return Err(InputError::DuplicateKey {
-            path: path.render(),
-        });
+        return Err(InputError::DuplicateKey { path: path.render() });
     }
     if !parsed.value.is_object() {
         return Err(InputError::NotAnObject);
@@ -332,11 +324,7 @@ pub fn parse_issuer_input(json: &[u8], today: Date) -> Result<Diploma, InputErro
 
     let issuer = text(&raw.issuer, "issuer")?;
 
-    let h: RawHolder = object(
-        required(&raw.holder, "holder")?,
-        "holder",
-        RawHolder::FIELDS,
-    )?;
+    let h: RawHolder = object(required(&raw.holder, "holder")?, "holder", RawHolder::FIELDS)?;
     let name = PersonName {
         family: text(&h.family_name, "holder.family_name")?,
         given: text(&h.given_names, "holder.given_names")?,
@@ -351,16 +339,10 @@ pub fn parse_issuer_input(json: &[u8], today: Date) -> Result<Diploma, InputErro
     let birth_date = date(&h.birth_date, "holder.birth_date", today)?;
     let iin = iin(&h.iin, "holder.iin")?;
     if iin.birth_date() != Some(birth_date) {
-        return Err(InputError::IinBirthDateMismatch {
-            path: "holder.iin".into(),
-        });
+        return Err(InputError::IinBirthDateMismatch { path: "holder.iin".into() });
     }
 
-    let d: RawDiploma = object(
-        required(&raw.diploma, "diploma")?,
-        "diploma",
-        RawDiploma::FIELDS,
-    )?;
+    let d: RawDiploma = object(required(&raw.diploma, "diploma")?, "diploma", RawDiploma::FIELDS)?;
     let degree_level = {
         let path = "diploma.degree_level";
         DegreeLevel::from_name(string(required(&d.degree_level, path)?, path)?)
@@ -369,13 +351,8 @@ pub fn parse_issuer_input(json: &[u8], today: Date) -> Result<Diploma, InputErro
     let program_code = program_code(&d.program_code, "diploma.program_code", degree_level)?;
     let program_name = localized(&d.program_name, "diploma.program_name")?;
     let qualification = localized(&d.qualification, "diploma.qualification")?;
-    if Lang::ALL
-        .iter()
-        .any(|l| program_name.get(*l).is_some() != qualification.get(*l).is_some())
-    {
-        return Err(InputError::LanguageMismatch {
-            path: "diploma.qualification".into(),
-        });
+    if Lang::ALL.iter().any(|l| program_name.get(*l).is_some() != qualification.get(*l).is_some()) {
+        return Err(InputError::LanguageMismatch { path: "diploma.qualification".into() });
     }
     let honors = {
         let path = "diploma.honors";
@@ -386,9 +363,7 @@ pub fn parse_issuer_input(json: &[u8], today: Date) -> Result<Diploma, InputErro
     };
     let issue_date = date(&d.issue_date, "diploma.issue_date", today)?;
     if issue_date <= birth_date {
-        return Err(InputError::IssueDateNotAfterBirth {
-            path: "diploma.issue_date".into(),
-        });
+        return Err(InputError::IssueDateNotAfterBirth { path: "diploma.issue_date".into() });
     }
     let series = text(&d.series, "diploma.series")?;
     let number = text(&d.number, "diploma.number")?;
@@ -450,8 +425,7 @@ pub fn to_issuer_input_json(d: &Diploma) -> String {
             study_form: d.study_form.map(StudyForm::name),
         },
     };
-    serde_json::to_string_pretty(&out)
-        .expect("plain structs with string keys always serialize to a String")
+    serde_json::to_string_pretty(&out).expect("plain structs with string keys always serialize to a String")
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -481,14 +455,8 @@ struct RawHolder {
 }
 
 impl RawHolder {
-    const FIELDS: &'static [&'static str] = &[
-        "family_name",
-        "given_names",
-        "family_name_latin",
-        "given_names_latin",
-        "birth_date",
-        "iin",
-    ];
+    const FIELDS: &'static [&'static str] =
+        &["family_name", "given_names", "family_name_latin", "given_names_latin", "birth_date", "iin"];
 }
 
 #[derive(Deserialize)]
@@ -523,25 +491,15 @@ impl RawDiploma {
 
 /// `base.key`, or `key` at the root.
 fn join(base: &str, key: &str) -> String {
-    if base.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{base}.{key}")
-    }
+    if base.is_empty() { key.to_owned() } else { format!("{base}.{key}") }
 }
 
 /// A key as shown in a path: itself if a short ASCII identifier, else `*` (keys come from the
 /// input and must not smuggle its values into error text).
 fn shown_key(key: &str) -> Cow<'_, str> {
-    let plain = (1..=32).contains(&key.len())
-        && key
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
-    if plain {
-        Cow::Borrowed(key)
-    } else {
-        Cow::Borrowed("*")
-    }
+    let plain =
+        (1..=32).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    if plain { Cow::Borrowed(key) } else { Cow::Borrowed("*") }
 }
 
 /// Read an object into its raw struct: unknown keys are refused with their path.
@@ -551,29 +509,21 @@ fn object<T: DeserializeOwned>(v: &Value, path: &str, fields: &[&str]) -> Result
         return Err(wrong_type(path, JsonType::Object, v));
     };
     if let Some(key) = map.keys().find(|k| !fields.contains(&k.as_str())) {
-        return Err(InputError::UnknownField {
-            path: join(path, &shown_key(key)),
-        });
+        return Err(InputError::UnknownField { path: join(path, &shown_key(key)) });
     }
     T::deserialize(v).map_err(|_| InputError::UnknownField { path: path.into() })
 }
 
 fn wrong_type(path: &str, expected: JsonType, found: &Value) -> InputError {
-    InputError::WrongType {
-        path: path.into(),
-        expected,
-        found: JsonType::of(found),
-    }
+    InputError::WrongType { path: path.into(), expected, found: JsonType::of(found) }
 }
 
 fn required<'v>(v: &'v Option<Value>, path: &str) -> Result<&'v Value, InputError> {
-    v.as_ref()
-        .ok_or_else(|| InputError::Missing { path: path.into() })
+    v.as_ref().ok_or_else(|| InputError::Missing { path: path.into() })
 }
 
 fn string<'v>(v: &'v Value, path: &str) -> Result<&'v str, InputError> {
-    v.as_str()
-        .ok_or_else(|| wrong_type(path, JsonType::String, v))
+    v.as_str().ok_or_else(|| wrong_type(path, JsonType::String, v))
 }
 
 /// Characters refused in any text: controls (C0, DEL, C1, which include line breaks and
@@ -600,10 +550,7 @@ fn check_text(s: &str, path: &str) -> Result<(), InputError> {
         return Err(InputError::Empty { path: path.into() });
     }
     if s.len() > MAX_TEXT_BYTES {
-        return Err(InputError::TooLong {
-            path: path.into(),
-            max: MAX_TEXT_BYTES,
-        });
+        return Err(InputError::TooLong { path: path.into(), max: MAX_TEXT_BYTES });
     }
     if s.chars().any(is_refused_char) {
         return Err(InputError::ControlCharacter { path: path.into() });
@@ -624,9 +571,7 @@ fn text(v: &Option<Value>, path: &str) -> Result<String, InputError> {
 /// A required Latin-script name: ASCII letters, spaces, hyphens, apostrophes; one letter at least.
 fn latin(v: &Option<Value>, path: &str) -> Result<String, InputError> {
     let s = text(v, path)?;
-    let allowed = s
-        .bytes()
-        .all(|b| b.is_ascii_alphabetic() || matches!(b, b' ' | b'-' | b'\''));
+    let allowed = s.bytes().all(|b| b.is_ascii_alphabetic() || matches!(b, b' ' | b'-' | b'\''));
     if !allowed || !s.bytes().any(|b| b.is_ascii_alphabetic()) {
         return Err(InputError::NotLatin { path: path.into() });
     }
@@ -635,8 +580,8 @@ fn latin(v: &Option<Value>, path: &str) -> Result<String, InputError> {
 
 /// A required date, not after `today`.
 fn date(v: &Option<Value>, path: &str, today: Date) -> Result<Date, InputError> {
-    let d = Date::parse_iso(string(required(v, path)?, path)?)
-        .ok_or_else(|| InputError::BadDate { path: path.into() })?;
+    let d =
+        Date::parse_iso(string(required(v, path)?, path)?).ok_or_else(|| InputError::BadDate { path: path.into() })?;
     if d > today {
         return Err(InputError::DateInFuture { path: path.into() });
     }
@@ -648,10 +593,7 @@ fn iin(v: &Option<Value>, path: &str) -> Result<Iin, InputError> {
     if s.is_empty() {
         return Err(InputError::Empty { path: path.into() });
     }
-    Iin::parse(s).map_err(|reason| InputError::InvalidIin {
-        path: path.into(),
-        reason,
-    })
+    Iin::parse(s).map_err(|reason| InputError::InvalidIin { path: path.into(), reason })
 }
 
 /// A GPA: a JSON number in 0..=4 with at most two decimals.
@@ -676,10 +618,7 @@ fn gpa(v: &Value, path: &str) -> Result<Gpa, InputError> {
     let out_of_range = || InputError::GpaOutOfRange { path: path.into() };
     let int: u16 = int.parse().map_err(|_| out_of_range())?;
     let frac: u16 = format!("{frac:0<2}").parse().map_err(|_| out_of_range())?;
-    int.checked_mul(100)
-        .and_then(|h| h.checked_add(frac))
-        .and_then(Gpa::from_hundredths)
-        .ok_or_else(out_of_range)
+    int.checked_mul(100).and_then(|h| h.checked_add(frac)).and_then(Gpa::from_hundredths).ok_or_else(out_of_range)
 }
 
 /// A by-language text: an object with keys exactly `kk`, `ru`, `en` (at least one).
@@ -696,9 +635,7 @@ fn localized(v: &Option<Value>, path: &str) -> Result<Localized, InputError> {
         let lang = Lang::ALL
             .into_iter()
             .find(|l| l.tag() == tag)
-            .ok_or_else(|| InputError::UnknownLanguage {
-                path: join(path, &shown_key(tag)),
-            })?;
+            .ok_or_else(|| InputError::UnknownLanguage { path: join(path, &shown_key(tag)) })?;
         let text_path = join(path, lang.tag());
         let s = string(text, &text_path)?;
         check_text(s, &text_path)?;
@@ -788,10 +725,7 @@ struct Checked {
 
 impl Checked {
     fn leaf(value: Value) -> Self {
-        Self {
-            value,
-            duplicate: None,
-        }
+        Self { value, duplicate: None }
     }
 }
 
@@ -819,9 +753,7 @@ impl<'de> Visitor<'de> for CheckedVisitor {
         Ok(Checked::leaf(Value::Number(n.into())))
     }
     fn visit_f64<E: de::Error>(self, n: f64) -> Result<Checked, E> {
-        Ok(Checked::leaf(
-            Number::from_f64(n).map_or(Value::Null, Value::Number),
-        ))
+        Ok(Checked::leaf(Number::from_f64(n).map_or(Value::Null, Value::Number)))
     }
     fn visit_str<E: de::Error>(self, s: &str) -> Result<Checked, E> {
         Ok(Checked::leaf(Value::String(s.to_owned())))
@@ -847,10 +779,7 @@ impl<'de> Visitor<'de> for CheckedVisitor {
             }
             items.push(item.value);
         }
-        Ok(Checked {
-            value: Value::Array(items),
-            duplicate,
-        })
+        Ok(Checked { value: Value::Array(items), duplicate })
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Checked, A::Error> {
         let mut object = Map::new();
@@ -867,10 +796,7 @@ impl<'de> Visitor<'de> for CheckedVisitor {
             }
             object.insert(key, item.value);
         }
-        Ok(Checked {
-            value: Value::Object(object),
-            duplicate,
-        })
+        Ok(Checked { value: Value::Object(object), duplicate })
     }
 }
 
@@ -917,10 +843,7 @@ struct OutLocalized<'a>(&'a Localized);
 
 impl Serialize for OutLocalized<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let present: Vec<(Lang, &str)> = Lang::ALL
-            .into_iter()
-            .filter_map(|l| Some((l, self.0.get(l)?)))
-            .collect();
+        let present: Vec<(Lang, &str)> = Lang::ALL.into_iter().filter_map(|l| Some((l, self.0.get(l)?))).collect();
         let mut map = s.serialize_map(Some(present.len()))?;
         for (lang, text) in present {
             map.serialize_entry(lang.tag(), text)?;
@@ -964,22 +887,14 @@ mod tests {
     fn with_in(fixture: &str, pointer: &str, value: Value) -> Result<Diploma, InputError> {
         edited(fixture, |v| {
             let (parent, key) = pointer.rsplit_once('/').unwrap();
-            v.pointer_mut(parent)
-                .unwrap()
-                .as_object_mut()
-                .unwrap()
-                .insert(key.to_owned(), value);
+            v.pointer_mut(parent).unwrap().as_object_mut().unwrap().insert(key.to_owned(), value);
         })
     }
 
     fn without(pointer: &str) -> Result<Diploma, InputError> {
         edited(ENU, |v| {
             let (parent, key) = pointer.rsplit_once('/').unwrap();
-            v.pointer_mut(parent)
-                .unwrap()
-                .as_object_mut()
-                .unwrap()
-                .remove(key);
+            v.pointer_mut(parent).unwrap().as_object_mut().unwrap().remove(key);
         })
     }
 
@@ -1016,10 +931,7 @@ mod tests {
         let phd = parse(SATBAYEV).unwrap();
         assert_eq!(phd.degree_level, DegreeLevel::Doctor);
         assert_eq!(phd.gpa, None);
-        assert_eq!(
-            phd.qualification.get(Lang::Kk),
-            Some("Философия докторы (PhD)")
-        );
+        assert_eq!(phd.qualification.get(Lang::Kk), Some("Философия докторы (PhD)"));
 
         let tvet = parse(TVET).unwrap();
         assert_eq!(tvet.degree_level, DegreeLevel::Tvet);
@@ -1073,12 +985,7 @@ mod tests {
             assert_eq!(d.gpa.map(Gpa::hundredths), Some(h));
             assert_eq!(parse(&to_issuer_input_json(&d)).unwrap(), d);
         }
-        for v in [
-            serde_json::json!(4.01),
-            serde_json::json!(-0.5),
-            serde_json::json!(5),
-            serde_json::json!(1e300),
-        ] {
+        for v in [serde_json::json!(4.01), serde_json::json!(-0.5), serde_json::json!(5), serde_json::json!(1e300)] {
             let (e, p) = err_path(with("/diploma/gpa", v));
             assert!(matches!(e, InputError::GpaOutOfRange { .. }), "{e:?}");
             assert_eq!(p, "diploma.gpa");
@@ -1089,14 +996,7 @@ mod tests {
             assert_eq!(p, "diploma.gpa");
         }
         let (e, _) = err_path(with("/diploma/gpa", "3.67".into()));
-        assert!(matches!(
-            e,
-            InputError::WrongType {
-                expected: JsonType::Number,
-                found: JsonType::String,
-                ..
-            }
-        ));
+        assert!(matches!(e, InputError::WrongType { expected: JsonType::Number, found: JsonType::String, .. }));
         // Text form of the number: trailing zeros are not decimals.
         let d = parse(&ENU.replace("3.67", "3.670")).unwrap();
         assert_eq!(d.gpa.map(Gpa::hundredths), Some(367));
@@ -1110,46 +1010,22 @@ mod tests {
         big.push_str(&" ".repeat(MAX_INPUT_BYTES - big.len()));
         assert!(parse(&big).is_ok());
         big.push(' ');
-        assert_eq!(
-            parse(&big),
-            Err(InputError::TooLarge {
-                max: MAX_INPUT_BYTES
-            })
-        );
+        assert_eq!(parse(&big), Err(InputError::TooLarge { max: MAX_INPUT_BYTES }));
         // Refused before parsing: not reported as a syntax error.
         let garbage = vec![b'{'; MAX_INPUT_BYTES + 1];
-        assert!(matches!(
-            parse_issuer_input(&garbage, today()),
-            Err(InputError::TooLarge { .. })
-        ));
+        assert!(matches!(parse_issuer_input(&garbage, today()), Err(InputError::TooLarge { .. })));
     }
 
     #[test]
     fn syntax_errors() {
-        for bad in [
-            "",
-            "{",
-            r#"{"issuer": }"#,
-            "{\"issuer\": \"kz.enu\",}",
-            "{} {}",
-            "{\"a\": \"\\ud800\"}",
-        ] {
-            assert!(
-                matches!(parse(bad), Err(InputError::Syntax { .. })),
-                "{bad:?}"
-            );
+        for bad in ["", "{", r#"{"issuer": }"#, "{\"issuer\": \"kz.enu\",}", "{} {}", "{\"a\": \"\\ud800\"}"] {
+            assert!(matches!(parse(bad), Err(InputError::Syntax { .. })), "{bad:?}");
         }
-        assert!(matches!(
-            parse_issuer_input(b"{\"issuer\": \"\xff\"}", today()),
-            Err(InputError::Syntax { .. })
-        ));
+        assert!(matches!(parse_issuer_input(b"{\"issuer\": \"\xff\"}", today()), Err(InputError::Syntax { .. })));
         let (e, _) = err_path(parse("{\n  \"issuer\": @\n}"));
         assert!(matches!(e, InputError::Syntax { line: 2, .. }), "{e:?}");
         // Deep nesting is refused by the JSON parser's depth limit, not by a stack overflow.
-        for deep in [
-            "[".repeat(MAX_INPUT_BYTES),
-            "{\"a\":".repeat(MAX_INPUT_BYTES / 5),
-        ] {
+        for deep in ["[".repeat(MAX_INPUT_BYTES), "{\"a\":".repeat(MAX_INPUT_BYTES / 5)] {
             let e = parse(&deep).unwrap_err();
             assert!(matches!(e, InputError::Syntax { .. }), "{e:?}");
             assert_eq!(e.path(), None);
@@ -1164,10 +1040,7 @@ mod tests {
         assert_eq!(parse("[]"), Err(InputError::NotAnObject));
         assert_eq!(parse("\"kz.enu\""), Err(InputError::NotAnObject));
 
-        let dup = ENU.replace(
-            "\"iin\": \"010514600124\"",
-            "\"iin\": \"010514600124\", \"iin\": \"881207301236\"",
-        );
+        let dup = ENU.replace("\"iin\": \"010514600124\"", "\"iin\": \"010514600124\", \"iin\": \"881207301236\"");
         let (e, p) = err_path(parse(&dup));
         assert!(matches!(e, InputError::DuplicateKey { .. }));
         assert_eq!(p, "holder.iin");
@@ -1188,66 +1061,18 @@ mod tests {
 
         for (pointer, expected, found, value) in [
             ("/holder", JsonType::Object, JsonType::String, "x".into()),
-            (
-                "/diploma",
-                JsonType::Object,
-                JsonType::Array,
-                serde_json::json!([]),
-            ),
+            ("/diploma", JsonType::Object, JsonType::Array, serde_json::json!([])),
             ("/issuer", JsonType::String, JsonType::Number, 7.into()),
-            (
-                "/holder/iin",
-                JsonType::String,
-                JsonType::Number,
-                10514600124_u64.into(),
-            ),
-            (
-                "/holder/birth_date",
-                JsonType::String,
-                JsonType::Number,
-                20010514.into(),
-            ),
-            (
-                "/diploma/honors",
-                JsonType::Boolean,
-                JsonType::String,
-                "yes".into(),
-            ),
-            (
-                "/diploma/program_name",
-                JsonType::Object,
-                JsonType::String,
-                "IS".into(),
-            ),
-            (
-                "/diploma/program_name/kk",
-                JsonType::String,
-                JsonType::Boolean,
-                true.into(),
-            ),
-            (
-                "/diploma/degree_level",
-                JsonType::String,
-                JsonType::Number,
-                2.into(),
-            ),
-            (
-                "/diploma/study_form",
-                JsonType::String,
-                JsonType::Object,
-                serde_json::json!({}),
-            ),
+            ("/holder/iin", JsonType::String, JsonType::Number, 10514600124_u64.into()),
+            ("/holder/birth_date", JsonType::String, JsonType::Number, 20010514.into()),
+            ("/diploma/honors", JsonType::Boolean, JsonType::String, "yes".into()),
+            ("/diploma/program_name", JsonType::Object, JsonType::String, "IS".into()),
+            ("/diploma/program_name/kk", JsonType::String, JsonType::Boolean, true.into()),
+            ("/diploma/degree_level", JsonType::String, JsonType::Number, 2.into()),
+            ("/diploma/study_form", JsonType::String, JsonType::Object, serde_json::json!({})),
         ] {
             let (e, p) = err_path(with(pointer, value));
-            assert_eq!(
-                e,
-                InputError::WrongType {
-                    path: p.clone(),
-                    expected,
-                    found
-                },
-                "{pointer}"
-            );
+            assert_eq!(e, InputError::WrongType { path: p.clone(), expected, found }, "{pointer}");
             assert_eq!(p, pointer[1..].replace('/', "."));
         }
     }
@@ -1309,32 +1134,16 @@ mod tests {
                 assert_eq!(p, want);
             };
             check("", |e| matches!(e, InputError::Empty { .. }));
-            check(&"A".repeat(MAX_TEXT_BYTES + 1), |e| {
-                matches!(e, InputError::TooLong { max: 256, .. })
-            });
-            check("A\u{7}B", |e| {
-                matches!(e, InputError::ControlCharacter { .. })
-            });
+            check(&"A".repeat(MAX_TEXT_BYTES + 1), |e| matches!(e, InputError::TooLong { max: 256, .. }));
+            check("A\u{7}B", |e| matches!(e, InputError::ControlCharacter { .. }));
             check("A\nB", |e| matches!(e, InputError::ControlCharacter { .. }));
             check("A\tB", |e| matches!(e, InputError::ControlCharacter { .. }));
-            check("A\u{85}B", |e| {
-                matches!(e, InputError::ControlCharacter { .. })
-            });
-            check("A\u{202E}B", |e| {
-                matches!(e, InputError::ControlCharacter { .. })
-            });
-            check(" AB", |e| {
-                matches!(e, InputError::SurroundingWhitespace { .. })
-            });
-            check("AB ", |e| {
-                matches!(e, InputError::SurroundingWhitespace { .. })
-            });
-            check("AB\u{a0}", |e| {
-                matches!(e, InputError::SurroundingWhitespace { .. })
-            });
-            check("\u{3000}AB", |e| {
-                matches!(e, InputError::SurroundingWhitespace { .. })
-            });
+            check("A\u{85}B", |e| matches!(e, InputError::ControlCharacter { .. }));
+            check("A\u{202E}B", |e| matches!(e, InputError::ControlCharacter { .. }));
+            check(" AB", |e| matches!(e, InputError::SurroundingWhitespace { .. }));
+            check("AB ", |e| matches!(e, InputError::SurroundingWhitespace { .. }));
+            check("AB\u{a0}", |e| matches!(e, InputError::SurroundingWhitespace { .. }));
+            check("\u{3000}AB", |e| matches!(e, InputError::SurroundingWhitespace { .. }));
         }
         // The limit is on UTF-8 bytes: 128 Cyrillic letters fit, 129 do not.
         assert!(with("/holder/family_name", "Ә".repeat(128).into()).is_ok());
@@ -1350,15 +1159,7 @@ mod tests {
         for ok in ["O'BRIEN-SMITH", "Abdirakhmanova", "DE LA CRUZ"] {
             assert!(with("/holder/family_name_latin", ok.into()).is_ok(), "{ok}");
         }
-        for bad in [
-            "SEİTKALİ",
-            "SEITKALI2",
-            "Сейткали",
-            "O’BRIEN",
-            "SEIT.KALI",
-            "--",
-            "'",
-        ] {
+        for bad in ["SEİTKALİ", "SEITKALI2", "Сейткали", "O’BRIEN", "SEIT.KALI", "--", "'"] {
             let (e, p) = err_path(with("/holder/given_names_latin", bad.into()));
             assert!(matches!(e, InputError::NotLatin { .. }), "{bad}: {e:?}");
             assert_eq!(p, "holder.given_names_latin");
@@ -1369,13 +1170,7 @@ mod tests {
     fn dates() {
         for pointer in ["/holder/birth_date", "/diploma/issue_date"] {
             let want = pointer[1..].replace('/', ".");
-            for bad in [
-                "2001-02-30",
-                "14.05.2001",
-                "2001-5-14",
-                "",
-                "2001-05-14T00:00:00Z",
-            ] {
+            for bad in ["2001-02-30", "14.05.2001", "2001-5-14", "", "2001-05-14T00:00:00Z"] {
                 let (e, p) = err_path(with(pointer, bad.into()));
                 assert!(matches!(e, InputError::BadDate { .. }), "{bad}: {e:?}");
                 assert_eq!(p, want);
@@ -1388,10 +1183,7 @@ mod tests {
         assert!(with("/diploma/issue_date", "2025-06-01".into()).is_ok());
         for before in ["2001-05-14", "2001-05-13", "1999-01-01"] {
             let (e, p) = err_path(with("/diploma/issue_date", before.into()));
-            assert!(
-                matches!(e, InputError::IssueDateNotAfterBirth { .. }),
-                "{e:?}"
-            );
+            assert!(matches!(e, InputError::IssueDateNotAfterBirth { .. }), "{e:?}");
             assert_eq!(p, "diploma.issue_date");
         }
     }
@@ -1427,14 +1219,7 @@ mod tests {
             ("010514600125", IinError::CheckDigit),
         ] {
             let (e, p) = err_path(with("/holder/iin", bad.into()));
-            assert_eq!(
-                e,
-                InputError::InvalidIin {
-                    path: p.clone(),
-                    reason
-                },
-                "{bad}"
-            );
+            assert_eq!(e, InputError::InvalidIin { path: p.clone(), reason }, "{bad}");
             assert_eq!(p, "holder.iin");
         }
         let (e, _) = err_path(with("/holder/iin", "".into()));
@@ -1442,10 +1227,7 @@ mod tests {
         // Another day, or the right day in another century (digit 7 says 20xx, female).
         for birth in ["2001-05-15", "1901-05-14"] {
             let (e, p) = err_path(with("/holder/birth_date", birth.into()));
-            assert!(
-                matches!(e, InputError::IinBirthDateMismatch { .. }),
-                "{e:?}"
-            );
+            assert!(matches!(e, InputError::IinBirthDateMismatch { .. }), "{e:?}");
             assert_eq!(p, "holder.iin");
         }
         // Every fixture's IIN agrees with its birth date (parses) — and a valid IIN of
@@ -1456,10 +1238,7 @@ mod tests {
 
     #[test]
     fn localized_rules() {
-        let (e, p) = err_path(with(
-            "/diploma/program_name/de",
-            "Informationssysteme".into(),
-        ));
+        let (e, p) = err_path(with("/diploma/program_name/de", "Informationssysteme".into()));
         assert!(matches!(e, InputError::UnknownLanguage { .. }));
         assert_eq!(p, "diploma.program_name.de");
         assert!(e.to_string().ends_with("(accepted: kk, ru, en)"));
@@ -1469,10 +1248,7 @@ mod tests {
                 let t = q.remove("ru").unwrap();
                 q.insert(tag.to_owned(), t);
             }));
-            assert!(
-                matches!(e, InputError::UnknownLanguage { .. }),
-                "{tag}: {e:?}"
-            );
+            assert!(matches!(e, InputError::UnknownLanguage { .. }), "{tag}: {e:?}");
         }
 
         let (e, p) = err_path(with("/diploma/qualification", serde_json::json!({})));
@@ -1503,29 +1279,14 @@ mod tests {
         })
         .unwrap();
         assert_eq!(d.program_name.get(Lang::Kk), None);
-        assert_eq!(
-            d.qualification.get(Lang::Ru),
-            Some("Бакалавр информационно-коммуникационных технологий")
-        );
+        assert_eq!(d.qualification.get(Lang::Ru), Some("Бакалавр информационно-коммуникационных технологий"));
     }
 
     #[test]
     fn program_code_rules() {
-        for bad in [
-            "6B0610",
-            "6b06102",
-            "6B061022",
-            "B606102",
-            "6Б06102",
-            "0612010",
-            "061201000",
-            "6B 06102",
-        ] {
+        for bad in ["6B0610", "6b06102", "6B061022", "B606102", "6Б06102", "0612010", "061201000", "6B 06102"] {
             let (e, p) = err_path(with("/diploma/program_code", bad.into()));
-            assert!(
-                matches!(e, InputError::BadProgramCode { .. }),
-                "{bad}: {e:?}"
-            );
+            assert!(matches!(e, InputError::BadProgramCode { .. }), "{bad}: {e:?}");
             assert_eq!(p, "diploma.program_code");
         }
         let level_code = |level: &str, code: &str| {
@@ -1555,10 +1316,7 @@ mod tests {
             ("bachelor", "5B06102"),
         ] {
             let (e, p) = err_path(level_code(level, code));
-            assert!(
-                matches!(e, InputError::ProgramCodeLevelMismatch { .. }),
-                "{level} {code}: {e:?}"
-            );
+            assert!(matches!(e, InputError::ProgramCodeLevelMismatch { .. }), "{level} {code}: {e:?}");
             assert_eq!(p, "diploma.program_code");
         }
     }
@@ -1605,12 +1363,7 @@ mod tests {
     #[test]
     fn raw_field_lists_match_the_structs() {
         fn all_null(fields: &[&str]) -> Value {
-            Value::Object(
-                fields
-                    .iter()
-                    .map(|f| ((*f).to_owned(), Value::Null))
-                    .collect(),
-            )
+            Value::Object(fields.iter().map(|f| ((*f).to_owned(), Value::Null)).collect())
         }
         assert!(RawInput::deserialize(&all_null(RawInput::FIELDS)).is_ok());
         assert!(RawHolder::deserialize(&all_null(RawHolder::FIELDS)).is_ok());

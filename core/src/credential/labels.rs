@@ -33,22 +33,14 @@ pub fn claim_label(c: ClaimId, lang: Lang) -> &'static str {
     let t = match c {
         ClaimId::Name => tr("Тегі, аты", "Фамилия, имя", "Name"),
         ClaimId::DegreeLevel => tr("Білім деңгейі", "Уровень образования", "Level of education"),
-        ClaimId::ProgramCode => tr(
-            "Білім беру бағдарламасының коды",
-            "Код образовательной программы",
-            "Programme code",
-        ),
-        ClaimId::Honors => tr(
-            "Үздік диплом",
-            "Диплом с отличием",
-            "Diploma with distinction",
-        ),
+        ClaimId::ProgramCode => {
+            tr("Білім беру бағдарламасының коды", "Код образовательной программы", "Programme code")
+        }
+        ClaimId::Honors => tr("Үздік диплом", "Диплом с отличием", "Diploma with distinction"),
         ClaimId::IssueDate => tr("Берілген күні", "Дата выдачи", "Date of issue"),
-        ClaimId::DiplomaNumber => tr(
-            "Дипломның сериясы мен нөмірі",
-            "Серия и номер диплома",
-            "Diploma series and number",
-        ),
+        ClaimId::DiplomaNumber => {
+            tr("Дипломның сериясы мен нөмірі", "Серия и номер диплома", "Diploma series and number")
+        }
         ClaimId::StudyForm => tr("Оқу нысаны", "Форма обучения", "Form of study"),
         ClaimId::ProgramEn => tr(
             "Бағдарлама және біліктілік (ағылшын тілінде)",
@@ -65,18 +57,10 @@ pub fn claim_label(c: ClaimId, lang: Lang) -> &'static str {
             "Программа и квалификация (на казахском)",
             "Programme and qualification (Kazakh)",
         ),
-        ClaimId::NameLatin => tr(
-            "Тегі, аты (латын әліпбиімен)",
-            "Фамилия, имя (латиницей)",
-            "Name (Latin script)",
-        ),
+        ClaimId::NameLatin => tr("Тегі, аты (латын әліпбиімен)", "Фамилия, имя (латиницей)", "Name (Latin script)"),
         ClaimId::BirthDate => tr("Туған күні", "Дата рождения", "Date of birth"),
         ClaimId::Iin => tr("ЖСН", "ИИН", "IIN"),
-        ClaimId::Gpa => tr(
-            "Орташа балл (GPA)",
-            "Средний балл (GPA)",
-            "Grade point average (GPA)",
-        ),
+        ClaimId::Gpa => tr("Орташа балл (GPA)", "Средний балл (GPA)", "Grade point average (GPA)"),
     };
     t.get(lang)
 }
@@ -130,14 +114,8 @@ pub enum Word {
 
 impl Word {
     /// Every word.
-    pub const ALL: [Word; 6] = [
-        Word::Yes,
-        Word::No,
-        Word::WithDistinction,
-        Word::NotStated,
-        Word::NotDisclosed,
-        Word::IssuedBy,
-    ];
+    pub const ALL: [Word; 6] =
+        [Word::Yes, Word::No, Word::WithDistinction, Word::NotStated, Word::NotDisclosed, Word::IssuedBy];
 }
 
 /// A verdict-neutral UI word.
@@ -146,16 +124,8 @@ pub fn word(w: Word, lang: Lang) -> &'static str {
         Word::Yes => tr("Иә", "Да", "Yes"),
         Word::No => tr("Жоқ", "Нет", "No"),
         Word::WithDistinction => tr("Үздік", "С отличием", "With distinction"),
-        Word::NotStated => tr(
-            "Дипломда көрсетілмеген",
-            "В дипломе не указано",
-            "Not stated on the diploma",
-        ),
-        Word::NotDisclosed => tr(
-            "Иесі ұсынбаған",
-            "Владелец не предъявил",
-            "Not shared by the holder",
-        ),
+        Word::NotStated => tr("Дипломда көрсетілмеген", "В дипломе не указано", "Not stated on the diploma"),
+        Word::NotDisclosed => tr("Иесі ұсынбаған", "Владелец не предъявил", "Not shared by the holder"),
         Word::IssuedBy => tr("Диплом берген", "Кем выдан", "Issued by"),
     };
     t.get(lang)
@@ -196,10 +166,7 @@ mod tests {
     fn degree_and_study_form_labels() {
         check(&DegreeLevel::ALL, degree_label);
         check(&StudyForm::ALL, study_form_label);
-        assert_eq!(
-            degree_label(DegreeLevel::Tvet, Lang::Kk),
-            "Техникалық және кәсіптік білім"
-        );
+        assert_eq!(degree_label(DegreeLevel::Tvet, Lang::Kk), "Техникалық және кәсіптік білім");
         assert_eq!(degree_label(DegreeLevel::Master, Lang::En), "Master");
     }
 

@@ -61,12 +61,8 @@ impl CredentialPayload {
         let mut m = IntMap::decode_array(bytes, W, MAX_CREDENTIAL_BYTES, 1..=6)?;
         m.version(VERSION)?;
         let issuer = m.text(2, MAX_ISSUER_ID)?;
-        let holder = PublicKey::from_bytes(&m.bytes(3, PUBLIC_KEY_LEN..=PUBLIC_KEY_LEN)?)
-            .map_err(|_| m.bad(3))?;
-        let root: Node = m
-            .bytes(4, NODE_LEN..=NODE_LEN)?
-            .try_into()
-            .map_err(|_| m.bad(4))?;
+        let holder = PublicKey::from_bytes(&m.bytes(3, PUBLIC_KEY_LEN..=PUBLIC_KEY_LEN)?).map_err(|_| m.bad(3))?;
+        let root: Node = m.bytes(4, NODE_LEN..=NODE_LEN)?.try_into().map_err(|_| m.bad(4))?;
         let status_index = m.uint(5)?;
         if status_index > MAX_STATUS_INDEX {
             return Err(m.bad(5));
@@ -76,13 +72,7 @@ impl CredentialPayload {
             return Err(m.bad(6));
         }
         m.finish()?;
-        Ok(Self {
-            issuer,
-            holder,
-            root,
-            status_index,
-            issued_on,
-        })
+        Ok(Self { issuer, holder, root, status_index, issued_on })
     }
 }
 
@@ -110,13 +100,8 @@ impl Credential {
     pub fn sign(issuer_key: &KeyPair, payload: CredentialPayload) -> Self {
         let bytes = cose::sign(issuer_key, Context::Credential, payload.to_cbor());
         // We just produced these bytes, so they parse.
-        let envelope =
-            Envelope::parse(&bytes, Context::Credential).unwrap_or_else(|_| unreachable_envelope());
-        Self {
-            bytes,
-            envelope,
-            payload,
-        }
+        let envelope = Envelope::parse(&bytes, Context::Credential).unwrap_or_else(|_| unreachable_envelope());
+        Self { bytes, envelope, payload }
     }
 
     /// Parse COSE bytes (untrusted).
@@ -126,11 +111,7 @@ impl Credential {
         }
         let envelope = Envelope::parse(bytes, Context::Credential)?;
         let payload = CredentialPayload::from_cbor(envelope.payload_unverified())?;
-        Ok(Self {
-            bytes: bytes.to_vec(),
-            envelope,
-            payload,
-        })
+        Ok(Self { bytes: bytes.to_vec(), envelope, payload })
     }
 
     /// The payload (unauthenticated until [`Credential::verify_issuer`] succeeds).
@@ -205,11 +186,7 @@ impl CredentialBundle {
         if tree::root(&root_seed, &leaves) != credential.payload().root {
             return Err(BundleError::RootMismatch);
         }
-        Ok(Self {
-            credential,
-            root_seed,
-            leaves,
-        })
+        Ok(Self { credential, root_seed, leaves })
     }
 
     /// Leaf values of a diploma (`null` where not stated).
@@ -265,19 +242,12 @@ impl CredentialBundle {
     /// The typed value of a claim, if the diploma states it.
     pub fn claim(&self, c: ClaimId) -> Option<ClaimValue> {
         let v = &self.leaves[c.slot()];
-        if *v == Value::Null {
-            None
-        } else {
-            ClaimValue::from_cbor(c, v).ok()
-        }
+        if *v == Value::Null { None } else { ClaimValue::from_cbor(c, v).ok() }
     }
 
     /// All stated claims, in slot order.
     pub fn claims(&self) -> Vec<(ClaimId, ClaimValue)> {
-        ClaimId::ALL
-            .into_iter()
-            .filter_map(|c| Some((c, self.claim(c)?)))
-            .collect()
+        ClaimId::ALL.into_iter().filter_map(|c| Some((c, self.claim(c)?))).collect()
     }
 
     /// The disclosure cover for a set of claims.

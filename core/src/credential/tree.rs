@@ -102,12 +102,7 @@ pub fn root(root_seed: &SecretBytes<NODE_LEN>, leaves: &[Value; SLOTS]) -> Node 
 }
 
 /// Hash of the subtree at (`level`, `idx`) given its seed, consuming its leaves' values in order.
-fn subtree_hash<'a>(
-    seed: &Node,
-    level: u32,
-    idx: usize,
-    values: &mut impl Iterator<Item = &'a Value>,
-) -> Node {
+fn subtree_hash<'a>(seed: &Node, level: u32, idx: usize, values: &mut impl Iterator<Item = &'a Value>) -> Node {
     if level == DEPTH {
         let v = values.next().unwrap_or(&Value::Null);
         let slot = u8::try_from(idx).unwrap_or(u8::MAX);
@@ -119,24 +114,13 @@ fn subtree_hash<'a>(
 }
 
 /// Build the cover for `disclosed` (mask over slots): the preorder list of seeds and hashes.
-pub fn prove(
-    root_seed: &SecretBytes<NODE_LEN>,
-    leaves: &[Value; SLOTS],
-    disclosed: u16,
-) -> Vec<u8> {
+pub fn prove(root_seed: &SecretBytes<NODE_LEN>, leaves: &[Value; SLOTS], disclosed: u16) -> Vec<u8> {
     let mut out = Vec::new();
     prove_at(root_seed.expose_secret(), 0, 0, leaves, disclosed, &mut out);
     out
 }
 
-fn prove_at(
-    seed: &Node,
-    level: u32,
-    idx: usize,
-    leaves: &[Value; SLOTS],
-    disclosed: u16,
-    out: &mut Vec<u8>,
-) {
+fn prove_at(seed: &Node, level: u32, idx: usize, leaves: &[Value; SLOTS], disclosed: u16, out: &mut Vec<u8>) {
     match classify(level, idx, disclosed) {
         Cover::Disclosed => out.extend_from_slice(seed),
         Cover::Hidden => {
@@ -144,22 +128,8 @@ fn prove_at(
             out.extend_from_slice(&subtree_hash(seed, level, idx, &mut leaves[first..].iter()));
         }
         Cover::Split => {
-            prove_at(
-                &child_seed(seed, 0),
-                level + 1,
-                2 * idx,
-                leaves,
-                disclosed,
-                out,
-            );
-            prove_at(
-                &child_seed(seed, 1),
-                level + 1,
-                2 * idx + 1,
-                leaves,
-                disclosed,
-                out,
-            );
+            prove_at(&child_seed(seed, 0), level + 1, 2 * idx, leaves, disclosed, out);
+            prove_at(&child_seed(seed, 1), level + 1, 2 * idx + 1, leaves, disclosed, out);
         }
     }
 }
@@ -182,11 +152,7 @@ pub struct CoverLengthError;
 
 /// Rebuild the root from a cover. `values` yields the CBOR bytes of each disclosed leaf in slot
 /// order, including `null` (`0xf6`) for the reserved slots 14 and 15.
-pub fn root_from_cover(
-    disclosed: u16,
-    cover: &[u8],
-    values: &[Vec<u8>; SLOTS],
-) -> Result<Node, CoverLengthError> {
+pub fn root_from_cover(disclosed: u16, cover: &[u8], values: &[Vec<u8>; SLOTS]) -> Result<Node, CoverLengthError> {
     if cover.len() != cover_len(disclosed) * NODE_LEN {
         return Err(CoverLengthError);
     }
@@ -259,10 +225,7 @@ mod tests {
         assert_eq!(root_from_cover(0x00ff, &cover, &vals), Ok(r));
         vals[3] = cbor_bytes(&Value::Integer(22.into()));
         assert_ne!(root_from_cover(0x00ff, &cover, &vals), Ok(r));
-        assert_eq!(
-            root_from_cover(0x00ff, &cover[1..], &vals),
-            Err(CoverLengthError)
-        );
+        assert_eq!(root_from_cover(0x00ff, &cover[1..], &vals), Err(CoverLengthError));
     }
 
     proptest! {

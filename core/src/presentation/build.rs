@@ -39,11 +39,7 @@ pub struct PresentationRequest {
 
 impl Default for PresentationRequest {
     fn default() -> Self {
-        Self {
-            claims: ClaimSet::default_presentation(),
-            challenge: None,
-            ttl_secs: DEFAULT_TTL_SECS,
-        }
+        Self { claims: ClaimSet::default_presentation(), challenge: None, ttl_secs: DEFAULT_TTL_SECS }
     }
 }
 
@@ -77,23 +73,12 @@ pub fn present(
         credential: bundle.credential().as_bytes().to_vec(),
         disclosed: claims,
         cover: bundle.prove(claims),
-        values: claims
-            .iter()
-            .map(|c| bundle.leaves()[c.slot()].clone())
-            .collect(),
+        values: claims.iter().map(|c| bundle.leaves()[c.slot()].clone()).collect(),
         created_at: now,
         ttl_secs: request.ttl_secs,
         challenge: request.challenge,
     };
     let expires_at = payload.expires_at();
-    let cose = cose::sign_with(Context::Presentation, payload.to_cbor(), |tbs| {
-        signer.sign_as_holder(tbs).to_vec()
-    });
-    Ok(Presentation {
-        text: wire::encode(&cose),
-        created_at: now,
-        expires_at,
-        claims,
-        challenge: request.challenge,
-    })
+    let cose = cose::sign_with(Context::Presentation, payload.to_cbor(), |tbs| signer.sign_as_holder(tbs).to_vec());
+    Ok(Presentation { text: wire::encode(&cose), created_at: now, expires_at, claims, challenge: request.challenge })
 }

@@ -41,8 +41,7 @@ impl PresentationPayload {
     /// Deterministic CBOR.
     pub fn to_cbor(&self) -> Vec<u8> {
         // The credential bytes are a COSE_Sign1 array we produced or parsed: they decode.
-        let credential = cbor::decode(&self.credential, "credential", MAX_CREDENTIAL_BYTES)
-            .unwrap_or(Value::Null);
+        let credential = cbor::decode(&self.credential, "credential", MAX_CREDENTIAL_BYTES).unwrap_or(Value::Null);
         let mut items = vec![
             credential,
             Value::Integer(self.disclosed.mask().into()),
@@ -86,24 +85,11 @@ impl PresentationPayload {
             return Err(m.bad(6));
         }
         let challenge = match m.uint_opt(7)? {
-            Some(n) => Some(
-                u32::try_from(n)
-                    .ok()
-                    .and_then(Challenge::new)
-                    .ok_or(m.bad(7))?,
-            ),
+            Some(n) => Some(u32::try_from(n).ok().and_then(Challenge::new).ok_or(m.bad(7))?),
             None => None,
         };
         m.finish()?;
-        Ok(Self {
-            credential,
-            disclosed,
-            cover,
-            values,
-            created_at,
-            ttl_secs,
-            challenge,
-        })
+        Ok(Self { credential, disclosed, cover, values, created_at, ttl_secs, challenge })
     }
 
     /// Expiry time.
@@ -114,13 +100,12 @@ impl PresentationPayload {
     /// The CBOR bytes of every leaf as the verifier sees them: disclosed values, `null` for the
     /// reserved slots, and an empty placeholder for hidden slots (never hashed).
     pub fn leaf_bytes(&self) -> [Vec<u8>; SLOTS] {
-        let mut out: [Vec<u8>; SLOTS] = std::array::from_fn(|i| {
-            if ClaimId::from_slot(i).is_none() {
-                cbor::encode(&Value::Null)
-            } else {
-                Vec::new()
-            }
-        });
+        let mut out: [Vec<u8>; SLOTS] =
+            std::array::from_fn(
+                |i| {
+                    if ClaimId::from_slot(i).is_none() { cbor::encode(&Value::Null) } else { Vec::new() }
+                },
+            );
         for (c, v) in self.disclosed.iter().zip(&self.values) {
             out[c.slot()] = cbor::encode(v);
         }
@@ -172,11 +157,7 @@ impl SignedPresentation {
         let envelope = Envelope::parse(bytes, Context::Presentation)?;
         let payload = PresentationPayload::from_cbor(envelope.payload_unverified())?;
         let credential = Credential::parse(&payload.credential)?;
-        Ok(Self {
-            envelope,
-            payload,
-            credential,
-        })
+        Ok(Self { envelope, payload, credential })
     }
 
     /// The payload (unauthenticated until both signatures are checked).

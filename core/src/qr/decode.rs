@@ -18,10 +18,7 @@ pub struct DecodeLimits {
 
 impl DecodeLimits {
     /// 4096 × 4096 pixels and 16 MiB decoded: a 4096² grayscale or a 2048² RGBA image.
-    pub const DEFAULT: Self = Self {
-        max_side: 4096,
-        max_decoded_bytes: 16 << 20,
-    };
+    pub const DEFAULT: Self = Self { max_side: 4096, max_decoded_bytes: 16 << 20 };
 }
 
 impl Default for DecodeLimits {
@@ -103,9 +100,7 @@ fn min_bytes_per_pixel(color: ColorType) -> u64 {
 }
 
 fn read_png(bytes: &[u8], limits: DecodeLimits) -> Result<Frame, QrError> {
-    let png_limits = png::Limits {
-        bytes: limits.max_decoded_bytes,
-    };
+    let png_limits = png::Limits { bytes: limits.max_decoded_bytes };
     let mut decoder = png::Decoder::new_with_limits(Cursor::new(bytes), png_limits);
     decoder.set_ignore_text_chunk(true);
     decoder.set_ignore_iccp_chunk(true);
@@ -136,27 +131,15 @@ fn read_png(bytes: &[u8], limits: DecodeLimits) -> Result<Frame, QrError> {
     let info = reader.next_frame(&mut data).map_err(png_failure)?;
     let width = usize::try_from(info.width).map_err(|_| QrError::ImageTooLarge)?;
     let height = usize::try_from(info.height).map_err(|_| QrError::ImageTooLarge)?;
-    let needed = info
-        .line_size
-        .checked_mul(height)
-        .ok_or(QrError::ImageTooLarge)?;
+    let needed = info.line_size.checked_mul(height).ok_or(QrError::ImageTooLarge)?;
     if info.line_size < width * channels || needed > data.len() {
         return Err(QrError::Png(PngError::Malformed));
     }
-    Ok(Frame {
-        width,
-        height,
-        channels,
-        stride: info.line_size,
-        data,
-    })
+    Ok(Frame { width, height, channels, stride: info.line_size, data })
 }
 
 fn read_qr(frame: &Frame) -> Result<String, QrError> {
-    let mut image =
-        rqrr::PreparedImage::prepare_from_greyscale(frame.width, frame.height, |x, y| {
-            frame.luma(x, y)
-        });
+    let mut image = rqrr::PreparedImage::prepare_from_greyscale(frame.width, frame.height, |x, y| frame.luma(x, y));
     let grids = image.detect_grids();
     if grids.is_empty() {
         return Err(QrError::NoQrFound);

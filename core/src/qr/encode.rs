@@ -28,8 +28,7 @@ const VERSION_BANDS: [(u8, u8); 3] = [(1, 9), (10, 26), (27, 40)];
 pub fn encode(text: &str, ecc: Ecc) -> Result<QrMatrix, QrError> {
     let (version, bits) = smallest_fit(text, ecc)?;
     // `QrCode::with_bits`, with the mask scored in a fraction of the time (see `mask.rs`).
-    let (width, modules) =
-        super::mask::symbol(bits, ecc.level()).map_err(|_| QrError::EncoderFailed)?;
+    let (width, modules) = super::mask::symbol(bits, ecc.level()).map_err(|_| QrError::EncoderFailed)?;
     QrMatrix::new(width, modules, version, ecc)
 }
 
@@ -52,9 +51,7 @@ fn smallest_fit(text: &str, ecc: Ecc) -> Result<(u8, Bits), QrError> {
         let needed = total_encoded_len(&segments, band_version) + eci_bits;
         for v in first..=last {
             let version = Version::Normal(i16::from(v));
-            let capacity = Bits::new(version)
-                .max_len(level)
-                .map_err(|_| QrError::EncoderFailed)?;
+            let capacity = Bits::new(version).max_len(level).map_err(|_| QrError::EncoderFailed)?;
             if needed > capacity {
                 continue;
             }
@@ -69,13 +66,7 @@ fn smallest_fit(text: &str, ecc: Ecc) -> Result<(u8, Bits), QrError> {
     Err(QrError::TooLong)
 }
 
-fn fill(
-    data: &[u8],
-    segments: &[Segment],
-    eci: bool,
-    version: Version,
-    ecc: Ecc,
-) -> Result<Bits, CrateError> {
+fn fill(data: &[u8], segments: &[Segment], eci: bool, version: Version, ecc: Ecc) -> Result<Bits, CrateError> {
     let mut bits = Bits::new(version);
     if eci {
         bits.push_eci_designator(ECI_UTF8)?;
@@ -86,14 +77,7 @@ fn fill(
 }
 
 fn without_kanji(segment: Segment) -> Segment {
-    if segment.mode == Mode::Kanji {
-        Segment {
-            mode: Mode::Byte,
-            ..segment
-        }
-    } else {
-        segment
-    }
+    if segment.mode == Mode::Kanji { Segment { mode: Mode::Byte, ..segment } } else { segment }
 }
 
 /// The shorter of `qrcode`'s greedy segmentation and one segment in the narrowest mode that
@@ -104,16 +88,8 @@ fn best_segments(len: usize, parsed: &[Segment], version: Version) -> Vec<Segmen
         return greedy;
     };
     let mode = parsed.iter().fold(first.mode, |m, s| m.max(s.mode));
-    let single = vec![Segment {
-        mode,
-        begin: 0,
-        end: len,
-    }];
-    if total_encoded_len(&single, version) < total_encoded_len(&greedy, version) {
-        single
-    } else {
-        greedy
-    }
+    let single = vec![Segment { mode, begin: 0, end: len }];
+    if total_encoded_len(&single, version) < total_encoded_len(&greedy, version) { single } else { greedy }
 }
 
 #[cfg(test)]
@@ -125,18 +101,14 @@ mod tests {
 
     fn modes(text: &str, version: u8) -> Vec<Mode> {
         let parsed: Vec<Segment> = Parser::new(text.as_bytes()).map(without_kanji).collect();
-        best_segments(text.len(), &parsed, Version::Normal(i16::from(version)))
-            .into_iter()
-            .map(|s| s.mode)
-            .collect()
+        best_segments(text.len(), &parsed, Version::Normal(i16::from(version))).into_iter().map(|s| s.mode).collect()
     }
 
     /// Smallest version holding `text` as a single alphanumeric segment, by brute force.
     fn pure_alphanumeric_version(text: &str, ecc: Ecc) -> Option<u8> {
         (1..=40u8).find(|v| {
             let mut bits = Bits::new(Version::Normal(i16::from(*v)));
-            bits.push_alphanumeric_data(text.as_bytes()).is_ok()
-                && bits.push_terminator(ecc.level()).is_ok()
+            bits.push_alphanumeric_data(text.as_bytes()).is_ok() && bits.push_terminator(ecc.level()).is_ok()
         })
     }
 
@@ -176,18 +148,11 @@ mod tests {
         let text = presentation_like(600);
         for v in [1u8, 9, 10, 26, 27, 40] {
             let ms = modes(&text, v);
-            assert!(
-                ms.iter()
-                    .all(|m| matches!(m, Mode::Alphanumeric | Mode::Numeric)),
-                "{ms:?}"
-            );
+            assert!(ms.iter().all(|m| matches!(m, Mode::Alphanumeric | Mode::Numeric)), "{ms:?}");
             assert!(ms.contains(&Mode::Alphanumeric));
         }
         for ecc in Ecc::ALL {
-            assert_eq!(
-                version_for(&text, ecc).ok(),
-                pure_alphanumeric_version(&text, ecc)
-            );
+            assert_eq!(version_for(&text, ecc).ok(), pure_alphanumeric_version(&text, ecc));
         }
     }
 
@@ -206,9 +171,7 @@ mod tests {
         // Hiragana in UTF-8 (E3 81 82 …) parses almost entirely as Shift-JIS pairs, which
         // qrcode alone would keep in Kanji mode because 13 bits per pair beat 16.
         let text = "あいうえおかきくけこ".repeat(4);
-        let raw: Vec<Mode> = Optimizer::new(Parser::new(text.as_bytes()), Version::Normal(5))
-            .map(|s| s.mode)
-            .collect();
+        let raw: Vec<Mode> = Optimizer::new(Parser::new(text.as_bytes()), Version::Normal(5)).map(|s| s.mode).collect();
         assert!(raw.contains(&Mode::Kanji), "premise: {raw:?}");
         for v in [1u8, 10, 27] {
             assert_eq!(modes(&text, v), vec![Mode::Byte]);
@@ -222,11 +185,7 @@ mod tests {
         for reps in 1..=60 {
             let text = format!("QJ1:{}", "A1234567B".repeat(reps));
             for ecc in Ecc::ALL {
-                assert_eq!(
-                    version_for(&text, ecc).ok(),
-                    pure_alphanumeric_version(&text, ecc),
-                    "{reps}"
-                );
+                assert_eq!(version_for(&text, ecc).ok(), pure_alphanumeric_version(&text, ecc), "{reps}");
             }
         }
     }
@@ -239,11 +198,7 @@ mod tests {
         assert_eq!((bytes[0], bytes[1] >> 4), (0b0111_0001, 0b1010));
         assert_eq!(bytes[1] & 0x0f, 0b0100);
         let (_, bits) = smallest_fit("QJ1:ABC", Ecc::M).unwrap();
-        assert_eq!(
-            bits.into_bytes()[0] >> 4,
-            0b0010,
-            "alphanumeric mode, no ECI"
-        );
+        assert_eq!(bits.into_bytes()[0] >> 4, 0b0010, "alphanumeric mode, no ECI");
     }
 
     #[test]
@@ -270,14 +225,8 @@ mod tests {
     fn too_long_is_a_typed_error() {
         // Version 40-L holds 4296 alphanumeric characters, 40-H 1852.
         assert_eq!(version_for(&base45_string(4296, 1), Ecc::L), Ok(40));
-        assert_eq!(
-            version_for(&base45_string(4297, 1), Ecc::L),
-            Err(QrError::TooLong)
-        );
-        assert_eq!(
-            encode(&base45_string(1900, 1), Ecc::H),
-            Err(QrError::TooLong)
-        );
+        assert_eq!(version_for(&base45_string(4297, 1), Ecc::L), Err(QrError::TooLong));
+        assert_eq!(encode(&base45_string(1900, 1), Ecc::H), Err(QrError::TooLong));
     }
 
     #[test]
@@ -289,13 +238,8 @@ mod tests {
                     continue;
                 };
                 if v > 1 {
-                    let smaller =
-                        QrCode::with_version(&text, Version::Normal(i16::from(v) - 1), ecc.level());
-                    assert!(
-                        smaller.is_err(),
-                        "len {len} {ecc:?} also fits version {}",
-                        v - 1
-                    );
+                    let smaller = QrCode::with_version(&text, Version::Normal(i16::from(v) - 1), ecc.level());
+                    assert!(smaller.is_err(), "len {len} {ecc:?} also fits version {}", v - 1);
                 }
             }
         }

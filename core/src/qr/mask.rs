@@ -53,11 +53,7 @@ fn best_mask(width: usize, canvas: &Canvas) -> (usize, Vec<bool>) {
     for (i, mask) in MASKS.into_iter().enumerate() {
         let mut candidate = canvas.clone();
         candidate.apply_mask(mask);
-        let dark: Vec<bool> = candidate
-            .into_colors()
-            .into_iter()
-            .map(|c| c == Color::Dark)
-            .collect();
+        let dark: Vec<bool> = candidate.into_colors().into_iter().map(|c| c == Color::Dark).collect();
         let score = penalty(width, &dark);
         if i == 0 || score < best.1 {
             best = (i, score, dark);
@@ -117,9 +113,7 @@ impl Bits192 {
             return self;
         }
         let w = self.0;
-        Self(std::array::from_fn(|i| {
-            w[i] >> k | w.get(i + 1).map_or(0, |next| next << (64 - k))
-        }))
+        Self(std::array::from_fn(|i| w[i] >> k | w.get(i + 1).map_or(0, |next| next << (64 - k))))
     }
     /// Bit `x` of the result is bit `x - k` of `self`, zero for `x < k` (`k < 64`).
     fn up(self, k: u32) -> Self {
@@ -127,9 +121,7 @@ impl Bits192 {
             return self;
         }
         let w = self.0;
-        Self(std::array::from_fn(|i| {
-            w[i] << k | i.checked_sub(1).map_or(0, |prev| w[prev] >> (64 - k))
-        }))
+        Self(std::array::from_fn(|i| w[i] << k | i.checked_sub(1).map_or(0, |prev| w[prev] >> (64 - k))))
     }
     fn count(self) -> u32 {
         self.0.iter().map(|w| w.count_ones()).sum()
@@ -145,10 +137,7 @@ fn penalty(width: usize, modules: &[bool]) -> u32 {
     if !(7..=WORDS * 64).contains(&width) || modules.len() != width * width {
         return u32::MAX;
     }
-    let rows: Vec<Bits192> = modules
-        .chunks_exact(width)
-        .map(Bits192::from_modules)
-        .collect();
+    let rows: Vec<Bits192> = modules.chunks_exact(width).map(Bits192::from_modules).collect();
     let inside = Bits192::first(width);
     let dark: u32 = rows.iter().map(|r| r.count()).sum();
     adjacent_in_rows(width, &rows)
@@ -179,10 +168,7 @@ fn adjacent_in_rows(width: usize, rows: &[Bits192]) -> u32 {
 
 /// Rule 1 along columns, all columns of a row at once.
 fn adjacent_in_columns(inside: Bits192, rows: &[Bits192]) -> u32 {
-    let eq: Vec<Bits192> = rows
-        .windows(2)
-        .map(|p| p[0].same(p[1]).and(inside))
-        .collect();
+    let eq: Vec<Bits192> = rows.windows(2).map(|p| p[0].same(p[1]).and(inside)).collect();
     (0..eq.len().saturating_sub(3))
         .map(|y| {
             let uniform5 = eq[y].and(eq[y + 1]).and(eq[y + 2]).and(eq[y + 3]);
@@ -196,15 +182,7 @@ fn adjacent_in_columns(inside: Bits192, rows: &[Bits192]) -> u32 {
 fn blocks(width: usize, rows: &[Bits192]) -> u32 {
     let pairs = Bits192::first(width - 1);
     let across = |r: &Bits192| r.same(r.down(1));
-    rows.windows(2)
-        .map(|p| {
-            3 * across(&p[0])
-                .and(across(&p[1]))
-                .and(p[0].same(p[1]))
-                .and(pairs)
-                .count()
-        })
-        .sum()
+    rows.windows(2).map(|p| 3 * across(&p[0]).and(across(&p[1])).and(p[0].same(p[1])).and(pairs).count()).sum()
 }
 
 /// What the three real finder patterns score in each direction (9 × 40): `qrcode` subtracts it.
@@ -233,16 +211,10 @@ fn finder_like_in_columns(rows: &[Bits192]) -> u32 {
     let row = |y: usize| rows.get(y).copied().unwrap_or_default();
     (0..rows.len().saturating_sub(6))
         .map(|y| {
-            let matches = (0..7).fold(row(y).or(row(y).not()), |acc, k| {
-                acc.and(if FINDER[k] {
-                    row(y + k)
-                } else {
-                    row(y + k).not()
-                })
-            });
-            let before = (1..=4)
-                .filter_map(|k| y.checked_sub(k))
-                .fold(Bits192::default(), |acc, above| acc.or(row(above)));
+            let matches = (0..7)
+                .fold(row(y).or(row(y).not()), |acc, k| acc.and(if FINDER[k] { row(y + k) } else { row(y + k).not() }));
+            let before =
+                (1..=4).filter_map(|k| y.checked_sub(k)).fold(Bits192::default(), |acc, above| acc.or(row(above)));
             let after = (7..=10).fold(Bits192::default(), |acc, k| acc.or(row(y + k)));
             finder_like(matches, before, after)
         })
@@ -251,10 +223,7 @@ fn finder_like_in_columns(rows: &[Bits192]) -> u32 {
 
 /// Rule 4: distance of the dark share from 50 %, in half-percent steps, unrounded.
 fn balance(dark: u32, total: usize) -> u32 {
-    let ratio = usize::try_from(dark)
-        .unwrap_or(usize::MAX)
-        .saturating_mul(200)
-        / total.max(1);
+    let ratio = usize::try_from(dark).unwrap_or(usize::MAX).saturating_mul(200) / total.max(1);
     u32::try_from(ratio.abs_diff(100)).unwrap_or(u32::MAX)
 }
 
@@ -268,12 +237,7 @@ mod tests {
     use qrcode::types::Version;
 
     fn crate_symbol(bits: Bits, level: EcLevel) -> Vec<bool> {
-        QrCode::with_bits(bits, level)
-            .unwrap()
-            .into_colors()
-            .into_iter()
-            .map(|c| c == Color::Dark)
-            .collect()
+        QrCode::with_bits(bits, level).unwrap().into_colors().into_iter().map(|c| c == Color::Dark).collect()
     }
 
     fn bits_for(text: &str, version: u8, level: EcLevel) -> Option<Bits> {
@@ -291,15 +255,8 @@ mod tests {
         for version in 1..=40u8 {
             for ecc in Ecc::ALL {
                 let level = ecc.level();
-                let capacity_chars = Bits::new(Version::Normal(i16::from(version)))
-                    .max_len(level)
-                    .unwrap()
-                    * 2
-                    / 11;
-                for (i, len) in [capacity_chars / 2, capacity_chars.saturating_sub(8)]
-                    .into_iter()
-                    .enumerate()
-                {
+                let capacity_chars = Bits::new(Version::Normal(i16::from(version))).max_len(level).unwrap() * 2 / 11;
+                for (i, len) in [capacity_chars / 2, capacity_chars.saturating_sub(8)].into_iter().enumerate() {
                     let text = base45_string(len, u64::from(version) * 8 + i as u64);
                     let Some(bits) = bits_for(&text, version, level) else {
                         continue;
@@ -315,11 +272,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(
-            masks_seen.len(),
-            8,
-            "every mask chosen at least once: {masks_seen:?}"
-        );
+        assert_eq!(masks_seen.len(), 8, "every mask chosen at least once: {masks_seen:?}");
     }
 
     #[test]
@@ -331,31 +284,20 @@ mod tests {
                     continue;
                 };
                 let bits = || bits_for(&text, version, ecc.level()).unwrap();
-                assert!(
-                    symbol(bits(), ecc.level()).unwrap().1 == crate_symbol(bits(), ecc.level()),
-                    "{len} {ecc:?}"
-                );
+                assert!(symbol(bits(), ecc.level()).unwrap().1 == crate_symbol(bits(), ecc.level()), "{len} {ecc:?}");
             }
         }
     }
 
     #[test]
     fn scoring_rules_on_small_grids() {
-        let rows = |grid: &[&[bool]]| -> Vec<Bits192> {
-            grid.iter().map(|r| Bits192::from_modules(r)).collect()
-        };
+        let rows = |grid: &[&[bool]]| -> Vec<Bits192> { grid.iter().map(|r| Bits192::from_modules(r)).collect() };
         // A row of 7 dark modules: one run of 7 costs 5; so does a column of 7.
         let (d, l) = (true, false);
         assert_eq!(adjacent_in_rows(7, &rows(&[&[d; 7]])), 5);
         assert_eq!(adjacent_in_rows(7, &rows(&[&[d, d, d, d, l, d, d]])), 0);
-        assert_eq!(
-            adjacent_in_rows(12, &rows(&[&[d, d, d, d, d, l, l, l, l, l, l, d]])),
-            3 + 4
-        );
-        assert_eq!(
-            adjacent_in_columns(Bits192::first(1), &rows(&[&[d][..]; 7])),
-            5
-        );
+        assert_eq!(adjacent_in_rows(12, &rows(&[&[d, d, d, d, d, l, l, l, l, l, l, d]])), 3 + 4);
+        assert_eq!(adjacent_in_columns(Bits192::first(1), &rows(&[&[d][..]; 7])), 5);
         // A 2 × 2 of one colour costs 3.
         assert_eq!(blocks(2, &rows(&[&[d, d], &[d, d]])), 3);
         assert_eq!(blocks(2, &rows(&[&[d, l], &[d, d]])), 0);
@@ -405,18 +347,11 @@ mod tests {
         for y in 0..w - 1 {
             for x in 0..w - 1 {
                 let c = at(x, y);
-                score += if at(x + 1, y) == c && at(x, y + 1) == c && at(x + 1, y + 1) == c {
-                    3
-                } else {
-                    0
-                };
+                score += if at(x + 1, y) == c && at(x, y + 1) == c && at(x + 1, y + 1) == c { 3 } else { 0 };
             }
         }
         let dark = m.iter().filter(|&&d| d).count();
-        (
-            score + u32::try_from((dark * 200 / m.len()).abs_diff(100)).unwrap(),
-            finders,
-        )
+        (score + u32::try_from((dark * 200 / m.len()).abs_diff(100)).unwrap(), finders)
     }
 
     proptest::proptest! {

@@ -19,24 +19,14 @@ pub struct QrMatrix {
 }
 
 impl QrMatrix {
-    pub(crate) fn new(
-        width: usize,
-        modules: Vec<bool>,
-        version: u8,
-        ecc: Ecc,
-    ) -> Result<Self, QrError> {
+    pub(crate) fn new(width: usize, modules: Vec<bool>, version: u8, ecc: Ecc) -> Result<Self, QrError> {
         let consistent = (1..=40).contains(&version)
             && width == 17 + 4 * usize::from(version)
             && width.checked_mul(width) == Some(modules.len());
         if !consistent {
             return Err(QrError::EncoderFailed);
         }
-        Ok(Self {
-            width,
-            modules,
-            version,
-            ecc,
-        })
+        Ok(Self { width, modules, version, ecc })
     }
 
     /// QR version, 1..=40 (width = 17 + 4 × version).
@@ -59,10 +49,7 @@ impl QrMatrix {
         if x >= self.width || y >= self.width {
             return false;
         }
-        self.modules
-            .get(y * self.width + x)
-            .copied()
-            .unwrap_or(false)
+        self.modules.get(y * self.width + x).copied().unwrap_or(false)
     }
 
     /// All modules, row-major (`modules()[y * width() + x]`), `true` = dark, without quiet zone.
@@ -138,17 +125,8 @@ mod tests {
     #[test]
     fn inconsistent_parts_are_refused() {
         assert!(QrMatrix::new(21, vec![false; 441], 1, Ecc::M).is_ok());
-        assert_eq!(
-            QrMatrix::new(21, vec![false; 440], 1, Ecc::M),
-            Err(QrError::EncoderFailed)
-        );
-        assert_eq!(
-            QrMatrix::new(25, vec![false; 625], 1, Ecc::M),
-            Err(QrError::EncoderFailed)
-        );
-        assert_eq!(
-            QrMatrix::new(181, vec![false; 181 * 181], 41, Ecc::M),
-            Err(QrError::EncoderFailed)
-        );
+        assert_eq!(QrMatrix::new(21, vec![false; 440], 1, Ecc::M), Err(QrError::EncoderFailed));
+        assert_eq!(QrMatrix::new(25, vec![false; 625], 1, Ecc::M), Err(QrError::EncoderFailed));
+        assert_eq!(QrMatrix::new(181, vec![false; 181 * 181], 41, Ecc::M), Err(QrError::EncoderFailed));
     }
 }

@@ -14,21 +14,14 @@ impl QrMatrix {
         let px = usize::try_from(module_px.max(1)).map_err(|_| QrError::RenderTooLarge)?;
         let n = self.width_with_quiet_zone();
         let side = n.checked_mul(px).ok_or(QrError::RenderTooLarge)?;
-        let side_u32 = u32::try_from(side)
-            .ok()
-            .filter(|s| *s <= MAX_PNG_SIDE)
-            .ok_or(QrError::RenderTooLarge)?;
+        let side_u32 = u32::try_from(side).ok().filter(|s| *s <= MAX_PNG_SIDE).ok_or(QrError::RenderTooLarge)?;
 
         let mut pixels = Vec::with_capacity(side * side);
         let mut row = Vec::with_capacity(side);
         for my in 0..n {
             row.clear();
             for mx in 0..n {
-                let luma = if self.is_dark_padded(mx, my) {
-                    0u8
-                } else {
-                    255u8
-                };
+                let luma = if self.is_dark_padded(mx, my) { 0u8 } else { 255u8 };
                 row.extend(std::iter::repeat_n(luma, px));
             }
             for _ in 0..px {
@@ -59,13 +52,7 @@ mod tests {
         let mut reader = decoder.read_info().unwrap();
         let mut buf = vec![0; reader.output_buffer_size().unwrap()];
         let info = reader.next_frame(&mut buf).unwrap();
-        (
-            info.width,
-            info.height,
-            info.color_type,
-            info.bit_depth,
-            buf,
-        )
+        (info.width, info.height, info.color_type, info.bit_depth, buf)
     }
 
     #[test]
@@ -75,17 +62,10 @@ mod tests {
         let (w, h, color, depth, pixels) = read_gray(&m.to_png(px as u32).unwrap());
         let side = (21 + 2 * QUIET_ZONE) * px;
         assert_eq!((w as usize, h as usize), (side, side));
-        assert_eq!(
-            (color, depth),
-            (png::ColorType::Grayscale, png::BitDepth::Eight)
-        );
+        assert_eq!((color, depth), (png::ColorType::Grayscale, png::BitDepth::Eight));
         for y in 0..side {
             for x in 0..side {
-                let want = if m.is_dark_padded(x / px, y / px) {
-                    0
-                } else {
-                    255
-                };
+                let want = if m.is_dark_padded(x / px, y / px) { 0 } else { 255 };
                 assert_eq!(pixels[y * side + x], want, "pixel {x},{y}");
             }
         }

@@ -47,13 +47,7 @@ mod tests {
 
     /// Rebuild the padded module grid from the path data (`M{x} {y}h{run}v1h-{run}z`…).
     fn grid_from_svg(svg: &str, n: usize) -> Vec<bool> {
-        let d = svg
-            .split(" d=\"")
-            .nth(1)
-            .unwrap()
-            .split('"')
-            .next()
-            .unwrap();
+        let d = svg.split(" d=\"").nth(1).unwrap().split('"').next().unwrap();
         let mut grid = vec![false; n * n];
         for cmd in d.split('z').filter(|c| !c.is_empty()) {
             let rest = cmd.strip_prefix('M').unwrap();
@@ -92,10 +86,7 @@ mod tests {
     #[test]
     fn svg_draws_exactly_the_dark_modules_inside_a_quiet_zone() {
         check(&encode("HELLO WORLD", Ecc::M).unwrap(), 8);
-        check(
-            &encode(&crate::qr::testing::presentation_like(600), Ecc::Q).unwrap(),
-            3,
-        );
+        check(&encode(&crate::qr::testing::presentation_like(600), Ecc::Q).unwrap(), 3);
     }
 
     #[test]

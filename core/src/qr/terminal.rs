@@ -94,12 +94,7 @@ mod tests {
                 let y = 2 * i;
                 assert_eq!(top == ink_is_dark, m.is_dark_padded(x, y), "{x},{y}");
                 if y + 1 < n {
-                    assert_eq!(
-                        bottom == ink_is_dark,
-                        m.is_dark_padded(x, y + 1),
-                        "{x},{}",
-                        y + 1
-                    );
+                    assert_eq!(bottom == ink_is_dark, m.is_dark_padded(x, y + 1), "{x},{}", y + 1);
                 } else {
                     assert_eq!(bottom, !ink_is_dark, "padding half row must be light");
                 }

@@ -17,9 +17,7 @@ pub(crate) struct ChallengeBook {
 impl ChallengeBook {
     /// True if `c` was already consumed within a presentation lifetime (plus skew).
     pub(crate) fn is_consumed(&self, c: Challenge, now: UnixTime, skew: i64) -> bool {
-        self.consumed
-            .get(&c)
-            .is_some_and(|&t| now - t <= i64::from(MAX_TTL_SECS) + skew)
+        self.consumed.get(&c).is_some_and(|&t| now - t <= i64::from(MAX_TTL_SECS) + skew)
     }
 
     /// Mark `c` consumed.
@@ -27,11 +25,7 @@ impl ChallengeBook {
         let horizon = i64::from(MAX_TTL_SECS) + skew;
         self.consumed.retain(|_, t| now - *t <= horizon);
         if self.consumed.len() >= CAPACITY
-            && let Some(oldest) = self
-                .consumed
-                .iter()
-                .min_by_key(|(_, t)| **t)
-                .map(|(c, _)| *c)
+            && let Some(oldest) = self.consumed.iter().min_by_key(|(_, t)| **t).map(|(c, _)| *c)
         {
             self.consumed.remove(&oldest);
         }

@@ -26,9 +26,7 @@ pub struct VerifierPolicy {
 
 impl Default for VerifierPolicy {
     fn default() -> Self {
-        Self {
-            max_clock_skew_secs: 60,
-        }
+        Self { max_clock_skew_secs: 60 }
     }
 }
 
@@ -59,9 +57,7 @@ pub struct Verifier {
 
 impl std::fmt::Debug for Verifier {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Verifier")
-            .field("anchor", &self.anchor)
-            .finish_non_exhaustive()
+        f.debug_struct("Verifier").field("anchor", &self.anchor).finish_non_exhaustive()
     }
 }
 
@@ -94,15 +90,10 @@ impl Verifier {
     /// reports [`Verdict::TrustListExpired`]) only if nothing newer is held.
     pub fn install_trust_list(&self, bytes: &[u8]) -> Result<TrustListInfo, TrustListError> {
         let list = TrustList::verify(bytes, &self.anchor)?;
-        let mut slot = self
-            .trust
-            .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut slot = self.trust.write().unwrap_or_else(std::sync::PoisonError::into_inner);
         if let Some(current) = slot.as_ref() {
             let (offered, installed) = (list.payload().sequence, current.payload().sequence);
-            if offered < installed
-                || (offered == installed && list.as_bytes() != current.as_bytes())
-            {
+            if offered < installed || (offered == installed && list.as_bytes() != current.as_bytes()) {
                 return Err(TrustListError::Rollback { offered, installed });
             }
         }
@@ -119,10 +110,7 @@ impl Verifier {
 
     /// The installed trust list's summary.
     pub fn trust_list_info(&self) -> Option<TrustListInfo> {
-        let slot = self
-            .trust
-            .read()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let slot = self.trust.read().unwrap_or_else(std::sync::PoisonError::into_inner);
         slot.as_ref().map(|l| {
             let p = l.payload();
             TrustListInfo {
@@ -137,16 +125,10 @@ impl Verifier {
     /// Install an issuer's status list (needs a trust list). An older list than the one held
     /// for that issuer is refused.
     pub fn install_status_list(&self, bytes: &[u8]) -> Result<StatusFreshness, StatusListError> {
-        let trust = self
-            .trust
-            .read()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let trust = self.trust.read().unwrap_or_else(std::sync::PoisonError::into_inner);
         let trust = trust.as_ref().ok_or(StatusListError::UnknownIssuer)?;
         let list = StatusList::verify(bytes, trust.payload())?;
-        let mut map = self
-            .status
-            .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut map = self.status.write().unwrap_or_else(std::sync::PoisonError::into_inner);
         let issuer = list.payload().issuer.clone();
         if let Some(current) = map.get(&issuer)
             && current.payload().issued_at > list.payload().issued_at
@@ -183,21 +165,13 @@ impl Verifier {
         let pres = match SignedPresentation::parse(&cose) {
             Ok(p) => p,
             Err(e) => {
-                return VerificationReport::bare(
-                    Verdict::Malformed(MalformedReason::Structure(e.to_string())),
-                    now,
-                );
+                return VerificationReport::bare(Verdict::Malformed(MalformedReason::Structure(e.to_string())), now);
             }
         };
         self.check(&pres, expected_challenge, now)
     }
 
-    fn check(
-        &self,
-        pres: &SignedPresentation,
-        expected: Option<Challenge>,
-        now: UnixTime,
-    ) -> VerificationReport {
+    fn check(&self, pres: &SignedPresentation, expected: Option<Challenge>, now: UnixTime) -> VerificationReport {
         let payload = pres.payload();
         let cred = pres.credential().payload();
         let mut report = VerificationReport::bare(Verdict::Valid, now);
@@ -206,59 +180,26 @@ impl Verifier {
         report.challenge = payload.challenge;
 
         // 1. Trust list and issuer.
-        let trust = self
-            .trust
-            .read()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let trust = self.trust.read().unwrap_or_else(std::sync::PoisonError::into_inner);
         let Some(trust) = trust.as_ref() else {
             return with(report, Verdict::NoTrustList);
         };
         let tl = trust.payload();
         report.trust_list_sequence = Some(tl.sequence);
         if now > tl.expires_at {
-            return with(
-                report,
-                Verdict::TrustListExpired {
-                    expired_at: tl.expires_at,
-                },
-            );
+            return with(report, Verdict::TrustListExpired { expired_at: tl.expires_at });
         }
         let Some(entry) = tl.issuer(&cred.issuer) else {
-            return with(
-                report,
-                Verdict::UnknownIssuer {
-                    claimed_id: cred.issuer.clone(),
-                },
-            );
+            return with(report, Verdict::UnknownIssuer { claimed_id: cred.issuer.clone() });
         };
-        report.issuer = Some(IssuerInfo {
-            id: entry.id.clone(),
-            name: entry.name.clone(),
-        });
+        report.issuer = Some(IssuerInfo { id: entry.id.clone(), name: entry.name.clone() });
 
         // 2. Issuer signature, with a key valid when the credential was signed.
         let credential = pres.credential();
-        let in_period =
-            |k: &&crate::trust::IssuerKey| credential.signed_within(k.not_before, k.not_after);
-        if !entry
-            .keys
-            .iter()
-            .filter(in_period)
-            .any(|k| credential.verify_issuer(&k.key).is_ok())
-        {
-            let other = entry
-                .keys
-                .iter()
-                .filter(|k| !in_period(k))
-                .any(|k| credential.verify_issuer(&k.key).is_ok());
-            return with(
-                report,
-                if other {
-                    Verdict::IssuerKeyNotValid
-                } else {
-                    Verdict::ForgedIssuerSignature
-                },
-            );
+        let in_period = |k: &&crate::trust::IssuerKey| credential.signed_within(k.not_before, k.not_after);
+        if !entry.keys.iter().filter(in_period).any(|k| credential.verify_issuer(&k.key).is_ok()) {
+            let other = entry.keys.iter().filter(|k| !in_period(k)).any(|k| credential.verify_issuer(&k.key).is_ok());
+            return with(report, if other { Verdict::IssuerKeyNotValid } else { Verdict::ForgedIssuerSignature });
         }
 
         // 3. Holder signature with the key the credential binds.
@@ -267,11 +208,7 @@ impl Verifier {
         }
 
         // 4. Disclosures against the signed root.
-        match tree::root_from_cover(
-            payload.disclosed.mask(),
-            &payload.cover,
-            &payload.leaf_bytes(),
-        ) {
+        match tree::root_from_cover(payload.disclosed.mask(), &payload.cover, &payload.leaf_bytes()) {
             Ok(root) if root == cred.root => {}
             _ => return with(report, Verdict::DisclosureMismatch),
         }
@@ -280,20 +217,10 @@ impl Verifier {
         // 5. Freshness.
         let skew = self.policy.max_clock_skew_secs;
         if payload.created_at > now + skew {
-            return with(
-                report,
-                Verdict::NotYetValid {
-                    created_at: payload.created_at,
-                },
-            );
+            return with(report, Verdict::NotYetValid { created_at: payload.created_at });
         }
         if now > payload.expires_at() {
-            return with(
-                report,
-                Verdict::Expired {
-                    expired_at: payload.expires_at(),
-                },
-            );
+            return with(report, Verdict::Expired { expired_at: payload.expires_at() });
         }
 
         // 6. Challenge.
@@ -301,10 +228,7 @@ impl Verifier {
             if payload.challenge != Some(c) {
                 return with(report, Verdict::ChallengeMismatch);
             }
-            let mut book = self
-                .challenges
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            let mut book = self.challenges.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
             if book.is_consumed(c, now, skew) {
                 return with(report, Verdict::ChallengeReused);
             }
@@ -312,10 +236,7 @@ impl Verifier {
         }
 
         // 7. Revocation.
-        let status = self
-            .status
-            .read()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let status = self.status.read().unwrap_or_else(std::sync::PoisonError::into_inner);
         let Some(list) = status.get(&cred.issuer) else {
             return with(report, Verdict::StatusUnknown);
         };
@@ -323,12 +244,9 @@ impl Verifier {
         match list.payload().is_revoked(cred.status_index) {
             None => with(report, Verdict::StatusUnknown),
             Some(true) => with(report, Verdict::Revoked),
-            Some(false) if now > list.payload().valid_until => with(
-                report,
-                Verdict::StatusStale {
-                    valid_until: list.payload().valid_until,
-                },
-            ),
+            Some(false) if now > list.payload().valid_until => {
+                with(report, Verdict::StatusStale { valid_until: list.payload().valid_until })
+            }
             Some(false) => report,
         }
     }

@@ -45,12 +45,7 @@ fn dark_pixels(m: &QrMatrix, px: usize) -> (u32, Vec<bool>) {
 fn round_trip(text: &str, ecc: Ecc, px: u32) {
     let m = encode(text, ecc).unwrap();
     let png_bytes = m.to_png(px).unwrap();
-    assert_eq!(
-        decode_png(&png_bytes).as_deref(),
-        Ok(text),
-        "v{} {ecc:?}",
-        m.version()
-    );
+    assert_eq!(decode_png(&png_bytes).as_deref(), Ok(text), "v{} {ecc:?}", m.version());
 }
 
 #[test]
@@ -74,21 +69,12 @@ fn every_png_format_is_read() {
     let pick = |d: bool, on: u8, off: u8| if d { on } else { off };
 
     let gray8: Vec<u8> = dark.iter().map(|d| pick(*d, 0, 255)).collect();
-    let gray16: Vec<u8> = dark
-        .iter()
-        .flat_map(|d| [pick(*d, 0x00, 0xff), pick(*d, 0x12, 0xff)])
-        .collect();
+    let gray16: Vec<u8> = dark.iter().flat_map(|d| [pick(*d, 0x00, 0xff), pick(*d, 0x12, 0xff)]).collect();
     let gray_alpha: Vec<u8> = dark.iter().flat_map(|d| [pick(*d, 0, 255), 255]).collect();
     // Dark navy on pale yellow.
-    let rgb: Vec<u8> = dark
-        .iter()
-        .flat_map(|d| if *d { [10, 20, 80] } else { [250, 250, 200] })
-        .collect();
+    let rgb: Vec<u8> = dark.iter().flat_map(|d| if *d { [10, 20, 80] } else { [250, 250, 200] }).collect();
     // Black modules on a fully transparent background: transparency counts as white.
-    let rgba: Vec<u8> = dark
-        .iter()
-        .flat_map(|d| if *d { [0, 0, 0, 255] } else { [0, 0, 0, 0] })
-        .collect();
+    let rgba: Vec<u8> = dark.iter().flat_map(|d| if *d { [0, 0, 0, 255] } else { [0, 0, 0, 0] }).collect();
     let rgba16: Vec<u8> = rgba.iter().flat_map(|v| [*v, *v]).collect();
     let indexed: Vec<u8> = dark.iter().map(|d| u8::from(!*d)).collect();
     // 1-bit grayscale: 8 pixels per byte, rows padded to whole bytes.
@@ -106,101 +92,16 @@ fn every_png_format_is_read() {
     }
 
     let cases = [
-        (
-            "gray8",
-            png_of(
-                side,
-                side,
-                ColorType::Grayscale,
-                BitDepth::Eight,
-                &gray8,
-                None,
-                None,
-            ),
-        ),
-        (
-            "gray16",
-            png_of(
-                side,
-                side,
-                ColorType::Grayscale,
-                BitDepth::Sixteen,
-                &gray16,
-                None,
-                None,
-            ),
-        ),
-        (
-            "gray1",
-            png_of(
-                side,
-                side,
-                ColorType::Grayscale,
-                BitDepth::One,
-                &gray1,
-                None,
-                None,
-            ),
-        ),
-        (
-            "gray+alpha",
-            png_of(
-                side,
-                side,
-                ColorType::GrayscaleAlpha,
-                BitDepth::Eight,
-                &gray_alpha,
-                None,
-                None,
-            ),
-        ),
-        (
-            "rgb",
-            png_of(
-                side,
-                side,
-                ColorType::Rgb,
-                BitDepth::Eight,
-                &rgb,
-                None,
-                None,
-            ),
-        ),
-        (
-            "rgba",
-            png_of(
-                side,
-                side,
-                ColorType::Rgba,
-                BitDepth::Eight,
-                &rgba,
-                None,
-                None,
-            ),
-        ),
-        (
-            "rgba16",
-            png_of(
-                side,
-                side,
-                ColorType::Rgba,
-                BitDepth::Sixteen,
-                &rgba16,
-                None,
-                None,
-            ),
-        ),
+        ("gray8", png_of(side, side, ColorType::Grayscale, BitDepth::Eight, &gray8, None, None)),
+        ("gray16", png_of(side, side, ColorType::Grayscale, BitDepth::Sixteen, &gray16, None, None)),
+        ("gray1", png_of(side, side, ColorType::Grayscale, BitDepth::One, &gray1, None, None)),
+        ("gray+alpha", png_of(side, side, ColorType::GrayscaleAlpha, BitDepth::Eight, &gray_alpha, None, None)),
+        ("rgb", png_of(side, side, ColorType::Rgb, BitDepth::Eight, &rgb, None, None)),
+        ("rgba", png_of(side, side, ColorType::Rgba, BitDepth::Eight, &rgba, None, None)),
+        ("rgba16", png_of(side, side, ColorType::Rgba, BitDepth::Sixteen, &rgba16, None, None)),
         (
             "palette",
-            png_of(
-                side,
-                side,
-                ColorType::Indexed,
-                BitDepth::Eight,
-                &indexed,
-                Some(vec![0, 0, 0, 255, 255, 255]),
-                None,
-            ),
+            png_of(side, side, ColorType::Indexed, BitDepth::Eight, &indexed, Some(vec![0, 0, 0, 255, 255, 255]), None),
         ),
         (
             "palette+tRNS",
@@ -224,17 +125,10 @@ fn every_png_format_is_read() {
 #[test]
 fn garbage_is_a_typed_error() {
     assert_eq!(decode_png(b""), Err(QrError::Png(PngError::Malformed)));
-    assert_eq!(
-        decode_png(b"definitely not a PNG"),
-        Err(QrError::Png(PngError::Malformed))
-    );
+    assert_eq!(decode_png(b"definitely not a PNG"), Err(QrError::Png(PngError::Malformed)));
     let good = encode("QJ1:TRUNCATE", Ecc::M).unwrap().to_png(4).unwrap();
     for cut in [8, 20, 33, good.len() / 2, good.len() - 13] {
-        assert_eq!(
-            decode_png(&good[..cut]),
-            Err(QrError::Png(PngError::Malformed)),
-            "cut at {cut}"
-        );
+        assert_eq!(decode_png(&good[..cut]), Err(QrError::Png(PngError::Malformed)), "cut at {cut}");
     }
     let mut flipped = good.clone();
     let mid = flipped.len() / 2;
@@ -245,28 +139,10 @@ fn garbage_is_a_typed_error() {
 #[test]
 fn an_image_without_a_code_is_no_qr_found() {
     let white = vec![255u8; 200 * 120];
-    let png_bytes = png_of(
-        200,
-        120,
-        ColorType::Grayscale,
-        BitDepth::Eight,
-        &white,
-        None,
-        None,
-    );
+    let png_bytes = png_of(200, 120, ColorType::Grayscale, BitDepth::Eight, &white, None, None);
     assert_eq!(decode_png(&png_bytes), Err(QrError::NoQrFound));
-    let stripes: Vec<u8> = (0..200 * 120)
-        .map(|i| if (i / 7) % 2 == 0 { 0 } else { 255 })
-        .collect();
-    let png_bytes = png_of(
-        200,
-        120,
-        ColorType::Grayscale,
-        BitDepth::Eight,
-        &stripes,
-        None,
-        None,
-    );
+    let stripes: Vec<u8> = (0..200 * 120).map(|i| if (i / 7) % 2 == 0 { 0 } else { 255 }).collect();
+    let png_bytes = png_of(200, 120, ColorType::Grayscale, BitDepth::Eight, &stripes, None, None);
     assert_eq!(decode_png(&png_bytes), Err(QrError::NoQrFound));
 }
 
@@ -284,89 +160,28 @@ fn header_only(w: u32, h: u32, color: ColorType) -> Vec<u8> {
 fn huge_images_are_refused_before_allocation() {
     // 2^31 - 1 squared would be 4.6 EB of pixels.
     let max = i32::MAX as u32;
-    assert_eq!(
-        decode_png(&header_only(max, max, ColorType::Rgba)),
-        Err(QrError::ImageTooLarge)
-    );
-    assert_eq!(
-        decode_png(&header_only(100_000, 10, ColorType::Grayscale)),
-        Err(QrError::ImageTooLarge)
-    );
-    assert_eq!(
-        decode_png(&header_only(10, 4097, ColorType::Grayscale)),
-        Err(QrError::ImageTooLarge)
-    );
+    assert_eq!(decode_png(&header_only(max, max, ColorType::Rgba)), Err(QrError::ImageTooLarge));
+    assert_eq!(decode_png(&header_only(100_000, 10, ColorType::Grayscale)), Err(QrError::ImageTooLarge));
+    assert_eq!(decode_png(&header_only(10, 4097, ColorType::Grayscale)), Err(QrError::ImageTooLarge));
     // Within 4096 per side, but 64 MiB of RGBA is over 16 MiB decoded.
-    assert_eq!(
-        decode_png(&header_only(4096, 4096, ColorType::Rgba)),
-        Err(QrError::ImageTooLarge)
-    );
+    assert_eq!(decode_png(&header_only(4096, 4096, ColorType::Rgba)), Err(QrError::ImageTooLarge));
     // Allowed by size, then the missing pixel data is a format error.
-    assert_eq!(
-        decode_png(&header_only(4096, 4096, ColorType::Grayscale)),
-        Err(QrError::Png(PngError::Malformed))
-    );
+    assert_eq!(decode_png(&header_only(4096, 4096, ColorType::Grayscale)), Err(QrError::Png(PngError::Malformed)));
 }
 
 #[test]
 fn custom_limits_are_inclusive() {
-    let limits = DecodeLimits {
-        max_side: 64,
-        max_decoded_bytes: 64 * 64,
-    };
-    let gray = |w: u32, h: u32| {
-        png_of(
-            w,
-            h,
-            ColorType::Grayscale,
-            BitDepth::Eight,
-            &vec![255; (w * h) as usize],
-            None,
-            None,
-        )
-    };
-    assert_eq!(
-        decode_png_with_limits(&gray(64, 64), limits),
-        Err(QrError::NoQrFound)
-    );
-    assert_eq!(
-        decode_png_with_limits(&gray(65, 10), limits),
-        Err(QrError::ImageTooLarge)
-    );
-    let rgb = png_of(
-        64,
-        64,
-        ColorType::Rgb,
-        BitDepth::Eight,
-        &[255; 64 * 64 * 3],
-        None,
-        None,
-    );
-    assert_eq!(
-        decode_png_with_limits(&rgb, limits),
-        Err(QrError::ImageTooLarge)
-    );
+    let limits = DecodeLimits { max_side: 64, max_decoded_bytes: 64 * 64 };
+    let gray =
+        |w: u32, h: u32| png_of(w, h, ColorType::Grayscale, BitDepth::Eight, &vec![255; (w * h) as usize], None, None);
+    assert_eq!(decode_png_with_limits(&gray(64, 64), limits), Err(QrError::NoQrFound));
+    assert_eq!(decode_png_with_limits(&gray(65, 10), limits), Err(QrError::ImageTooLarge));
+    let rgb = png_of(64, 64, ColorType::Rgb, BitDepth::Eight, &[255; 64 * 64 * 3], None, None);
+    assert_eq!(decode_png_with_limits(&rgb, limits), Err(QrError::ImageTooLarge));
     // A palette image is small on disk but expands to RGB: judged by its decoded size.
-    let pal = png_of(
-        64,
-        64,
-        ColorType::Indexed,
-        BitDepth::Eight,
-        &[0; 64 * 64],
-        Some(vec![255, 255, 255]),
-        None,
-    );
-    assert_eq!(
-        decode_png_with_limits(&pal, limits),
-        Err(QrError::ImageTooLarge)
-    );
-    assert_eq!(
-        DecodeLimits::default(),
-        DecodeLimits {
-            max_side: 4096,
-            max_decoded_bytes: 16 * 1024 * 1024
-        }
-    );
+    let pal = png_of(64, 64, ColorType::Indexed, BitDepth::Eight, &[0; 64 * 64], Some(vec![255, 255, 255]), None);
+    assert_eq!(decode_png_with_limits(&pal, limits), Err(QrError::ImageTooLarge));
+    assert_eq!(DecodeLimits::default(), DecodeLimits { max_side: 4096, max_decoded_bytes: 16 * 1024 * 1024 });
 }
 
 #[test]
@@ -381,23 +196,14 @@ fn a_damaged_code_is_unreadable() {
         })
         .collect();
     let damaged = QrMatrix::new(w, modules, 1, Ecc::M).unwrap();
-    assert_eq!(
-        decode_png(&damaged.to_png(4).unwrap()),
-        Err(QrError::Unreadable)
-    );
+    assert_eq!(decode_png(&damaged.to_png(4).unwrap()), Err(QrError::Unreadable));
 }
 
 #[test]
 fn bytes_that_are_not_utf8_are_not_text() {
-    let code =
-        qrcode::QrCode::with_error_correction_level(b"\xff\xfe QJ1 \xc3", qrcode::EcLevel::M)
-            .unwrap();
+    let code = qrcode::QrCode::with_error_correction_level(b"\xff\xfe QJ1 \xc3", qrcode::EcLevel::M).unwrap();
     let width = code.width();
-    let modules = code
-        .to_colors()
-        .into_iter()
-        .map(|c| c == qrcode::Color::Dark)
-        .collect();
+    let modules = code.to_colors().into_iter().map(|c| c == qrcode::Color::Dark).collect();
     let m = QrMatrix::new(width, modules, 1, Ecc::M).unwrap();
     assert_eq!(decode_png(&m.to_png(4).unwrap()), Err(QrError::NotText));
 }
@@ -416,15 +222,7 @@ fn a_code_cropped_to_its_quiet_zone_still_reads() {
             gray.push(if dark[y * side as usize + x] { 0 } else { 255 });
         }
     }
-    let png_bytes = png_of(
-        inner as u32,
-        inner as u32,
-        ColorType::Grayscale,
-        BitDepth::Eight,
-        &gray,
-        None,
-        None,
-    );
+    let png_bytes = png_of(inner as u32, inner as u32, ColorType::Grayscale, BitDepth::Eight, &gray, None, None);
     assert_eq!(decode_png(&png_bytes).as_deref(), Ok("QJ1:CROPPED"));
 }
 

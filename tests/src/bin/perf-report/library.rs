@@ -53,26 +53,17 @@ fn cdylibs() -> Result<(PathBuf, Vec<(String, String)>), String> {
         .args(["metadata", "--no-deps", "--format-version", "1"])
         .output()
         .map_err(|e| format!("cargo metadata: {e}"))?;
-    let meta: Value =
-        serde_json::from_slice(&out.stdout).map_err(|e| format!("cargo metadata: {e}"))?;
+    let meta: Value = serde_json::from_slice(&out.stdout).map_err(|e| format!("cargo metadata: {e}"))?;
     let mut found = vec![];
     for package in meta["packages"].as_array().into_iter().flatten() {
         for target in package["targets"].as_array().into_iter().flatten() {
-            let is_cdylib = target["crate_types"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .any(|t| t == "cdylib");
-            if let (true, Some(p), Some(t)) =
-                (is_cdylib, package["name"].as_str(), target["name"].as_str())
-            {
+            let is_cdylib = target["crate_types"].as_array().into_iter().flatten().any(|t| t == "cdylib");
+            if let (true, Some(p), Some(t)) = (is_cdylib, package["name"].as_str(), target["name"].as_str()) {
                 found.push((p.to_owned(), t.replace('-', "_")));
             }
         }
     }
-    let target = meta["target_directory"]
-        .as_str()
-        .map_or_else(|| PathBuf::from("target"), PathBuf::from);
+    let target = meta["target_directory"].as_str().map_or_else(|| PathBuf::from("target"), PathBuf::from);
     Ok((target, found))
 }
 
@@ -86,9 +77,7 @@ fn build(target: &Path, package: &str, lib: &str) -> Result<Built, String> {
     }
     let file = format!("lib{lib}.so");
     let built = target.join("release").join(&file);
-    let release_bytes = std::fs::metadata(&built)
-        .map_err(|e| format!("{}: {e}", built.display()))?
-        .len();
+    let release_bytes = std::fs::metadata(&built).map_err(|e| format!("{}: {e}", built.display()))?.len();
     let stripped = std::env::temp_dir().join(format!("qujat-size-{}-{file}", std::process::id()));
     let ok = Command::new("strip")
         .arg("--strip-all")
@@ -100,12 +89,7 @@ fn build(target: &Path, package: &str, lib: &str) -> Result<Built, String> {
     let stripped_bytes = std::fs::metadata(&stripped).map(|m| m.len());
     let _ = std::fs::remove_file(&stripped);
     match (ok, stripped_bytes) {
-        (true, Ok(stripped_bytes)) => Ok(Built {
-            package: package.to_owned(),
-            file,
-            release_bytes,
-            stripped_bytes,
-        }),
+        (true, Ok(stripped_bytes)) => Ok(Built { package: package.to_owned(), file, release_bytes, stripped_bytes }),
         _ => Err("`strip` failed (binutils installed?)".to_owned()),
     }
 }

@@ -29,15 +29,10 @@ impl Machine {
         let cpu = cpuinfo
             .lines()
             .find_map(|l| {
-                l.strip_prefix("model name")
-                    .and_then(|r| r.split_once(':'))
-                    .map(|(_, v)| v.trim().to_owned())
+                l.strip_prefix("model name").and_then(|r| r.split_once(':')).map(|(_, v)| v.trim().to_owned())
             })
             .unwrap_or_else(|| "unknown".to_owned());
-        let logical_cpus = cpuinfo
-            .lines()
-            .filter(|l| l.starts_with("processor"))
-            .count();
+        let logical_cpus = cpuinfo.lines().filter(|l| l.starts_with("processor")).count();
         let available = std::thread::available_parallelism().map_or(0, usize::from);
         let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_owned());
         let rustc = Command::new(rustc)
@@ -51,25 +46,14 @@ impl Machine {
         let load = std::fs::read_to_string("/proc/loadavg")
             .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" / "))
             .unwrap_or_else(|_| "unknown".to_owned());
-        Self {
-            cpu,
-            logical_cpus,
-            available,
-            rustc,
-            kernel,
-            load,
-            date: utc_now(),
-        }
+        Self { cpu, logical_cpus, available, rustc, kernel, load, date: utc_now() }
     }
 }
 
 fn utc_now() -> String {
-    let secs = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
+    let secs = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
     let secs = i64::try_from(secs).unwrap_or(0);
-    let day = qujat_core::credential::Date::from_unix(secs)
-        .map_or_else(|| "?".to_owned(), |d| d.to_string());
+    let day = qujat_core::credential::Date::from_unix(secs).map_or_else(|| "?".to_owned(), |d| d.to_string());
     let in_day = secs.rem_euclid(86_400);
     format!("{day} {:02}:{:02} UTC", in_day / 3600, in_day % 3600 / 60)
 }

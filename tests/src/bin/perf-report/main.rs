@@ -24,10 +24,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             "--criterion" => criterion = value.into(),
             "--out" => out = value.into(),
             _ => {
-                return Err(format!(
-                    "unknown argument {arg}; usage: perf-report [--criterion DIR] [--out FILE]"
-                )
-                .into());
+                return Err(format!("unknown argument {arg}; usage: perf-report [--criterion DIR] [--out FILE]").into());
             }
         }
     }
@@ -52,22 +49,10 @@ mod tests {
     #[test]
     fn document_renders_without_benchmark_results() {
         let qr = qr_table::compute().expect("the fixtures present and encode");
-        assert_eq!(
-            qr.len(),
-            qujat_tests::FIXTURES.len() * qr_table::claim_sets().len()
-        );
+        assert_eq!(qr.len(), qujat_tests::FIXTURES.len() * qr_table::claim_sets().len());
         let machine = machine::Machine::detect();
-        let text = render::document(
-            &machine,
-            &Default::default(),
-            &qr,
-            &library::Library::NotBuiltYet,
-        );
-        assert_eq!(
-            text.matches("not yet measured (vault/bindings not merged)")
-                .count(),
-            5
-        );
+        let text = render::document(&machine, &Default::default(), &qr, &library::Library::NotBuiltYet);
+        assert_eq!(text.matches("not yet measured (vault/bindings not merged)").count(), 5);
         assert_eq!(text.matches("missing from this run").count(), 3);
         assert!(text.contains("not built yet"));
         assert!(text.contains("| enu-bachelor-honors | default |"));

@@ -43,19 +43,13 @@ pub fn load(dir: &Path, ids: &[BenchId]) -> Result<Results, Box<dyn Error>> {
         let read = |file: &str| -> Result<Value, Box<dyn Error>> {
             let path = base.join(file);
             let text = std::fs::read_to_string(&path).map_err(|e| {
-                format!(
-                    "{}: {e} (run `scripts/bench.sh`, which runs the benchmarks first)",
-                    path.display()
-                )
+                format!("{}: {e} (run `scripts/bench.sh`, which runs the benchmarks first)", path.display())
             })?;
             Ok(serde_json::from_str(&text)?)
         };
         let estimates = read("estimates.json")?;
         let benchmark = read("benchmark.json")?;
-        let number = |v: &Value| {
-            v.as_f64()
-                .ok_or_else(|| format!("{id}: malformed estimates.json"))
-        };
+        let number = |v: &Value| v.as_f64().ok_or_else(|| format!("{id}: malformed estimates.json"));
         let median = &estimates["median"];
         out.insert(
             *id,

@@ -15,11 +15,7 @@ pub fn claim_sets() -> [(&'static str, ClaimSet, bool); 5] {
     [
         ("minimal", ClaimSet::minimal(), false),
         ("default", ClaimSet::default_presentation(), false),
-        (
-            "default + challenge",
-            ClaimSet::default_presentation(),
-            true,
-        ),
+        ("default + challenge", ClaimSet::default_presentation(), true),
         ("default-ru", ClaimSet::default_for(Lang::Ru), false),
         ("all", ClaimSet::all(), false),
     ]
@@ -46,20 +42,12 @@ pub fn compute() -> Result<Vec<QrRow>, Box<dyn Error>> {
     for (fixture, _) in FIXTURES {
         let bundle = world.issue(fixture);
         for (set, claims, with_challenge) in claim_sets() {
-            let text = world
-                .present(&bundle, claims, challenge.filter(|_| with_challenge))
-                .text;
+            let text = world.present(&bundle, claims, challenge.filter(|_| with_challenge)).text;
             let mut versions = [0u8; 3];
             for (v, ecc) in versions.iter_mut().zip(LEVELS) {
-                *v = qr::version_for(&text, ecc)
-                    .map_err(|e| format!("{fixture} {set} {ecc:?}: {e}"))?;
+                *v = qr::version_for(&text, ecc).map_err(|e| format!("{fixture} {set} {ecc:?}: {e}"))?;
             }
-            rows.push(QrRow {
-                fixture,
-                set,
-                chars: text.len(),
-                versions,
-            });
+            rows.push(QrRow { fixture, set, chars: text.len(), versions });
         }
     }
     Ok(rows)

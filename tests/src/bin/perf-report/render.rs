@@ -36,34 +36,20 @@ fn machine_section(d: &mut String, m: &Machine) {
     let _ = writeln!(d, "## Machine\n");
     let _ = writeln!(d, "| | |\n|---|---|");
     let _ = writeln!(d, "| CPU | {} |", m.cpu);
-    let _ = writeln!(
-        d,
-        "| cores | {} logical ({} available to the benchmark) |",
-        m.logical_cpus, m.available
-    );
+    let _ = writeln!(d, "| cores | {} logical ({} available to the benchmark) |", m.logical_cpus, m.available);
     let _ = writeln!(d, "| rustc | {} |", m.rustc);
     let _ = writeln!(d, "| kernel | Linux {} |", m.kernel);
-    let _ = writeln!(
-        d,
-        "| load average at the end (1 / 5 / 15 min) | {} (other work shares these cores) |",
-        m.load
-    );
+    let _ = writeln!(d, "| load average at the end (1 / 5 / 15 min) | {} (other work shares these cores) |", m.load);
     let _ = writeln!(
         d,
         "| build | `bench` profile = the workspace `release` profile the apps ship (opt-level \"s\", LTO, one codegen unit) |"
     );
-    let _ = writeln!(
-        d,
-        "| statistic | criterion median of the samples; single-threaded |\n"
-    );
+    let _ = writeln!(d, "| statistic | criterion median of the samples; single-threaded |\n");
 }
 
 fn goals_section(d: &mut String, results: &Results, library: &Library) {
     let _ = writeln!(d, "## Goals\n");
-    let _ = writeln!(
-        d,
-        "| path | measured | floor (same run) | ratio | goal | met? |\n|---|---|---|---|---|---|"
-    );
+    let _ = writeln!(d, "| path | measured | floor (same run) | ratio | goal | met? |\n|---|---|---|---|---|---|");
     for row in ROWS {
         let _ = writeln!(d, "{}", goal_row(row, results));
     }
@@ -81,20 +67,12 @@ fn goal_row(row: &Row, results: &Results) -> String {
         Source::Pending(why) => {
             return format!("| {} | {why} | {} | — | {goal} | — |", row.path, row.floor);
         }
-        Source::Bench { measured, floor } => {
-            (results.get(&measured), floor.and_then(|f| results.get(&f)))
-        }
+        Source::Bench { measured, floor } => (results.get(&measured), floor.and_then(|f| results.get(&f))),
     };
     let Some(m) = measured else {
-        return format!(
-            "| {} | missing from this run | {} | — | {goal} | — |",
-            row.path, row.floor
-        );
+        return format!("| {} | missing from this run | {} | — | {goal} | — |", row.path, row.floor);
     };
-    let floor_cell = floor.map_or_else(
-        || row.floor.to_owned(),
-        |f| format!("{}: {}", row.floor, value(row.goal, f)),
-    );
+    let floor_cell = floor.map_or_else(|| row.floor.to_owned(), |f| format!("{}: {}", row.floor, value(row.goal, f)));
     let (ratio, met) = match (row.goal, floor) {
         (Goal::TimesFloor(k), Some(f)) => {
             let r = m.median_ns / f.median_ns;
@@ -112,12 +90,7 @@ fn goal_row(row: &Row, results: &Results) -> String {
         (Goal::RateAtLeast(rate), _) => ("—".to_owned(), m.per_second() >= rate),
         (_, None) => ("—".to_owned(), false),
     };
-    format!(
-        "| {} | {} | {floor_cell} | {ratio} | {goal} | {} |",
-        row.path,
-        value(row.goal, m),
-        yes_no(met)
-    )
+    format!("| {} | {} | {floor_cell} | {ratio} | {goal} | {} |", row.path, value(row.goal, m), yes_no(met))
 }
 
 fn library_row(library: &Library) -> String {
@@ -153,20 +126,12 @@ fn breakdown_section(d: &mut String, results: &Results) {
     for (part, whole) in BREAKDOWN {
         if let (Some(p), Some(w)) = (results.get(part), results.get(whole)) {
             let share = p.median_ns / w.median_ns * 100.0;
-            let _ = writeln!(
-                d,
-                "| {} | {} | {share:.0} % of “{}” |",
-                part.what,
-                time(p.median_ns),
-                whole.what
-            );
+            let _ = writeln!(d, "| {} | {} | {share:.0} % of “{}” |", part.what, time(p.median_ns), whole.what);
         }
     }
-    if let (Some(v), Some(f), Some(dec)) = (
-        results.get(&perf::VERIFY),
-        results.get(&perf::VERIFY_FLOOR),
-        results.get(&perf::DECODE),
-    ) {
+    if let (Some(v), Some(f), Some(dec)) =
+        (results.get(&perf::VERIFY), results.get(&perf::VERIFY_FLOOR), results.get(&perf::DECODE))
+    {
         let rest = v.median_ns - f.median_ns - dec.median_ns;
         let _ = writeln!(
             d,
@@ -188,29 +153,14 @@ fn qr_section(d: &mut String, rows: &[QrRow]) {
          no challenge unless stated). Version *v* is a square of 17 + 4*v* modules.\n"
     );
     let levels: Vec<String> = LEVELS.iter().map(|l| format!("ECC {l:?}")).collect();
-    let _ = writeln!(
-        d,
-        "| fixture | claims | characters | {} |",
-        levels.join(" | ")
-    );
+    let _ = writeln!(d, "| fixture | claims | characters | {} |", levels.join(" | "));
     let _ = writeln!(d, "|---|---|---|{}", "---|".repeat(LEVELS.len()));
     for r in rows {
         let v: Vec<String> = r.versions.iter().map(u8::to_string).collect();
-        let _ = writeln!(
-            d,
-            "| {} | {} | {} | {} |",
-            r.fixture,
-            r.set,
-            r.chars,
-            v.join(" | ")
-        );
+        let _ = writeln!(d, "| {} | {} | {} | {} |", r.fixture, r.set, r.chars, v.join(" | "));
     }
-    let m = LEVELS
-        .iter()
-        .position(|l| matches!(l, qujat_core::qr::Ecc::M));
-    let enu = rows
-        .iter()
-        .find(|r| r.fixture == "enu-bachelor-honors" && r.set == "default");
+    let m = LEVELS.iter().position(|l| matches!(l, qujat_core::qr::Ecc::M));
+    let enu = rows.iter().find(|r| r.fixture == "enu-bachelor-honors" && r.set == "default");
     if let (Some(m), Some(enu)) = (m, enu) {
         let v = enu.versions[m];
         let _ = writeln!(
@@ -224,10 +174,7 @@ fn qr_section(d: &mut String, rows: &[QrRow]) {
 
 fn all_section(d: &mut String, results: &Results) {
     let _ = writeln!(d, "## Every measurement of this run\n");
-    let _ = writeln!(
-        d,
-        "| benchmark | what | median | 95 % CI of the median | mean |\n|---|---|---|---|---|"
-    );
+    let _ = writeln!(d, "| benchmark | what | median | 95 % CI of the median | mean |\n|---|---|---|---|---|");
     for id in perf::all_benches() {
         if let Some(e) = results.get(&id) {
             let _ = writeln!(
@@ -258,11 +205,7 @@ fn goal_text(goal: Goal) -> String {
 fn value(goal: Goal, e: &Estimate) -> String {
     match goal {
         Goal::ThroughputOfFloor(_) | Goal::RateAtLeast(_) => {
-            format!(
-                "{} /s ({} each)",
-                thousands(e.per_second()),
-                time(e.per_element_ns())
-            )
+            format!("{} /s ({} each)", thousands(e.per_second()), time(e.per_element_ns()))
         }
         _ => time(e.median_ns),
     }
