@@ -91,7 +91,9 @@ pub fn explain(v: &Verdict) -> String {
         }
         Verdict::ChallengeMismatch => "made for another challenge code (or none)".into(),
         Verdict::ChallengeReused => "this challenge was already answered: a replay".into(),
-        Verdict::UnknownIssuer { claimed_id } => format!("issuer `{claimed_id}` is not in the trust list"),
+        Verdict::UnknownIssuer { claimed_id } => {
+            format!("issuer `{claimed_id}` is not in the trust list")
+        }
         Verdict::ForgedIssuerSignature => "the issuer's signature is forged".into(),
         Verdict::IssuerKeyNotValid => "signed with an issuer key outside its validity period".into(),
         Verdict::ForgedHolderSignature => "not presented by the holder the diploma was issued to".into(),

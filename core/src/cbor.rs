@@ -89,7 +89,9 @@ impl IntMap {
 
     /// Interpret an already decoded value as a positional record (see [`IntMap::decode_array`]).
     pub fn from_array(v: Value, what: &'static str, len: std::ops::RangeInclusive<usize>) -> Result<Self, FormatError> {
-        let Value::Array(items) = v else { return Err(FormatError::Cbor(what)) };
+        let Value::Array(items) = v else {
+            return Err(FormatError::Cbor(what));
+        };
         if !len.contains(&items.len()) {
             return Err(FormatError::Cbor(what));
         }
@@ -99,10 +101,14 @@ impl IntMap {
 
     /// Interpret an already decoded value as such a map.
     pub fn from_value(v: Value, what: &'static str) -> Result<Self, FormatError> {
-        let Value::Map(pairs) = v else { return Err(FormatError::Cbor(what)) };
+        let Value::Map(pairs) = v else {
+            return Err(FormatError::Cbor(what));
+        };
         let mut entries: Vec<(u64, Value)> = Vec::with_capacity(pairs.len());
         for (k, v) in pairs {
-            let Value::Integer(i) = k else { return Err(FormatError::Cbor(what)) };
+            let Value::Integer(i) = k else {
+                return Err(FormatError::Cbor(what));
+            };
             let k = u64::try_from(i).map_err(|_| FormatError::Cbor(what))?;
             if entries.iter().any(|(seen, _)| *seen == k) {
                 return Err(FormatError::Cbor(what));

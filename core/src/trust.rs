@@ -136,10 +136,14 @@ fn decode_entry(v: Value) -> Result<IssuerEntry, FormatError> {
     let mut m = IntMap::from_value(v, W)?;
     let id = m.text(1, crate::credential::signed::MAX_ISSUER_ID)?;
     let names = m.take(2)?;
-    let Value::Map(pairs) = names else { return Err(FormatError::Bad(W, 2)) };
+    let Value::Map(pairs) = names else {
+        return Err(FormatError::Bad(W, 2));
+    };
     let mut name = Localized::default();
     for (k, v) in pairs {
-        let (Value::Text(tag), Value::Text(text)) = (k, v) else { return Err(FormatError::Bad(W, 2)) };
+        let (Value::Text(tag), Value::Text(text)) = (k, v) else {
+            return Err(FormatError::Bad(W, 2));
+        };
         let lang = match tag.as_str() {
             "kk" => Lang::Kk,
             "ru" => Lang::Ru,

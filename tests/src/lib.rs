@@ -4,6 +4,8 @@
 
 use std::sync::Arc;
 
+pub mod perf;
+
 use qujat_core::credential::{ClaimSet, CredentialBundle, Diploma, Localized};
 use qujat_core::issuer::{Issuer, Register};
 use qujat_core::keys::KeyPair;

@@ -135,6 +135,12 @@ impl Credential {
     pub fn verify_issuer(&self, key: &PublicKey) -> Result<(), CoseError> {
         self.envelope.verify(key)
     }
+
+    /// The issuer's envelope (its `Sig_structure` and signature, for benchmarks and second
+    /// implementations).
+    pub fn envelope(&self) -> &Envelope {
+        &self.envelope
+    }
 }
 
 #[allow(clippy::panic)]

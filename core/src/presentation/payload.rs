@@ -170,6 +170,12 @@ impl SignedPresentation {
         &self.credential
     }
 
+    /// The holder's envelope (its `Sig_structure` and signature, for benchmarks and second
+    /// implementations).
+    pub fn envelope(&self) -> &Envelope {
+        &self.envelope
+    }
+
     /// Check the holder's signature with the key the credential binds.
     pub fn verify_holder(&self) -> Result<(), CoseError> {
         self.envelope.verify(&self.credential.payload().holder)

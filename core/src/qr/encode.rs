@@ -11,7 +11,6 @@
 use qrcode::bits::Bits;
 use qrcode::optimize::{Optimizer, Parser, Segment, total_encoded_len};
 use qrcode::types::{Mode, QrError as CrateError, Version};
-use qrcode::{Color, QrCode};
 
 use super::{Ecc, QrError, QrMatrix};
 
@@ -28,9 +27,8 @@ const VERSION_BANDS: [(u8, u8); 3] = [(1, 9), (10, 26), (27, 40)];
 /// denser numeric mode); other text in byte mode as UTF-8.
 pub fn encode(text: &str, ecc: Ecc) -> Result<QrMatrix, QrError> {
     let (version, bits) = smallest_fit(text, ecc)?;
-    let code = QrCode::with_bits(bits, ecc.level()).map_err(|_| QrError::EncoderFailed)?;
-    let width = code.width();
-    let modules: Vec<bool> = code.into_colors().into_iter().map(|c| c == Color::Dark).collect();
+    // `QrCode::with_bits`, with the mask scored in a fraction of the time (see `mask.rs`).
+    let (width, modules) = super::mask::symbol(bits, ecc.level()).map_err(|_| QrError::EncoderFailed)?;
     QrMatrix::new(width, modules, version, ecc)
 }
 
@@ -99,6 +97,7 @@ fn best_segments(len: usize, parsed: &[Segment], version: Version) -> Vec<Segmen
 mod tests {
     use super::*;
     use crate::qr::testing::{base45_string, presentation_like};
+    use qrcode::QrCode;
 
     fn modes(text: &str, version: u8) -> Vec<Mode> {
         let parsed: Vec<Segment> = Parser::new(text.as_bytes()).map(without_kanji).collect();

@@ -9,13 +9,15 @@
 //!   platform scanner instead; this path serves the CLI and tests.
 //!
 //! Encoding is done by the `qrcode` crate and decoding by `rqrr`; this module only chooses
-//! segments and versions, renders, and bounds untrusted input.
+//! segments and versions, scores the masks (the crate's own rules, six times faster, see
+//! `mask.rs`), renders, and bounds untrusted input.
 //!
 //! The matrix carries a presentation (personal data), so its `Debug` is redacted and no error
 //! message contains the text or image.
 
 mod encode;
 mod error;
+mod mask;
 mod matrix;
 mod png_out;
 mod svg;

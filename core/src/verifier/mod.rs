@@ -181,7 +181,9 @@ impl Verifier {
 
         // 1. Trust list and issuer.
         let trust = self.trust.read().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let Some(trust) = trust.as_ref() else { return with(report, Verdict::NoTrustList) };
+        let Some(trust) = trust.as_ref() else {
+            return with(report, Verdict::NoTrustList);
+        };
         let tl = trust.payload();
         report.trust_list_sequence = Some(tl.sequence);
         if now > tl.expires_at {
@@ -235,7 +237,9 @@ impl Verifier {
 
         // 7. Revocation.
         let status = self.status.read().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let Some(list) = status.get(&cred.issuer) else { return with(report, Verdict::StatusUnknown) };
+        let Some(list) = status.get(&cred.issuer) else {
+            return with(report, Verdict::StatusUnknown);
+        };
         report.status = Some(self.freshness(list));
         match list.payload().is_revoked(cred.status_index) {
             None => with(report, Verdict::StatusUnknown),

@@ -1,0 +1,60 @@
+//! `perf-report`: read the criterion results of this run, measure what needs no benchmark (QR
+//! versions, library size), and rewrite `docs/PERFORMANCE.md`.
+//!
+//! Run through `scripts/bench.sh`, which first runs the benchmarks. Usage:
+//! `perf-report [--criterion DIR] [--out FILE]` (defaults `target/criterion`,
+//! `docs/PERFORMANCE.md`).
+
+mod library;
+mod machine;
+mod measurements;
+mod qr_table;
+mod render;
+
+use std::error::Error;
+use std::path::PathBuf;
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let mut criterion = PathBuf::from("target/criterion");
+    let mut out = PathBuf::from("docs/PERFORMANCE.md");
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let value = args.next().ok_or_else(|| format!("{arg} needs a value"))?;
+        match arg.as_str() {
+            "--criterion" => criterion = value.into(),
+            "--out" => out = value.into(),
+            _ => {
+                return Err(format!("unknown argument {arg}; usage: perf-report [--criterion DIR] [--out FILE]").into());
+            }
+        }
+    }
+
+    let results = measurements::load(&criterion, &qujat_tests::perf::all_benches())?;
+    let machine = machine::Machine::detect();
+    let qr = qr_table::compute()?;
+    let library = library::measure();
+    let text = render::document(&machine, &results, &qr, &library);
+    if let Some(dir) = out.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(&out, text)?;
+    eprintln!("wrote {}", out.display());
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn document_renders_without_benchmark_results() {
+        let qr = qr_table::compute().expect("the fixtures present and encode");
+        assert_eq!(qr.len(), qujat_tests::FIXTURES.len() * qr_table::claim_sets().len());
+        let machine = machine::Machine::detect();
+        let text = render::document(&machine, &Default::default(), &qr, &library::Library::NotBuiltYet);
+        assert_eq!(text.matches("not yet measured (vault/bindings not merged)").count(), 5);
+        assert_eq!(text.matches("missing from this run").count(), 3);
+        assert!(text.contains("not built yet"));
+        assert!(text.contains("| enu-bachelor-honors | default |"));
+    }
+}

@@ -1,0 +1,271 @@
+//! `docs/PERFORMANCE.md`, from this run's numbers. The prose that is not computed lives in
+//! `notes.md` beside this file and is copied in as it is.
+
+use std::fmt::Write;
+
+use qujat_tests::perf::{self, BREAKDOWN, Goal, LIBRARY_SIZE_GOAL_BYTES, ROWS, Row, Source};
+
+use crate::library::Library;
+use crate::machine::Machine;
+use crate::measurements::{Estimate, Results};
+use crate::qr_table::{LEVELS, QrRow};
+
+const NOTES: &str = include_str!("notes.md");
+
+/// The whole document.
+pub fn document(machine: &Machine, results: &Results, qr: &[QrRow], library: &Library) -> String {
+    let mut d = String::new();
+    let _ = writeln!(d, "# Performance\n");
+    let _ = writeln!(
+        d,
+        "Written by `scripts/bench.sh` on {}: do not edit by hand (the prose at the end comes from \
+         `tests/src/bin/perf-report/notes.md`). Every ratio compares numbers measured in this one run, \
+         in one process; absolute times on this shared machine move from run to run, ratios much less.\n",
+        machine.date
+    );
+    machine_section(&mut d, machine);
+    goals_section(&mut d, results, library);
+    breakdown_section(&mut d, results);
+    qr_section(&mut d, qr);
+    all_section(&mut d, results);
+    d.push_str(NOTES);
+    d
+}
+
+fn machine_section(d: &mut String, m: &Machine) {
+    let _ = writeln!(d, "## Machine\n");
+    let _ = writeln!(d, "| | |\n|---|---|");
+    let _ = writeln!(d, "| CPU | {} |", m.cpu);
+    let _ = writeln!(d, "| cores | {} logical ({} available to the benchmark) |", m.logical_cpus, m.available);
+    let _ = writeln!(d, "| rustc | {} |", m.rustc);
+    let _ = writeln!(d, "| kernel | Linux {} |", m.kernel);
+    let _ = writeln!(d, "| load average at the end (1 / 5 / 15 min) | {} (other work shares these cores) |", m.load);
+    let _ = writeln!(
+        d,
+        "| build | `bench` profile = the workspace `release` profile the apps ship (opt-level \"s\", LTO, one codegen unit) |"
+    );
+    let _ = writeln!(d, "| statistic | criterion median of the samples; single-threaded |\n");
+}
+
+fn goals_section(d: &mut String, results: &Results, library: &Library) {
+    let _ = writeln!(d, "## Goals\n");
+    let _ = writeln!(d, "| path | measured | floor (same run) | ratio | goal | met? |\n|---|---|---|---|---|---|");
+    for row in ROWS {
+        let _ = writeln!(d, "{}", goal_row(row, results));
+    }
+    let _ = writeln!(d, "{}", library_row(library));
+    let _ = writeln!(
+        d,
+        "\nRatio: time ÷ floor time for latencies; throughput ÷ floor throughput for batch issuance. \
+         A path without a floor has a goal in absolute time.\n"
+    );
+}
+
+fn goal_row(row: &Row, results: &Results) -> String {
+    let goal = goal_text(row.goal);
+    let (measured, floor) = match row.source {
+        Source::Pending(why) => {
+            return format!("| {} | {why} | {} | — | {goal} | — |", row.path, row.floor);
+        }
+        Source::Bench { measured, floor } => (results.get(&measured), floor.and_then(|f| results.get(&f))),
+    };
+    let Some(m) = measured else {
+        return format!("| {} | missing from this run | {} | — | {goal} | — |", row.path, row.floor);
+    };
+    let floor_cell = floor.map_or_else(|| row.floor.to_owned(), |f| format!("{}: {}", row.floor, value(row.goal, f)));
+    let (ratio, met) = match (row.goal, floor) {
+        (Goal::TimesFloor(k), Some(f)) => {
+            let r = m.median_ns / f.median_ns;
+            (format!("{r:.2} ×"), r <= k)
+        }
+        (Goal::ThroughputOfFloor(k), Some(f)) => {
+            let r = m.per_second() / f.per_second();
+            (format!("{r:.2} ×"), r >= k)
+        }
+        (Goal::OverheadOfFloor(k), Some(f)) => {
+            let r = m.median_ns / f.median_ns - 1.0;
+            (format!("+{:.1} %", r * 100.0), r <= k)
+        }
+        (Goal::AtMost(limit), _) => ("—".to_owned(), m.median_ns <= limit.as_nanos() as f64),
+        (Goal::RateAtLeast(rate), _) => ("—".to_owned(), m.per_second() >= rate),
+        (_, None) => ("—".to_owned(), false),
+    };
+    format!("| {} | {} | {floor_cell} | {ratio} | {goal} | {} |", row.path, value(row.goal, m), yes_no(met))
+}
+
+fn library_row(library: &Library) -> String {
+    let path = "stripped release library (cdylib, x86-64)";
+    let goal = format!("≤ {}", bytes(LIBRARY_SIZE_GOAL_BYTES));
+    match library {
+        Library::NotBuiltYet => {
+            format!("| {path} | not built yet (no cdylib in the workspace) | — | — | {goal} | — |")
+        }
+        Library::Failed(why) => {
+            format!("| {path} | could not be measured: {why} | — | — | {goal} | — |")
+        }
+        Library::Built(libs) => libs
+            .iter()
+            .map(|l| {
+                format!(
+                    "| {path}: `{}` ({}) | {} (release profile: {}) | — | — | {goal} | {} |",
+                    l.file,
+                    l.package,
+                    bytes(l.stripped_bytes),
+                    bytes(l.release_bytes),
+                    yes_no(l.stripped_bytes <= LIBRARY_SIZE_GOAL_BYTES)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
+}
+
+fn breakdown_section(d: &mut String, results: &Results) {
+    let _ = writeln!(d, "## Where the time goes\n");
+    let _ = writeln!(d, "| part | median | share of |\n|---|---|---|");
+    for (part, whole) in BREAKDOWN {
+        if let (Some(p), Some(w)) = (results.get(part), results.get(whole)) {
+            let share = p.median_ns / w.median_ns * 100.0;
+            let _ = writeln!(d, "| {} | {} | {share:.0} % of “{}” |", part.what, time(p.median_ns), whole.what);
+        }
+    }
+    if let (Some(v), Some(f), Some(dec)) =
+        (results.get(&perf::VERIFY), results.get(&perf::VERIFY_FLOOR), results.get(&perf::DECODE))
+    {
+        let rest = v.median_ns - f.median_ns - dec.median_ns;
+        let _ = writeln!(
+            d,
+            "| verify, the rest: issuer lookup, `Sig_structure`s, disclosure digests, leaf CBOR, \
+             typed claims, status lookup (whole − signatures − decode) | {} | {:.0} % of “{}” |",
+            time(rest),
+            rest / v.median_ns * 100.0,
+            perf::VERIFY.what
+        );
+    }
+    d.push('\n');
+}
+
+fn qr_section(d: &mut String, rows: &[QrRow]) {
+    let _ = writeln!(d, "## QR versions\n");
+    let _ = writeln!(
+        d,
+        "Computed by `qujat_core::qr::version_for` on real presentations of the four fixtures (one test world, \
+         no challenge unless stated). Version *v* is a square of 17 + 4*v* modules.\n"
+    );
+    let levels: Vec<String> = LEVELS.iter().map(|l| format!("ECC {l:?}")).collect();
+    let _ = writeln!(d, "| fixture | claims | characters | {} |", levels.join(" | "));
+    let _ = writeln!(d, "|---|---|---|{}", "---|".repeat(LEVELS.len()));
+    for r in rows {
+        let v: Vec<String> = r.versions.iter().map(u8::to_string).collect();
+        let _ = writeln!(d, "| {} | {} | {} | {} |", r.fixture, r.set, r.chars, v.join(" | "));
+    }
+    let m = LEVELS.iter().position(|l| matches!(l, qujat_core::qr::Ecc::M));
+    let enu = rows.iter().find(|r| r.fixture == "enu-bachelor-honors" && r.set == "default");
+    if let (Some(m), Some(enu)) = (m, enu) {
+        let v = enu.versions[m];
+        let _ = writeln!(
+            d,
+            "\nThe ENU fixture's default presentation is version {v} at ECC M (goal of the wire-format issue: ≤ 16; {}).",
+            if v <= 16 { "met" } else { "**not met**" }
+        );
+    }
+    d.push('\n');
+}
+
+fn all_section(d: &mut String, results: &Results) {
+    let _ = writeln!(d, "## Every measurement of this run\n");
+    let _ = writeln!(d, "| benchmark | what | median | 95 % CI of the median | mean |\n|---|---|---|---|---|");
+    for id in perf::all_benches() {
+        if let Some(e) = results.get(&id) {
+            let _ = writeln!(
+                d,
+                "| `{id}` | {} | {} | {} – {} | {} |",
+                id.what,
+                time(e.median_ns),
+                time(e.median_ci_ns.0),
+                time(e.median_ci_ns.1),
+                time(e.mean_ns)
+            );
+        }
+    }
+    d.push('\n');
+}
+
+fn goal_text(goal: Goal) -> String {
+    match goal {
+        Goal::TimesFloor(k) => format!("≤ {k} × floor"),
+        Goal::ThroughputOfFloor(k) => format!("≥ {k} × floor throughput"),
+        Goal::AtMost(limit) => format!("≤ {}", time(limit.as_nanos() as f64)),
+        Goal::OverheadOfFloor(k) => format!("overhead ≤ {:.0} % of the floor", k * 100.0),
+        Goal::RateAtLeast(rate) => format!("≥ {} /s", thousands(rate)),
+    }
+}
+
+/// A measurement as the goal reads it: a rate for throughput goals, a time otherwise.
+fn value(goal: Goal, e: &Estimate) -> String {
+    match goal {
+        Goal::ThroughputOfFloor(_) | Goal::RateAtLeast(_) => {
+            format!("{} /s ({} each)", thousands(e.per_second()), time(e.per_element_ns()))
+        }
+        _ => time(e.median_ns),
+    }
+}
+
+fn yes_no(met: bool) -> &'static str {
+    if met { "yes" } else { "**no**" }
+}
+
+/// `812 ns`, `95.1 µs`, `4.57 ms`, `1.20 s`.
+pub fn time(ns: f64) -> String {
+    let (v, unit) = match ns {
+        n if n < 1e3 => (n, "ns"),
+        n if n < 1e6 => (n / 1e3, "µs"),
+        n if n < 1e9 => (n / 1e6, "ms"),
+        n => (n / 1e9, "s"),
+    };
+    let digits = if v >= 100.0 {
+        0
+    } else if v >= 10.0 {
+        1
+    } else {
+        2
+    };
+    format!("{v:.digits$} {unit}")
+}
+
+fn thousands(x: f64) -> String {
+    let n = x.round() as u64;
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn bytes(n: u64) -> String {
+    if n >= 1024 * 1024 {
+        format!("{:.2} MiB", n as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{:.0} KiB", n as f64 / 1024.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats() {
+        assert_eq!(time(812.0), "812 ns");
+        assert_eq!(time(95_100.0), "95.1 µs");
+        assert_eq!(time(4_567_000.0), "4.57 ms");
+        assert_eq!(time(2e6), "2.00 ms");
+        assert_eq!(thousands(22_079.4), "22,079");
+        assert_eq!(thousands(999.0), "999");
+        assert_eq!(bytes(3 * 1024 * 1024), "3.00 MiB");
+    }
+}

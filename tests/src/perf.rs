@@ -1,0 +1,185 @@
+//! The performance catalogue: which paths are benchmarked, against which floor measured in the
+//! same run, with which goal. The criterion benches (`benches/paths.rs`) take their ids from
+//! here and the report (`src/bin/perf-report`) turns the same table into `docs/PERFORMANCE.md`,
+//! so a row is added in one place.
+//!
+//! To add a path (the vault, unlock, the Kotlin harness): write its bench under an id below and
+//! turn its [`Source::Pending`] row into [`Source::Bench`].
+
+use std::time::Duration;
+
+/// A criterion benchmark: `group/name`, as criterion stores it under `target/criterion/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct BenchId {
+    /// Criterion group.
+    pub group: &'static str,
+    /// Function within the group.
+    pub name: &'static str,
+    /// What it measures, for the report.
+    pub what: &'static str,
+}
+
+impl BenchId {
+    const fn new(group: &'static str, name: &'static str, what: &'static str) -> Self {
+        Self { group, name, what }
+    }
+}
+
+impl std::fmt::Display for BenchId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.group, self.name)
+    }
+}
+
+/// Verify a default presentation: decode, both signatures, digests, status lookup.
+pub const VERIFY: BenchId = BenchId::new("verify", "presentation", "verify a default presentation (whole path)");
+/// Two `verify_strict` calls on the credential's and the presentation's `Sig_structure`s.
+pub const VERIFY_FLOOR: BenchId =
+    BenchId::new("verify", "floor_2x_verify_strict", "2 × ed25519 `verify_strict` on the same `Sig_structure`s");
+/// base45, inflate, COSE and CBOR parsing of both structures; no signature.
+pub const DECODE: BenchId =
+    BenchId::new("verify", "decode_only", "decode only: base45, inflate, COSE and CBOR parsing of both structures");
+/// Build, sign, encode (`QJ1:` string) and make the QR matrix at ECC M.
+pub const PRESENT: BenchId =
+    BenchId::new("present", "sign_encode_qr", "make a presentation: build, sign, encode, QR matrix (ECC M)");
+/// Build, sign and encode, without the QR matrix.
+pub const PRESENT_NO_QR: BenchId =
+    BenchId::new("present", "sign_encode", "build, sign and encode the `QJ1:` string, no QR matrix");
+/// The QR matrix alone (ECC M) for a default presentation string.
+pub const QR_ENCODE: BenchId =
+    BenchId::new("present", "qr_encode_only", "QR matrix only (ECC M) of a default presentation string");
+/// One ed25519 signature on the presentation's `Sig_structure` (the signing floor).
+pub const PRESENT_SIGN_FLOOR: BenchId =
+    BenchId::new("present", "floor_ed25519_sign", "one ed25519 sign of the presentation `Sig_structure`");
+/// Issue a class of [`ISSUE_BATCH`] diplomas.
+pub const ISSUE: BenchId = BenchId::new("issue", "batch", "issue a class of 100 diplomas");
+/// [`ISSUE_BATCH`] ed25519 signatures on credential-sized `Sig_structure`s.
+pub const ISSUE_FLOOR: BenchId =
+    BenchId::new("issue", "floor_ed25519_sign", "100 ed25519 signs of credential-sized `Sig_structure`s");
+
+/// Diplomas per batch-issuance iteration (one graduating class).
+pub const ISSUE_BATCH: u64 = 100;
+
+/// What a row is held to.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Goal {
+    /// Time at most this multiple of the floor's time.
+    TimesFloor(f64),
+    /// Throughput at least this fraction of the floor's throughput.
+    ThroughputOfFloor(f64),
+    /// Time per iteration at most this.
+    AtMost(Duration),
+    /// Time over the floor at most this fraction of the floor.
+    OverheadOfFloor(f64),
+    /// At least this many operations per second.
+    RateAtLeast(f64),
+}
+
+/// Where a row's numbers come from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Source {
+    /// Measured by a criterion benchmark, with its floor if it has one.
+    Bench {
+        /// The path.
+        measured: BenchId,
+        /// The floor, measured in the same run.
+        floor: Option<BenchId>,
+    },
+    /// Not measurable yet: says why.
+    Pending(&'static str),
+}
+
+/// One line of the goals table.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Row {
+    /// What is measured, as the reader knows it.
+    pub path: &'static str,
+    /// Where the numbers come from.
+    pub source: Source,
+    /// What the floor is, in words.
+    pub floor: &'static str,
+    /// The goal.
+    pub goal: Goal,
+}
+
+const NOT_MERGED: &str = "not yet measured (vault/bindings not merged)";
+
+/// The goals of issue 5, in its order.
+pub const ROWS: &[Row] = &[
+    Row {
+        path: "verify a default presentation (decode, both signatures, digests, status lookup)",
+        source: Source::Bench { measured: VERIFY, floor: Some(VERIFY_FLOOR) },
+        floor: "2 × ed25519 `verify_strict`",
+        goal: Goal::TimesFloor(1.5),
+    },
+    Row {
+        path: "make a presentation (sign, encode, QR matrix)",
+        source: Source::Bench { measured: PRESENT, floor: None },
+        floor: "—",
+        goal: Goal::AtMost(Duration::from_millis(2)),
+    },
+    Row {
+        path: "unlock (PIN + TOTP)",
+        source: Source::Pending(NOT_MERGED),
+        floor: "Argon2id derivation alone, same parameters",
+        goal: Goal::OverheadOfFloor(0.05),
+    },
+    Row {
+        path: "vault with 10,000 diplomas: open the file (KDF excluded)",
+        source: Source::Pending(NOT_MERGED),
+        floor: "—",
+        goal: Goal::AtMost(Duration::from_millis(50)),
+    },
+    Row {
+        path: "vault with 10,000 diplomas: list",
+        source: Source::Pending(NOT_MERGED),
+        floor: "—",
+        goal: Goal::AtMost(Duration::from_millis(20)),
+    },
+    Row {
+        path: "vault with 10,000 diplomas: import",
+        source: Source::Pending(NOT_MERGED),
+        floor: "—",
+        goal: Goal::RateAtLeast(2000.0),
+    },
+    Row {
+        path: "batch issuance (a class of 100)",
+        source: Source::Bench { measured: ISSUE, floor: Some(ISSUE_FLOOR) },
+        floor: "ed25519 sign alone",
+        goal: Goal::ThroughputOfFloor(0.3),
+    },
+    Row {
+        path: "Kotlin → Rust verify call",
+        source: Source::Pending(NOT_MERGED),
+        floor: "the same call from Rust",
+        goal: Goal::TimesFloor(1.05),
+    },
+];
+
+/// Parts of the paths above, reported with their share of the whole.
+pub const BREAKDOWN: &[(BenchId, BenchId)] = &[
+    (DECODE, VERIFY),
+    (VERIFY_FLOOR, VERIFY),
+    (PRESENT_SIGN_FLOOR, PRESENT),
+    (PRESENT_NO_QR, PRESENT),
+    (QR_ENCODE, PRESENT),
+];
+
+/// Every benchmark the report reads.
+pub fn all_benches() -> Vec<BenchId> {
+    let mut out: Vec<BenchId> = vec![];
+    let rows = ROWS.iter().filter_map(|r| match r.source {
+        Source::Bench { measured, floor } => Some([Some(measured), floor]),
+        Source::Pending(_) => None,
+    });
+    let parts = BREAKDOWN.iter().map(|(part, whole)| [Some(*part), Some(*whole)]);
+    for id in rows.chain(parts).flatten().flatten() {
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    out
+}
+
+/// Stripped release library size goal on x86-64.
+pub const LIBRARY_SIZE_GOAL_BYTES: u64 = 3 * 1024 * 1024;
