@@ -175,11 +175,16 @@ fn sigkill_at_random_instants_loses_nothing_acknowledged() {
         let mut output = String::new();
         child.stdout.take().unwrap().read_to_string(&mut output).unwrap();
         let (n, unlocked) = acks.absorb(&output);
+        // Keep the kill window around the child's start-up plus a few writes, however busy
+        // the machine is.
         if !unlocked {
             before_unlock += 1;
-            max_delay_ms = (max_delay_ms + 5).min(200); // the machine is slower than assumed
+            max_delay_ms = (max_delay_ms + 5).min(200);
         } else if n > 0 {
             during_writes += 1;
+            if n > 12 {
+                max_delay_ms = (max_delay_ms - 1).max(20);
+            }
         }
 
         // After the crash: it opens, it is sound, nothing acknowledged is lost.
@@ -204,8 +209,14 @@ fn sigkill_at_random_instants_loses_nothing_acknowledged() {
             assert_eq!(vault.get_credential(&session, &s.id).unwrap().expose_secret(), &bundle(r, i)[..]);
             assert_eq!(s.summary.expose_secret(), format!("{r}/{i}").as_bytes());
         }
-        assert_eq!(vault.audit_log(&session).unwrap().status, ChainStatus::Intact, "round {round}: audit chain");
+        // The chain is re-read in full (it grows with every round): every 25 rounds and last.
+        if round % 25 == 0 || round + 1 == kills {
+            assert_eq!(vault.audit_log(&session).unwrap().status, ChainStatus::Intact, "round {round}: audit chain");
+        }
         assert_eq!(vault.status().unwrap().failures, 0);
+        if (round + 1) % 100 == 0 {
+            eprintln!("crash harness: {} kills, {:.1?}", round + 1, started.elapsed());
+        }
     }
     eprintln!(
         "crash harness: {kills} SIGKILLs in {:.1?}: {before_unlock} before the unlock completed, \

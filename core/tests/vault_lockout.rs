@@ -172,3 +172,20 @@ fn tenth_failure_wipes_the_key_in_the_file_and_in_the_key_store() {
     assert_eq!(old.status().unwrap().state, VaultState::Ready);
     assert_eq!(old.unlock(&pin(), &code_at(now + 60)).unwrap_err(), VaultError::KeyStore(KeyStoreError::KeyNotFound));
 }
+
+#[test]
+fn a_wipe_that_became_due_is_completed_at_open() {
+    if std::env::var_os(ENV_DIR).is_some() {
+        return;
+    }
+    let dir = TempDir::new("due-wipe");
+    let ready = Ready::new(dir.path(), VaultOptions::insecure_for_tests());
+    drop(ready);
+    // As if the tenth attempt had been counted and the process killed before the wipe.
+    let raw = Connection::open(db_path(dir.path())).unwrap();
+    raw.execute("UPDATE lockout SET failures = 10", []).unwrap();
+    drop(raw);
+    let vault = open(dir.path(), Arc::new(ManualClock::new(T0 + 60)), VaultOptions::insecure_for_tests());
+    assert_eq!(vault.status().unwrap().state, VaultState::Wiped);
+    assert!(std::fs::read_dir(dir.path().join("keys")).unwrap().next().is_none());
+}

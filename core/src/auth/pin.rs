@@ -196,6 +196,32 @@ mod tests {
     }
 
     #[test]
+    fn share_of_six_digit_pins_refused() {
+        // Documented in docs/SECURITY.md: most of the refused space is date-like.
+        let mut refused = [0u32; 8];
+        for n in 0..1_000_000u32 {
+            if let Err(r) = check_pin_strength(&format!("{n:06}")) {
+                let i = match r {
+                    WeakPinReason::Repeated => 0,
+                    WeakPinReason::Sequence => 1,
+                    WeakPinReason::Mirror => 2,
+                    WeakPinReason::DateLike => 3,
+                    WeakPinReason::Common => 4,
+                    _ => 5,
+                };
+                refused[i] += 1;
+            }
+        }
+        let total: u32 = refused.iter().sum();
+        assert_eq!(refused[..5], EXPECTED_REFUSED, "total {total}");
+        assert_eq!(refused[5..], [0, 0, 0]);
+        assert_eq!(total, 86_193); // 8.6 %: 913,807 six-digit PINs remain
+    }
+
+    /// Repeated, sequence, mirror, date-like, common (of 1,000,000 six-digit PINs).
+    const EXPECTED_REFUSED: [u32; 5] = [1_090, 80, 900, 84_069, 54];
+
+    #[test]
     fn reasons_never_contain_the_pin() {
         let err = check_pin_strength("140598").unwrap_err();
         assert!(!err.to_string().contains("140598"));

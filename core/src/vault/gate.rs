@@ -2,7 +2,8 @@
 //!
 //! Order of one attempt (each numbered step is its own transaction or has none):
 //! 1. shape of the input (nothing counted: no secret is tested);
-//! 2. state and lockout read; a wait in force refuses here, a due wipe is carried out;
+//! 2. state and lockout, recording the clock reading (which only moves forward); a wait in
+//!    force refuses here, a due wipe is carried out;
 //! 3. the platform key store unwraps the outer layer (not counted: it tests nothing the
 //!    holder typed, and a key store outage must not drive the vault towards a wipe);
 //! 4. **the attempt is counted as failed, with its delay, and committed** (fsync);
@@ -147,7 +148,7 @@ impl Vault {
             rows::write_lockout(tx, &lockout)?;
             Ok((config, lockout.admit(policy, recovery)))
         })?;
-        self.refuse(admitted)?;
+        admitted.map_err(|r| self.refusal(r))?;
 
         // 3. Outer layer, by the platform key store.
         let wrapped = config.wrapped_key.as_deref().ok_or(VaultError::Integrity { table: "config" })?;
@@ -173,7 +174,7 @@ impl Vault {
             tx.execute("INSERT INTO failed_attempts (at) VALUES (?1)", [l.last_seen])?;
             Ok(Ok(tx.last_insert_rowid()))
         })?;
-        let attempt = attempt.or_else(|r| self.refuse(Err(r)).map(|()| 0))?;
+        let attempt = attempt.map_err(|r| self.refusal(r))?;
 
         // 5. The PIN.
         let pin_key = derive_pin_key(pin, &bundle.salt, &bundle.params)?;
@@ -232,18 +233,15 @@ impl Vault {
         Ok(Granted { data_key, keys, config })
     }
 
-    /// Map a lockout refusal to its error, carrying out a due wipe.
-    fn refuse(&self, r: Result<(), Refusal>) -> Result<(), VaultError> {
+    /// The error for a lockout refusal, carrying out a due wipe.
+    fn refusal(&self, r: Refusal) -> VaultError {
         match r {
-            Ok(()) => Ok(()),
-            Err(Refusal::LockedOut { until, retry_after_secs }) => {
-                Err(VaultError::LockedOut { until, retry_after_secs })
-            }
-            Err(Refusal::RecoveryRequired) => Err(VaultError::RecoveryCodeRequired),
-            Err(Refusal::WipeDue) => {
-                self.wipe()?;
-                Err(VaultError::Wiped)
-            }
+            Refusal::LockedOut { until, retry_after_secs } => VaultError::LockedOut { until, retry_after_secs },
+            Refusal::RecoveryRequired => VaultError::RecoveryCodeRequired,
+            Refusal::WipeDue => match self.wipe() {
+                Ok(()) => VaultError::Wiped,
+                Err(e) => e,
+            },
         }
     }
 

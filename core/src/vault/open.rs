@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use crate::auth::{KdfParams, LockoutPolicy};
+use crate::auth::{AtMaxFailures, KdfParams, LockoutPolicy};
 use crate::platform::{Clock, SecureRandom, UnixTime};
 
 use super::error::VaultError;
@@ -155,7 +155,8 @@ impl Vault {
             failures: lockout.failures,
             attempts_left: policy.attempts_left(lockout.failures),
             locked_until: lockout.locked_until(),
-            recovery_code_required: lockout.failures >= policy.max_failures,
+            recovery_code_required: policy.at_max == AtMaxFailures::RequireRecoveryCode
+                && lockout.failures >= policy.max_failures,
             key_store_hardware_backed: self.key_store.is_hardware_backed(),
         })
     }
