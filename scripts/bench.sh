@@ -12,5 +12,5 @@ if [ $# -eq 0 ]; then
   # Start clean, so that every number in the report comes from this one run.
   rm -rf "$target/criterion"
 fi
-cargo bench -p qujat-tests --bench paths -- "$@"
+cargo bench -p qujat-tests --bench paths --bench vault -- "$@"
 cargo run -q -p qujat-tests --bin perf-report -- --criterion "$target/criterion" --out docs/PERFORMANCE.md

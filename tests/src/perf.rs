@@ -57,6 +57,27 @@ pub const ISSUE: BenchId = BenchId::new("issue", "batch", "issue a class of 100 
 pub const ISSUE_FLOOR: BenchId =
     BenchId::new("issue", "floor_ed25519_sign", "100 ed25519 signs of credential-sized `Sig_structure`s");
 
+/// Unlock with PIN + TOTP at the production Argon2id parameters.
+pub const UNLOCK: BenchId = BenchId::new("unlock", "pin_totp", "unlock with PIN + TOTP (Argon2id m=64 MiB, t=3, p=4)");
+/// The Argon2id derivation alone, same parameters.
+pub const UNLOCK_FLOOR: BenchId =
+    BenchId::new("unlock", "floor_argon2id", "Argon2id derivation alone, same parameters");
+/// Open a vault file of [`VAULT_SIZE`] diplomas (no KDF).
+pub const VAULT_OPEN: BenchId =
+    BenchId::new("vault", "open_10k", "open a vault file of 10,000 diplomas (KDF excluded)");
+/// List the summaries of [`VAULT_SIZE`] diplomas.
+pub const VAULT_LIST: BenchId = BenchId::new("vault", "list_10k", "list (decrypt) 10,000 diploma summaries");
+/// Import one diploma into a vault of [`VAULT_SIZE`] (one transaction, fsync).
+pub const VAULT_IMPORT: BenchId =
+    BenchId::new("vault", "import_one", "store one diploma in a vault of 10,000 (one transaction)");
+/// Import [`IMPORT_BATCH`] diplomas in one transaction (restore, migration).
+pub const VAULT_IMPORT_BATCH: BenchId =
+    BenchId::new("vault", "import_batch_100", "store 100 diplomas in one transaction into a vault of 10,000");
+/// Diplomas per batch import.
+pub const IMPORT_BATCH: u64 = 100;
+/// Diplomas in the benchmarked vault.
+pub const VAULT_SIZE: u64 = 10_000;
+
 /// Diplomas per batch-issuance iteration (one graduating class).
 pub const ISSUE_BATCH: u64 = 100;
 
@@ -102,7 +123,7 @@ pub struct Row {
     pub goal: Goal,
 }
 
-const NOT_MERGED: &str = "not yet measured (vault/bindings not merged)";
+const NOT_MERGED: &str = "not yet measured (bindings not merged)";
 
 /// The goals of issue 5, in its order.
 pub const ROWS: &[Row] = &[
@@ -120,25 +141,31 @@ pub const ROWS: &[Row] = &[
     },
     Row {
         path: "unlock (PIN + TOTP)",
-        source: Source::Pending(NOT_MERGED),
+        source: Source::Bench { measured: UNLOCK, floor: Some(UNLOCK_FLOOR) },
         floor: "Argon2id derivation alone, same parameters",
         goal: Goal::OverheadOfFloor(0.05),
     },
     Row {
         path: "vault with 10,000 diplomas: open the file (KDF excluded)",
-        source: Source::Pending(NOT_MERGED),
+        source: Source::Bench { measured: VAULT_OPEN, floor: None },
         floor: "—",
         goal: Goal::AtMost(Duration::from_millis(50)),
     },
     Row {
         path: "vault with 10,000 diplomas: list",
-        source: Source::Pending(NOT_MERGED),
+        source: Source::Bench { measured: VAULT_LIST, floor: None },
         floor: "—",
         goal: Goal::AtMost(Duration::from_millis(20)),
     },
     Row {
-        path: "vault with 10,000 diplomas: import",
-        source: Source::Pending(NOT_MERGED),
+        path: "vault with 10,000 diplomas: import, one per transaction (each commit fsynced)",
+        source: Source::Bench { measured: VAULT_IMPORT, floor: None },
+        floor: "—",
+        goal: Goal::RateAtLeast(2000.0),
+    },
+    Row {
+        path: "vault with 10,000 diplomas: import, 100 per transaction",
+        source: Source::Bench { measured: VAULT_IMPORT_BATCH, floor: None },
         floor: "—",
         goal: Goal::RateAtLeast(2000.0),
     },

@@ -170,6 +170,21 @@ impl Vault {
         })
     }
 
+    /// Store several credentials in one transaction: all of them or none (a duplicate among
+    /// them refuses the whole batch). One commit, so one `fsync`, for the whole batch — the way
+    /// to restore or migrate many diplomas at once. Each gets its own audit entry.
+    pub fn put_credentials(&self, session: &Session, items: &[(CredentialId, &[u8], &[u8])]) -> Result<(), VaultError> {
+        let now = self.now();
+        let rng = self.rng.as_ref();
+        self.session_write(session, |tx, keys| {
+            for (id, bundle, summary) in items {
+                insert(tx, keys, rng, id, bundle, summary)?;
+                audit::append(tx, keys, rng, AuditKind::Import, now, id.as_bytes())?;
+            }
+            Ok(())
+        })
+    }
+
     /// Whether a credential with this id is stored.
     pub fn contains_credential(&self, session: &Session, id: &CredentialId) -> Result<bool, VaultError> {
         self.session_read(session, |conn, keys| exists(conn, &row_key(keys, id)))

@@ -1,0 +1,141 @@
+//! Criterion benchmarks of the holder's vault: unlock against the Argon2id derivation alone,
+//! and a vault of 10,000 diplomas (open, list, import). `scripts/bench.sh` runs them with
+//! `benches/paths.rs`; ids and goals live in `qujat_tests::perf`. Nothing here asserts on time.
+#![allow(clippy::unwrap_used, missing_docs)]
+
+use std::hint::black_box;
+use std::sync::Arc;
+use std::time::Duration;
+
+use criterion::{BatchSize, Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
+use qujat_core::auth::SecondFactor;
+use qujat_core::auth::kdf::{KdfParams, derive_pin_key};
+use qujat_core::auth::totp::authenticator_code;
+use qujat_core::platform::{Clock, ManualClock, SeededRandom};
+use qujat_core::secret::SecretString;
+use qujat_core::vault::{CredentialId, Platform, SoftwareKeyStore, Vault, VaultOptions};
+use qujat_tests::perf;
+use qujat_tests::{NOW, World};
+
+const PIN: &str = "739154";
+
+fn platform(clock: Arc<ManualClock>, rng: Arc<SeededRandom>, key_store: Arc<SoftwareKeyStore>) -> Platform {
+    Platform { key_store, clock, rng }
+}
+
+/// Unlock with the production KDF parameters against the derivation alone.
+fn unlock(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Arc::new(ManualClock::new(NOW));
+    let rng = Arc::new(SeededRandom::new(b"bench-unlock"));
+    let ks = Arc::new(SoftwareKeyStore::in_memory(rng.clone()));
+    let vault =
+        Vault::open(dir.path().join("v.db"), platform(clock.clone(), rng, ks), VaultOptions::default()).unwrap();
+    let pin = SecretString::from(PIN);
+    let e = vault.setup(&pin, "bench").unwrap();
+    let uri = e.otpauth_uri.expose_secret().to_owned();
+    vault.confirm_enrolment(&pin, &authenticator_code(&uri, clock.now()).unwrap()).unwrap();
+
+    let mut g = c.benchmark_group(perf::UNLOCK.group);
+    g.sample_size(10);
+    g.sampling_mode(SamplingMode::Flat);
+    g.bench_function(perf::UNLOCK.name, |b| {
+        b.iter_batched(
+            || {
+                // Each unlock needs a code of a step not used before.
+                clock.advance(30);
+                SecondFactor::Totp(authenticator_code(&uri, clock.now()).unwrap())
+            },
+            |code| black_box(vault.unlock(&pin, &code).unwrap()),
+            BatchSize::PerIteration,
+        )
+    });
+    let salt = [7u8; 16];
+    g.bench_function(perf::UNLOCK_FLOOR.name, |b| {
+        b.iter(|| black_box(derive_pin_key(&pin, &salt, &KdfParams::RECOMMENDED).unwrap()))
+    });
+    g.finish();
+}
+
+/// A vault of 10,000 diplomas: open (KDF excluded), list, import.
+fn vault(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v.db");
+    let clock = Arc::new(ManualClock::new(NOW));
+    let rng = Arc::new(SeededRandom::new(b"bench-vault"));
+    let ks = Arc::new(SoftwareKeyStore::in_memory(rng.clone()));
+    let opts = VaultOptions::insecure_for_tests();
+    let vault = Vault::open(&path, platform(clock.clone(), rng.clone(), ks.clone()), opts.clone()).unwrap();
+    let pin = SecretString::from(PIN);
+    let e = vault.setup(&pin, "bench").unwrap();
+    let uri = e.otpauth_uri.expose_secret().to_owned();
+    let session = vault.confirm_enrolment(&pin, &authenticator_code(&uri, clock.now()).unwrap()).unwrap();
+
+    // Real bundle and summary sizes: the ENU fixture's.
+    let mut w = World::new("bench-vault");
+    let bundle = w.issue("enu-bachelor-honors").to_bytes();
+    let summary = vec![0xa9u8; 160];
+    let id = |i: u64| {
+        let mut b = [0u8; 32];
+        b[..8].copy_from_slice(&i.to_be_bytes());
+        CredentialId::from_bytes(b)
+    };
+    for chunk in (0..perf::VAULT_SIZE).collect::<Vec<_>>().chunks(1000) {
+        let items: Vec<(CredentialId, &[u8], &[u8])> =
+            chunk.iter().map(|i| (id(*i), &bundle[..], &summary[..])).collect();
+        vault.put_credentials(&session, &items).unwrap();
+    }
+    drop(session);
+    drop(vault);
+
+    let mut g = c.benchmark_group(perf::VAULT_OPEN.group);
+    g.sample_size(20);
+    g.bench_function(perf::VAULT_OPEN.name, |b| {
+        b.iter(|| {
+            black_box(Vault::open(&path, platform(clock.clone(), rng.clone(), ks.clone()), opts.clone()).unwrap())
+        })
+    });
+    let vault = Vault::open(&path, platform(clock.clone(), rng.clone(), ks.clone()), opts.clone()).unwrap();
+    clock.advance(30);
+    let session = vault.unlock(&pin, &SecondFactor::Totp(authenticator_code(&uri, clock.now()).unwrap())).unwrap();
+    g.bench_function(perf::VAULT_LIST.name, |b| {
+        b.iter(|| {
+            let l = vault.list_summaries(&session).unwrap();
+            assert_eq!(l.items.len() as u64, perf::VAULT_SIZE);
+            black_box(l)
+        })
+    });
+    let mut next = perf::VAULT_SIZE;
+    g.throughput(Throughput::Elements(1));
+    g.bench_function(perf::VAULT_IMPORT.name, |b| {
+        b.iter(|| {
+            next += 1;
+            vault.put_credential(&session, &id(next), black_box(&bundle), &summary).unwrap();
+        })
+    });
+    g.throughput(Throughput::Elements(perf::IMPORT_BATCH));
+    g.sample_size(10);
+    g.bench_function(perf::VAULT_IMPORT_BATCH.name, |b| {
+        b.iter(|| {
+            let items: Vec<(CredentialId, &[u8], &[u8])> = (0..perf::IMPORT_BATCH)
+                .map(|_| {
+                    next += 1;
+                    (id(next), &bundle[..], &summary[..])
+                })
+                .collect();
+            vault.put_credentials(&session, black_box(&items)).unwrap();
+        })
+    });
+    g.finish();
+}
+
+fn config() -> Criterion {
+    Criterion::default().warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(3))
+}
+
+criterion_group! {
+    name = benches;
+    config = config();
+    targets = unlock, vault
+}
+criterion_main!(benches);
