@@ -160,3 +160,31 @@ fn locked_wallet_refuses_and_unlock_needs_a_fresh_code() {
     assert!(h.wallet.is_unlocked());
     let _ = Challenge::new(1);
 }
+
+#[test]
+fn batch_import_is_all_or_nothing() {
+    use qujat_core::vault::{CredentialId, Vault};
+    let w = World::new("batch");
+    let dir = tempfile::tempdir().unwrap();
+    let platform = Platform {
+        key_store: Arc::new(SoftwareKeyStore::in_memory(w.rng.clone())),
+        clock: w.clock.clone(),
+        rng: w.rng.clone(),
+    };
+    let vault = Vault::open(dir.path().join("v.db"), platform, VaultOptions::insecure_for_tests()).unwrap();
+    let e = vault.setup(&pin(), "t").unwrap();
+    let s = vault
+        .confirm_enrolment(&pin(), &authenticator_code(e.otpauth_uri.expose_secret(), w.clock.now()).unwrap())
+        .unwrap();
+    let id = |n: u8| CredentialId::from_bytes([n; 32]);
+    vault.put_credentials(&s, &[(id(1), b"one", b"s1"), (id(2), b"two", b"s2")]).unwrap();
+    // A duplicate inside a batch refuses the whole batch: id 3 is not stored either.
+    let err = vault.put_credentials(&s, &[(id(3), b"three", b"s3"), (id(1), b"again", b"s1")]).unwrap_err();
+    assert_eq!(err, VaultError::DuplicateCredential);
+    let listing = vault.list_summaries(&s).unwrap();
+    assert_eq!(listing.items.len(), 2);
+    assert!(!vault.contains_credential(&s, &id(3)).unwrap());
+    assert_eq!(vault.get_credential(&s, &id(2)).unwrap().expose_secret(), b"two");
+    let imports = vault.audit_log(&s).unwrap().entries.iter().filter(|e| e.kind == AuditKind::Import).count();
+    assert_eq!(imports, 2);
+}
