@@ -163,6 +163,25 @@ fn presentation_disclosures_and_lifetime() {
         PresentationPayload::from_cbor(&field(&all, 2, Value::Bytes(vec![0; 16 * 16 + 1]))),
         Err(FormatError::Bad("presentation", 3))
     );
+    // The embedded credential: at most MAX_CREDENTIAL_BYTES, as Credential::parse requires (and
+    // to_cbor can only re-encode a credential of that size).
+    let credential_of = |len: usize| {
+        let header = 3; // array(1) + bstr header of 2 bytes for 24..=255, 3 for 256..=65535
+        let pad = len - header - 2;
+        Value::Array(vec![Value::Bytes(vec![0; pad]), Value::Integer(0.into())])
+    };
+    for (len, ok) in [(MAX_CREDENTIAL_BYTES, true), (MAX_CREDENTIAL_BYTES + 1, false)] {
+        let v = credential_of(len);
+        assert_eq!(cbor::encode(&v).len(), len);
+        let r = PresentationPayload::from_cbor(&field(&all, 0, v));
+        if ok {
+            let p = r.unwrap();
+            assert_eq!(p.credential.len(), len);
+            assert_eq!(PresentationPayload::from_cbor(&p.to_cbor()), Ok(p));
+        } else {
+            assert_eq!(r, Err(FormatError::Bad("presentation", 1)));
+        }
+    }
     // Lifetime: 600 s at most, when built and when decoded.
     let mut p = all.clone();
     p.ttl_secs = MAX_TTL_SECS;
