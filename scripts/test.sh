@@ -24,6 +24,16 @@ else
 fi
 cargo test --workspace --doc --quiet
 
+step "dependency policy (cargo deny: licences, bans, sources)"
+bash scripts/deny.sh
+
+step "fuzz smoke (every target, 20,000 runs each)"
+if cargo +nightly --version >/dev/null 2>&1; then
+  bash scripts/fuzz.sh --smoke
+else
+  echo "skipped: no nightly toolchain (cargo-fuzz needs one)"
+fi
+
 if [ -x scripts/kotlin-test.sh ]; then
   step "kotlin binding tests (JVM)"
   scripts/kotlin-test.sh

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::panic, missing_docs)]
 
 mod format_doc;
+mod limits;
 mod roundtrip;
 mod scenarios;
 mod tamper;

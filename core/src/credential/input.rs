@@ -38,6 +38,7 @@ use serde_json::{Map, Number, Value};
 use super::claims::MAX_TEXT_BYTES;
 use super::date::Date;
 use super::diploma::{DegreeLevel, Diploma, Gpa, Iin, IinError, Lang, Localized, PersonName, StudyForm};
+use super::signed::MAX_ISSUER_ID;
 
 /// Largest issuer input accepted, in bytes; larger inputs are refused before parsing.
 pub const MAX_INPUT_BYTES: usize = 64 * 1024;
@@ -141,7 +142,8 @@ pub enum InputError {
         /// Path of the field.
         path: String,
     },
-    /// A text is longer than [`MAX_TEXT_BYTES`] bytes of UTF-8.
+    /// A text is longer than [`MAX_TEXT_BYTES`] bytes of UTF-8 (the issuer id: longer than
+    /// [`MAX_ISSUER_ID`] bytes).
     #[error("{path}: longer than {max} bytes")]
     TooLong {
         /// Path of the field.
@@ -323,6 +325,11 @@ pub fn parse_issuer_input(json: &[u8], today: Date) -> Result<Diploma, InputErro
     let raw: RawInput = object(&parsed.value, "", RawInput::FIELDS)?;
 
     let issuer = text(&raw.issuer, "issuer")?;
+    // The id becomes the credential's issuer field and the trust list's id: a longer one would
+    // give credentials that no wallet or verifier can read.
+    if issuer.len() > MAX_ISSUER_ID {
+        return Err(InputError::TooLong { path: "issuer".into(), max: MAX_ISSUER_ID });
+    }
 
     let h: RawHolder = object(required(&raw.holder, "holder")?, "holder", RawHolder::FIELDS)?;
     let name = PersonName {
@@ -1002,6 +1009,17 @@ mod tests {
         assert_eq!(d.gpa.map(Gpa::hundredths), Some(367));
         let (e, _) = err_path(parse(&ENU.replace("3.67", "3.671")));
         assert!(matches!(e, InputError::GpaPrecision { .. }));
+    }
+
+    #[test]
+    fn issuer_id_longer_than_a_credential_allows_is_refused() {
+        // Regression: ids of 65..=256 bytes were accepted, then issued as credentials that
+        // Credential::parse refuses (field 2 is at most MAX_ISSUER_ID bytes).
+        let at = "k".repeat(MAX_ISSUER_ID);
+        assert_eq!(with("/issuer", Value::String(at.clone())).unwrap().issuer, at);
+        let (e, path) = err_path(with("/issuer", Value::String(format!("{at}k"))));
+        assert_eq!(e, InputError::TooLong { path: "issuer".into(), max: MAX_ISSUER_ID });
+        assert_eq!(path, "issuer");
     }
 
     #[test]

@@ -8,7 +8,7 @@ pub mod wire;
 
 pub use build::{HolderSigner, PresentError, PresentationRequest, present};
 pub use challenge::Challenge;
-pub use payload::{PresentationPayload, SignedPresentation};
+pub use payload::{MAX_PRESENTATION_BYTES, PresentationPayload, SignedPresentation};
 
 /// Default lifetime of a presentation, seconds.
 pub const DEFAULT_TTL_SECS: u32 = 120;

@@ -60,10 +60,14 @@ impl PresentationPayload {
     pub fn from_cbor(bytes: &[u8]) -> Result<Self, FormatError> {
         const W: &str = "presentation";
         let mut m = IntMap::decode_array(bytes, W, MAX_PRESENTATION_BYTES, 6..=7)?;
+        // At most MAX_CREDENTIAL_BYTES, as `Credential::parse` requires and `to_cbor` can re-encode.
         let credential = match m.take(1)? {
             v @ Value::Array(_) => cbor::encode(&v),
             _ => return Err(m.bad(1)),
         };
+        if credential.len() > MAX_CREDENTIAL_BYTES {
+            return Err(m.bad(1));
+        }
         let mask = u16::try_from(m.uint(2)?).map_err(|_| m.bad(2))?;
         let disclosed = ClaimSet::from_mask(mask).ok_or(m.bad(2))?;
         let cover = m.bytes(3, 0..=SLOTS * NODE_LEN)?;
@@ -179,5 +183,33 @@ impl SignedPresentation {
     /// Check the holder's signature with the key the credential binds.
     pub fn verify_holder(&self) -> Result<(), CoseError> {
         self.envelope.verify(&self.credential.payload().holder)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn payload_with_credential(credential: Value) -> Vec<u8> {
+        cbor::encode_array(vec![
+            credential,
+            Value::Integer(0.into()),
+            Value::Bytes(vec![0; NODE_LEN]),
+            Value::Array(vec![]),
+            Value::Integer(0.into()),
+            Value::Integer(120.into()),
+        ])
+    }
+
+    #[test]
+    fn embedded_credential_is_bounded_so_it_re_encodes() {
+        // Regression: a credential item over MAX_CREDENTIAL_BYTES decoded, and to_cbor then
+        // silently wrote `null` in its place (it re-reads the item with that limit).
+        let with_len = |len: usize| Value::Array(vec![Value::Bytes(vec![0; len - 4])]);
+        let at = PresentationPayload::from_cbor(&payload_with_credential(with_len(MAX_CREDENTIAL_BYTES))).unwrap();
+        assert_eq!(at.credential.len(), MAX_CREDENTIAL_BYTES);
+        assert_eq!(PresentationPayload::from_cbor(&at.to_cbor()), Ok(at));
+        let past = payload_with_credential(with_len(MAX_CREDENTIAL_BYTES + 1));
+        assert_eq!(PresentationPayload::from_cbor(&past), Err(FormatError::Bad("presentation", 1)));
     }
 }

@@ -107,7 +107,8 @@ fn read_png(bytes: &[u8], limits: DecodeLimits) -> Result<Frame, QrError> {
 
     let header = decoder.read_header_info().map_err(png_failure)?;
     let (w, h) = (header.width, header.height);
-    let least = u64::from(w) * u64::from(h) * min_bytes_per_pixel(header.color_type);
+    // Saturating: PNG headers may claim up to 2^32 - 1 pixels per side.
+    let least = u64::from(w).saturating_mul(u64::from(h)).saturating_mul(min_bytes_per_pixel(header.color_type));
     if w > limits.max_side || h > limits.max_side || least > limits.max_decoded_bytes as u64 {
         return Err(QrError::ImageTooLarge);
     }

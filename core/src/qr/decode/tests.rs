@@ -170,6 +170,21 @@ fn huge_images_are_refused_before_allocation() {
 }
 
 #[test]
+fn header_sides_near_u32_max_do_not_overflow() {
+    // Regression (found by the qr_png fuzz target): width 2^32 - 1 × height 2^32 - 60 × 2 bytes
+    // per pixel overflowed u64 in the size check: a panic with overflow checks on (caught by the
+    // guard and misreported as Unreadable), a wrapped product without. Signature, the fuzzer's
+    // IHDR (gray + alpha, 8 bits; CRC fixed: the png crate skips CRCs when built for fuzzing), IEND.
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend_from_slice(b"\0\0\0\x0dIHDR\xff\xff\xff\xff\xff\xff\xff\xc4\x08\x04\0\0\0\x16\x42\x11\xdb");
+    png.extend_from_slice(b"\0\0\0\0IEND\xae\x42\x60\x82");
+    assert_eq!(decode_png(&png), Err(QrError::ImageTooLarge));
+    // Without side limits the saturated product is still over any byte limit below u64::MAX.
+    let no_side_limit = DecodeLimits { max_side: u32::MAX, ..DecodeLimits::DEFAULT };
+    assert_eq!(decode_png_with_limits(&png, no_side_limit), Err(QrError::ImageTooLarge));
+}
+
+#[test]
 fn custom_limits_are_inclusive() {
     let limits = DecodeLimits { max_side: 64, max_decoded_bytes: 64 * 64 };
     let gray =

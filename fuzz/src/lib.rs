@@ -1,0 +1,100 @@
+//! Shared set-up and round-trip checks for the fuzz targets.
+//!
+//! Every target decodes untrusted bytes with the same code the apps run, and where an encoder
+//! exists checks that a decoded value survives encode → decode unchanged. The payload encodings
+//! are deterministic, so "unchanged" is checked on bytes: the re-encoding of the decoded value
+//! equals the re-encoding of that re-encoding decoded again.
+#![allow(clippy::unwrap_used, clippy::panic, missing_docs)]
+
+use std::sync::OnceLock;
+
+use qujat_core::credential::{Credential, CredentialBundle, CredentialPayload, Date};
+use qujat_core::keys::PublicKey;
+use qujat_core::presentation::PresentationPayload;
+use qujat_core::status::StatusListPayload;
+use qujat_core::trust::TrustListPayload;
+use qujat_core::verifier::Verifier;
+use qujat_tests::{FIXTURES, NOW, World};
+
+/// The world every target (and the seed generator) uses: same seed, same keys.
+pub const WORLD_SEED: &str = "fuzz";
+
+/// A verifier with a real trust list and every issuer's status list installed, built once.
+pub struct Fixture {
+    /// Verifier on a clock stopped at [`NOW`], so seeded presentations stay valid.
+    pub verifier: Verifier,
+    /// The trust anchor's key.
+    pub anchor: PublicKey,
+    /// The installed trust list's content.
+    pub trust: TrustListPayload,
+    /// The issuer's "today" for issuer input.
+    pub today: Date,
+}
+
+/// The world with one credential issued per fixture diploma (so status lists have entries),
+/// and those credentials, in [`FIXTURES`] order.
+pub fn world() -> (World, Vec<CredentialBundle>) {
+    let mut w = World::new(WORLD_SEED);
+    let bundles = FIXTURES.iter().map(|(name, _)| w.issue(name)).collect();
+    (w, bundles)
+}
+
+/// The shared fixture, built on first use (`OnceLock`: once per fuzzing process).
+pub fn fixture() -> &'static Fixture {
+    static FIXTURE: OnceLock<Fixture> = OnceLock::new();
+    FIXTURE.get_or_init(|| {
+        let (w, _) = world();
+        let verifier = w.verifier();
+        let trust = World::trust_payload(&w.issuers, 1, NOW + 30 * qujat_tests::DAY);
+        Fixture { verifier, anchor: w.anchor.public(), trust, today: Date::from_unix(NOW).unwrap() }
+    })
+}
+
+/// decode(encode(p)) re-encodes to the same bytes.
+pub fn presentation_payload_round_trip(p: &PresentationPayload) {
+    let bytes = p.to_cbor();
+    let back =
+        PresentationPayload::from_cbor(&bytes).expect("a decoded presentation payload re-encodes to a decodable one");
+    assert_eq!(back.to_cbor(), bytes, "presentation payload round trip changed the encoding");
+}
+
+/// decode(encode(p)) == p, and the encoding is stable.
+pub fn credential_payload_round_trip(p: &CredentialPayload) {
+    let bytes = p.to_cbor();
+    let back =
+        CredentialPayload::from_cbor(&bytes).expect("a decoded credential payload re-encodes to a decodable one");
+    assert_eq!(&back, p, "credential payload round trip changed the value");
+    assert_eq!(back.to_cbor(), bytes);
+}
+
+/// A parsed credential's bytes parse again to the same payload.
+pub fn credential_round_trip(c: &Credential) {
+    let again = Credential::parse(c.as_bytes()).expect("a parsed credential's bytes parse again");
+    assert_eq!(again.payload(), c.payload());
+    credential_payload_round_trip(c.payload());
+}
+
+/// from_bytes(to_bytes(b)) serializes to the same bytes and gives the same claims.
+pub fn bundle_round_trip(b: &CredentialBundle) {
+    let bytes = b.to_bytes();
+    let back = CredentialBundle::from_bytes(&bytes).expect("a decoded bundle re-encodes to a decodable one");
+    assert_eq!(back.to_bytes(), bytes, "bundle round trip changed the encoding");
+    assert_eq!(back.claims(), b.claims());
+    credential_round_trip(b.credential());
+}
+
+/// decode(encode(p)) == p, and the encoding is stable.
+pub fn trust_payload_round_trip(p: &TrustListPayload) {
+    let bytes = p.to_cbor();
+    let back = TrustListPayload::from_cbor(&bytes).expect("a decoded trust list re-encodes to a decodable one");
+    assert_eq!(&back, p, "trust list round trip changed the value");
+    assert_eq!(back.to_cbor(), bytes);
+}
+
+/// decode(encode(p)) == p, and the encoding is stable.
+pub fn status_payload_round_trip(p: &StatusListPayload) {
+    let bytes = p.to_cbor();
+    let back = StatusListPayload::from_cbor(&bytes).expect("a decoded status list re-encodes to a decodable one");
+    assert_eq!(&back, p, "status list round trip changed the value");
+    assert_eq!(back.to_cbor(), bytes);
+}
