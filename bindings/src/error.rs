@@ -355,12 +355,12 @@ impl From<StatusListError> for VerifierError {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
 pub enum IssuerError {
     /// The diploma JSON is not acceptable; `path` names the field (never its value).
-    #[error("issuer input: {message}")]
+    #[error("issuer input: {reason}")]
     BadInput {
         /// JSON path of the offending field, if any (`holder.iin`).
         path: Option<String>,
         /// What is wrong (no input values).
-        message: String,
+        reason: String,
     },
     /// The diploma names another issuer than this tool's.
     #[error("the diploma names another issuer")]
@@ -395,6 +395,6 @@ impl From<IssueError> for IssuerError {
 
 impl From<qujat_core::credential::InputError> for IssuerError {
     fn from(e: qujat_core::credential::InputError) -> Self {
-        Self::BadInput { path: e.path().map(str::to_owned), message: e.to_string() }
+        Self::BadInput { path: e.path().map(str::to_owned), reason: e.to_string() }
     }
 }

@@ -110,7 +110,7 @@ impl IssuerTool {
         self.0.public_key().to_bytes().to_vec()
     }
 
-    /// Validate issuer input JSON (the shape of `tests/fixtures/diplomas/*.json`) and sign it
+    /// Validate issuer input JSON (the shape of the fixtures in `tests/fixtures/diplomas/`) and sign it
     /// for `holder_public_key` at `issued_at`; returns the credential bundle for the wallet.
     pub fn issue(
         &self,
