@@ -1,6 +1,6 @@
 //! Printing a verification report for a person (in kk/ru/en) or as JSON.
 
-use qujat_core::credential::labels::{claim_label, degree_label, study_form_label};
+use qujat_core::credential::labels::claim_label;
 use qujat_core::credential::{ClaimId, ClaimValue, Date, Lang};
 use qujat_core::platform::UnixTime;
 use qujat_core::verifier::{Verdict, VerificationReport};
@@ -13,28 +13,8 @@ pub fn time(t: UnixTime) -> String {
     format!("{date} {:02}:{:02}:{:02} UTC", s / 3600, s / 60 % 60, s % 60)
 }
 
-pub fn value_text(c: ClaimId, v: &ClaimValue, lang: Lang) -> String {
-    match v {
-        ClaimValue::Name(n) => format!("{} {}", n.family, n.given),
-        ClaimValue::DegreeLevel(l) => degree_label(*l, lang).to_owned(),
-        ClaimValue::Text(t) => t.clone(),
-        ClaimValue::Flag(b) => match (b, lang) {
-            (true, Lang::Kk) => "иә".into(),
-            (true, Lang::Ru) => "да".into(),
-            (true, Lang::En) => "yes".into(),
-            (false, Lang::Kk) => "жоқ".into(),
-            (false, Lang::Ru) => "нет".into(),
-            (false, Lang::En) => "no".into(),
-        },
-        ClaimValue::Date(d) => d.to_string(),
-        ClaimValue::DiplomaNumber { series, number } => format!("{series} № {number}"),
-        ClaimValue::StudyForm(f) => study_form_label(*f, lang).to_owned(),
-        ClaimValue::ProgramText { program, qualification } => {
-            let _ = c;
-            format!("{program} — {qualification}")
-        }
-        ClaimValue::Gpa(g) => g.to_string(),
-    }
+pub fn value_text(_c: ClaimId, v: &ClaimValue, lang: Lang) -> String {
+    qujat_core::credential::labels::value_text(v, lang)
 }
 
 /// A human-readable report; its last line is `verdict: CODE`.

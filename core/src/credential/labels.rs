@@ -4,7 +4,7 @@
 //! Labels are static strings so that every platform shows the same wording; verdicts
 //! ("valid", "revoked", …) belong to the verifier report, not here.
 
-use super::claims::ClaimId;
+use super::claims::{ClaimId, ClaimValue};
 use super::diploma::{DegreeLevel, Lang, StudyForm};
 
 /// One text in the three languages.
@@ -94,6 +94,26 @@ pub fn study_form_label(f: StudyForm, lang: Lang) -> &'static str {
     t.get(lang)
 }
 
+/// A claim value as one line of text in `lang` (names "family given", dates `YYYY-MM-DD`,
+/// degree levels and forms of study by their label, flags as yes/no, GPA with two decimals).
+/// Used by the CLI and by the apps through the bindings, so both show the same text.
+pub fn value_text(v: &ClaimValue, lang: Lang) -> String {
+    match v {
+        ClaimValue::Name(n) => format!("{} {}", n.family, n.given),
+        ClaimValue::DegreeLevel(l) => degree_label(*l, lang).to_owned(),
+        ClaimValue::Text(t) => t.clone(),
+        ClaimValue::Flag(b) => {
+            let t = if *b { tr("иә", "да", "yes") } else { tr("жоқ", "нет", "no") };
+            t.get(lang).to_owned()
+        }
+        ClaimValue::Date(d) => d.to_string(),
+        ClaimValue::DiplomaNumber { series, number } => format!("{series} № {number}"),
+        ClaimValue::StudyForm(f) => study_form_label(*f, lang).to_owned(),
+        ClaimValue::ProgramText { program, qualification } => format!("{program} — {qualification}"),
+        ClaimValue::Gpa(g) => g.to_string(),
+    }
+}
+
 /// A verdict-neutral word for showing claim values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -168,6 +188,15 @@ mod tests {
         check(&StudyForm::ALL, study_form_label);
         assert_eq!(degree_label(DegreeLevel::Tvet, Lang::Kk), "Техникалық және кәсіптік білім");
         assert_eq!(degree_label(DegreeLevel::Master, Lang::En), "Master");
+    }
+
+    #[test]
+    fn value_texts() {
+        use crate::credential::{Date, Gpa};
+        assert_eq!(value_text(&ClaimValue::Flag(true), Lang::Ru), "да");
+        assert_eq!(value_text(&ClaimValue::DegreeLevel(DegreeLevel::Master), Lang::Kk), "Магистр");
+        assert_eq!(value_text(&ClaimValue::Date(Date::new(2024, 6, 30).unwrap()), Lang::En), "2024-06-30");
+        assert_eq!(value_text(&ClaimValue::Gpa(Gpa::from_hundredths(367).unwrap()), Lang::En), "3.67");
     }
 
     #[test]

@@ -1,0 +1,400 @@
+//! One error enum per object, each variant something the app can act on, and the one place
+//! where each core error maps onto them.
+//!
+//! Messages carry no user data, no PIN, no code and no path. The core's error enums are
+//! `#[non_exhaustive]`; a variant added there after these bindings lands in `Unexpected`
+//! until the bindings learn it (a bug to fix, never a state to handle in the UI).
+
+use qujat_core::auth::WeakPinReason as CoreWeakPin;
+use qujat_core::issuer::IssueError;
+use qujat_core::presentation::PresentError;
+use qujat_core::status::StatusListError;
+use qujat_core::trust::TrustListError;
+use qujat_core::vault::{StorageErrorKind as CoreStorageKind, VaultError};
+use qujat_core::wallet::WalletError as CoreWalletError;
+
+use crate::platform::KeyStoreError;
+
+/// Why a PIN was refused (no digit of it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum WeakPinReason {
+    /// Fewer digits than `min`.
+    TooShort {
+        /// The minimum length.
+        min: u8,
+    },
+    /// More digits than `max`.
+    TooLong {
+        /// The maximum length.
+        max: u8,
+    },
+    /// Something other than the digits 0–9.
+    NotDigits,
+    /// One digit or one short block repeated.
+    Repeated,
+    /// A run such as 123456.
+    Sequence,
+    /// Reads the same backwards.
+    Mirror,
+    /// Looks like a date.
+    DateLike,
+    /// One of the most common PINs or keypad shapes.
+    Common,
+    /// A rule these bindings do not know yet.
+    Other,
+}
+
+/// Kinds of database failure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum StorageErrorKind {
+    /// Another process holds the database; retry.
+    Busy,
+    /// The disk is full.
+    Full,
+    /// The file is not a database or is corrupt.
+    Corrupt,
+    /// The file cannot be opened, read or written.
+    Io,
+    /// The file is read-only.
+    ReadOnly,
+    /// The stored data does not have the shape this version expects.
+    Schema,
+    /// Anything else.
+    Other,
+}
+
+/// What went wrong in a [`crate::Wallet`] call.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
+pub enum WalletError {
+    /// The wallet has not been set up yet: call `setup`.
+    #[error("the wallet has not been set up")]
+    NotInitialized,
+    /// `setup` was called on a wallet that is already in use.
+    #[error("the wallet is already set up")]
+    AlreadyInitialized,
+    /// The authenticator app has not been confirmed yet: call `confirm_enrolment`.
+    #[error("the authenticator enrolment is not confirmed yet")]
+    EnrolmentPending,
+    /// No authenticator change is in progress.
+    #[error("no authenticator change is in progress")]
+    NoPendingEnrolment,
+    /// The chosen PIN is refused; the reason says why.
+    #[error("the PIN is not acceptable")]
+    WeakPin {
+        /// Why.
+        reason: WeakPinReason,
+    },
+    /// Wrong PIN; the attempt was counted.
+    #[error("wrong PIN; {attempts_left} attempts left")]
+    WrongPin {
+        /// Attempts left before the terminal action (wipe, or recovery code only).
+        attempts_left: u32,
+    },
+    /// The PIN was right but the code was wrong; the attempt was counted.
+    #[error("wrong code; {attempts_left} attempts left")]
+    WrongCode {
+        /// Attempts left before the terminal action.
+        attempts_left: u32,
+    },
+    /// The code was already used: wait for the authenticator's next one.
+    #[error("this code was already used")]
+    CodeReplayed {
+        /// Attempts left before the terminal action.
+        attempts_left: u32,
+    },
+    /// A code from the authenticator app is required.
+    #[error("a code from the authenticator app is required")]
+    TotpRequired,
+    /// The code is not 6 digits nor a recovery code.
+    #[error("the code is not in the expected format")]
+    MalformedCode,
+    /// After too many failures only PIN + recovery code can unlock.
+    #[error("only the PIN with a recovery code can unlock now")]
+    RecoveryCodeRequired,
+    /// Too many failures: wait.
+    #[error("too many failed attempts; try again in {retry_after_secs} s")]
+    LockedOut {
+        /// When the next attempt is allowed (Unix seconds).
+        until: i64,
+        /// Seconds to wait from now.
+        retry_after_secs: u64,
+    },
+    /// The data key was destroyed after too many failures: set the wallet up anew.
+    #[error("the wallet was wiped after too many failed attempts")]
+    Wiped,
+    /// The session is locked (idle timeout or `lock`): unlock again.
+    #[error("the wallet is locked")]
+    Locked,
+    /// A sealed record failed its integrity check: the file was damaged or tampered with.
+    #[error("a sealed record in table `{table}` failed its integrity check")]
+    Integrity {
+        /// The table (a fixed schema name).
+        table: String,
+    },
+    /// This diploma is already stored.
+    #[error("this diploma is already stored")]
+    DuplicateCredential,
+    /// No diploma with this id.
+    #[error("no such diploma")]
+    NotFound,
+    /// The authenticator account label is empty, too long or contains `:`.
+    #[error("the authenticator account label is not acceptable")]
+    BadLabel,
+    /// The platform key store failed.
+    #[error("platform key store: {error}")]
+    KeyStore {
+        /// What the key store reported.
+        error: KeyStoreError,
+    },
+    /// The database failed.
+    #[error("storage failure ({kind:?}, SQLite code {code})")]
+    Storage {
+        /// The kind.
+        kind: StorageErrorKind,
+        /// SQLite's extended result code, or -1.
+        code: i32,
+    },
+    /// The file was written by a newer version of Qujat.
+    #[error("the wallet file has schema version {found}, newer than this app supports")]
+    UnsupportedVersion {
+        /// The version found.
+        found: i64,
+    },
+    /// The PIN key derivation could not run (memory).
+    #[error("the PIN key derivation failed")]
+    Kdf,
+    /// The system's random number generator failed.
+    #[error("the random number generator failed")]
+    Random,
+    /// The file to import is not a valid credential.
+    #[error("not a valid credential")]
+    BadCredential,
+    /// The trust list given for the import is malformed or not signed by the anchor.
+    #[error("the trust list is not valid")]
+    TrustListInvalid,
+    /// The trust list given for the import is past its expiry: fetch a new one.
+    #[error("the trust list has expired")]
+    TrustListExpired {
+        /// When it expired.
+        expired_at: i64,
+    },
+    /// The credential's issuer is not in the trust list.
+    #[error("the issuer is not in the trust list")]
+    UnknownIssuer,
+    /// The issuer's signature does not verify: a forgery.
+    #[error("the issuer's signature does not verify")]
+    ForgedIssuerSignature,
+    /// The credential was issued to another wallet's key.
+    #[error("this credential was issued to another wallet")]
+    NotOurHolderKey,
+    /// A stored diploma does not decode (damaged, or written by a newer version).
+    #[error("a stored diploma is damaged")]
+    DamagedRecord,
+    /// The presentation lifetime is outside 1–600 seconds.
+    #[error("the presentation lifetime must be 1 to 600 seconds")]
+    BadLifetime,
+    /// A diploma id is not 64 hex digits.
+    #[error("not a diploma id")]
+    BadDiplomaId,
+    /// A public key is not 32 bytes of a valid Ed25519 key.
+    #[error("not a valid public key")]
+    BadPublicKey,
+    /// A challenge is not 6 digits.
+    #[error("a challenge must be 6 digits")]
+    BadChallenge,
+    /// The presentation does not fit a QR code (cannot happen with the format's size limits).
+    #[error("the presentation does not fit a QR code")]
+    QrEncoding,
+    /// A core error these bindings do not know yet (a bug: update the bindings).
+    #[error("unexpected error")]
+    Unexpected,
+}
+
+impl From<CoreWalletError> for WalletError {
+    fn from(e: CoreWalletError) -> Self {
+        use VaultError as V;
+        match e {
+            CoreWalletError::Vault(v) => match v {
+                V::NotInitialized => Self::NotInitialized,
+                V::AlreadyInitialized => Self::AlreadyInitialized,
+                V::EnrolmentPending => Self::EnrolmentPending,
+                V::NoPendingEnrolment => Self::NoPendingEnrolment,
+                V::WeakPin(r) => Self::WeakPin { reason: weak_pin(r) },
+                V::WrongPin { attempts_left } => Self::WrongPin { attempts_left },
+                V::WrongCode { attempts_left } => Self::WrongCode { attempts_left },
+                V::CodeReplayed { attempts_left } => Self::CodeReplayed { attempts_left },
+                V::TotpRequired => Self::TotpRequired,
+                V::MalformedCode => Self::MalformedCode,
+                V::RecoveryCodeRequired => Self::RecoveryCodeRequired,
+                V::LockedOut { until, retry_after_secs } => Self::LockedOut { until, retry_after_secs },
+                V::Wiped => Self::Wiped,
+                V::Locked => Self::Locked,
+                V::Integrity { table } => Self::Integrity { table: table.to_owned() },
+                V::DuplicateCredential => Self::DuplicateCredential,
+                V::NotFound => Self::NotFound,
+                V::BadLabel => Self::BadLabel,
+                V::KeyStore(k) => Self::KeyStore { error: key_store(k) },
+                V::Storage(s) => Self::Storage { kind: storage_kind(s.kind), code: s.code },
+                V::UnsupportedVersion { found } => Self::UnsupportedVersion { found },
+                V::Kdf => Self::Kdf,
+                V::Random => Self::Random,
+                _ => Self::Unexpected,
+            },
+            CoreWalletError::BadCredential(_) => Self::BadCredential,
+            CoreWalletError::TrustList(TrustListError::Expired { expired_at }) => Self::TrustListExpired { expired_at },
+            CoreWalletError::TrustList(_) => Self::TrustListInvalid,
+            CoreWalletError::UnknownIssuer => Self::UnknownIssuer,
+            CoreWalletError::ForgedIssuerSignature => Self::ForgedIssuerSignature,
+            CoreWalletError::NotOurHolderKey | CoreWalletError::Present(PresentError::NotTheHolder) => {
+                Self::NotOurHolderKey
+            }
+            CoreWalletError::DamagedRecord(_) => Self::DamagedRecord,
+            CoreWalletError::Present(PresentError::BadLifetime) => Self::BadLifetime,
+            _ => Self::Unexpected,
+        }
+    }
+}
+
+fn weak_pin(r: CoreWeakPin) -> WeakPinReason {
+    match r {
+        CoreWeakPin::TooShort { min } => WeakPinReason::TooShort { min },
+        CoreWeakPin::TooLong { max } => WeakPinReason::TooLong { max },
+        CoreWeakPin::NotDigits => WeakPinReason::NotDigits,
+        CoreWeakPin::Repeated => WeakPinReason::Repeated,
+        CoreWeakPin::Sequence => WeakPinReason::Sequence,
+        CoreWeakPin::Mirror => WeakPinReason::Mirror,
+        CoreWeakPin::DateLike => WeakPinReason::DateLike,
+        CoreWeakPin::Common => WeakPinReason::Common,
+        _ => WeakPinReason::Other,
+    }
+}
+
+fn key_store(e: qujat_core::vault::KeyStoreError) -> KeyStoreError {
+    use qujat_core::vault::KeyStoreError as K;
+    match e {
+        K::KeyNotFound => KeyStoreError::KeyNotFound,
+        K::InvalidData => KeyStoreError::InvalidData,
+        K::UserAuthenticationRequired => KeyStoreError::UserAuthenticationRequired,
+        K::KeyInvalidated => KeyStoreError::KeyInvalidated,
+        K::BadAlias => KeyStoreError::BadAlias,
+        K::Io => KeyStoreError::Io,
+        _ => KeyStoreError::Unavailable,
+    }
+}
+
+fn storage_kind(k: CoreStorageKind) -> StorageErrorKind {
+    match k {
+        CoreStorageKind::Busy => StorageErrorKind::Busy,
+        CoreStorageKind::Full => StorageErrorKind::Full,
+        CoreStorageKind::Corrupt => StorageErrorKind::Corrupt,
+        CoreStorageKind::Io => StorageErrorKind::Io,
+        CoreStorageKind::ReadOnly => StorageErrorKind::ReadOnly,
+        CoreStorageKind::Schema => StorageErrorKind::Schema,
+        _ => StorageErrorKind::Other,
+    }
+}
+
+/// What went wrong in a [`crate::Verifier`] call. A presentation that does not verify is not
+/// an error: it is a verdict in the report.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
+pub enum VerifierError {
+    /// The trust anchor key is not 32 bytes of a valid Ed25519 key.
+    #[error("not a valid trust anchor key")]
+    BadAnchorKey,
+    /// The trust list is malformed or not signed by the pinned anchor.
+    #[error("the trust list is not valid")]
+    TrustListInvalid,
+    /// The trust list is older than the one installed (a rollback).
+    #[error("trust list sequence {offered} is older than the installed {installed}")]
+    TrustListRollback {
+        /// Sequence offered.
+        offered: u64,
+        /// Sequence installed.
+        installed: u64,
+    },
+    /// The status list is malformed or not signed by its issuer's keys.
+    #[error("the status list is not valid")]
+    StatusListInvalid,
+    /// The status list's issuer is not in the trust list (or no trust list is installed).
+    #[error("the status list's issuer is not in the trust list")]
+    StatusListUnknownIssuer,
+    /// The status list is older than the one installed for its issuer.
+    #[error("the status list is older than the one installed")]
+    StatusListRollback,
+    /// A challenge is not 6 digits.
+    #[error("a challenge must be 6 digits")]
+    BadChallenge,
+    /// The system's random number generator failed.
+    #[error("the random number generator failed")]
+    Random,
+    /// A core error these bindings do not know yet (a bug: update the bindings).
+    #[error("unexpected error")]
+    Unexpected,
+}
+
+impl From<TrustListError> for VerifierError {
+    fn from(e: TrustListError) -> Self {
+        match e {
+            TrustListError::Rollback { offered, installed } => Self::TrustListRollback { offered, installed },
+            _ => Self::TrustListInvalid,
+        }
+    }
+}
+
+impl From<StatusListError> for VerifierError {
+    fn from(e: StatusListError) -> Self {
+        match e {
+            StatusListError::UnknownIssuer => Self::StatusListUnknownIssuer,
+            StatusListError::Rollback => Self::StatusListRollback,
+            _ => Self::StatusListInvalid,
+        }
+    }
+}
+
+/// What went wrong in the issuer and trust-anchor test tools.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
+pub enum IssuerError {
+    /// The diploma JSON is not acceptable; `path` names the field (never its value).
+    #[error("issuer input: {reason}")]
+    BadInput {
+        /// JSON path of the offending field, if any (`holder.iin`).
+        path: Option<String>,
+        /// What is wrong (no input values).
+        reason: String,
+    },
+    /// The diploma names another issuer than this tool's.
+    #[error("the diploma names another issuer")]
+    WrongIssuer,
+    /// Every status index is used, or a status list is too large.
+    #[error("the status list is full")]
+    StatusListFull,
+    /// A public key is not 32 bytes of a valid Ed25519 key.
+    #[error("not a valid public key")]
+    BadPublicKey,
+    /// A time is outside the supported calendar (1900–2200).
+    #[error("time out of range")]
+    BadTime,
+    /// The system's random number generator failed.
+    #[error("the random number generator failed")]
+    Random,
+    /// A core error these bindings do not know yet (a bug: update the bindings).
+    #[error("unexpected error")]
+    Unexpected,
+}
+
+impl From<IssueError> for IssuerError {
+    fn from(e: IssueError) -> Self {
+        match e {
+            IssueError::WrongIssuer { .. } => Self::WrongIssuer,
+            IssueError::StatusListFull => Self::StatusListFull,
+            IssueError::Random(_) => Self::Random,
+            _ => Self::Unexpected,
+        }
+    }
+}
+
+impl From<qujat_core::credential::InputError> for IssuerError {
+    fn from(e: qujat_core::credential::InputError) -> Self {
+        Self::BadInput { path: e.path().map(str::to_owned), reason: e.to_string() }
+    }
+}

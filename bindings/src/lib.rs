@@ -1,0 +1,44 @@
+//! Qujat's bindings for the Android and iOS apps (uniffi proc-macros; Kotlin package
+//! `kz.qujat.core`, Swift module `QujatCore`).
+//!
+//! This crate is a thin typed skin over `qujat-core`, not an API of its own: every exported
+//! method converts its arguments, calls the core once and converts the answer. No rule lives
+//! here. What crosses:
+//!
+//! * objects: [`Wallet`] (the holder), [`Enrolment`] (shown once at setup), [`Verifier`] (the
+//!   employer), and the test tools [`IssuerTool`] and [`TrustAnchorTool`];
+//! * foreign traits the app implements: [`PlatformKeyStore`] (Android Keystore, iOS Keychain)
+//!   and, for tests, [`Clock`];
+//! * records and enums: summaries, claims with labels in kk/ru/en, presentations with their QR
+//!   code, verification reports;
+//! * one error enum per object ([`WalletError`], [`VerifierError`], [`IssuerError`]), each
+//!   mapped from the core's errors in one `From` impl.
+//!
+//! No record carries a secret: the authenticator URI and recovery codes at setup live in the
+//! [`Enrolment`] object, which the app shows once and closes. Nothing here panics on any input
+//! (no `unwrap`/`expect`); were a panic to happen, uniffi would turn it into an internal error
+//! on the other side rather than let it cross.
+#![deny(clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+mod error;
+mod platform;
+mod tools;
+mod types;
+mod verifier;
+mod wallet;
+
+pub use error::{IssuerError, StorageErrorKind, VerifierError, WalletError, WeakPinReason};
+pub use platform::{Clock, KeyStoreError, PlatformKeyStore};
+pub use tools::{IssuerTool, TrustAnchorTool, TrustedIssuer, TrustedKey};
+pub use types::{
+    CalendarDate, Claim, ClaimId, ClaimValue, DegreeLevel, Language, LocalizedText, StudyForm, all_claims, claim_label,
+    default_presentation_claims, degree_label, study_form_label,
+};
+pub use verifier::{IssuerInfo, StatusFreshness, TrustListInfo, Verdict, VerificationReport, Verifier};
+pub use wallet::{
+    AtMaxFailures, AuditEntry, AuditKind, AuditLog, DiplomaDetail, DiplomaList, DiplomaSummary, Enrolment, KdfCost,
+    Presentation, PresentationRequest, QrCode, Wallet, WalletOptions, WalletState, WalletStatus,
+    default_wallet_options,
+};
+
+uniffi::setup_scaffolding!("qujat");

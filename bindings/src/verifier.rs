@@ -1,0 +1,253 @@
+//! The employer's side: [`Verifier`] over `qujat_core::verifier::Verifier`, and the report
+//! its screen shows.
+
+use std::sync::Arc;
+
+use qujat_core::keys::PublicKey;
+use qujat_core::platform::{OsRandom, SystemClock};
+use qujat_core::presentation::Challenge;
+use qujat_core::verifier::{self as core_ver, Verdict as CoreVerdict};
+
+use crate::error::VerifierError;
+use crate::platform::{Clock, ForeignClock};
+use crate::types::{Claim, ClaimId, Language, LocalizedText};
+
+/// The one-word answer. Only `Valid` means "accept".
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+pub enum Verdict {
+    /// Genuine, presented by its holder, fresh, not revoked per a current status list.
+    Valid,
+    /// The issuer has revoked this diploma.
+    Revoked,
+    /// The presentation's lifetime is over (an old screenshot): ask for a new one.
+    Expired {
+        /// When it expired.
+        expired_at: i64,
+    },
+    /// Created in the future beyond the allowed skew: a phone's clock is wrong.
+    NotYetValid {
+        /// Its creation time.
+        created_at: i64,
+    },
+    /// Made for another challenge, or without the one asked for.
+    ChallengeMismatch,
+    /// The challenge was already answered: a replay.
+    ChallengeReused,
+    /// The issuer is not in the trust list.
+    UnknownIssuer {
+        /// The issuer id the credential claims (untrusted).
+        claimed_id: String,
+    },
+    /// The issuer is accredited but did not sign this: a forgery.
+    ForgedIssuerSignature,
+    /// Signed with an issuer key outside its validity period.
+    IssuerKeyNotValid,
+    /// Not signed by the holder the diploma was issued to.
+    ForgedHolderSignature,
+    /// A disclosed value does not match what the issuer signed.
+    DisclosureMismatch,
+    /// The verifier's trust list is past its expiry: update it.
+    TrustListExpired {
+        /// When it expired.
+        expired_at: i64,
+    },
+    /// No trust list installed.
+    NoTrustList,
+    /// Genuine, but no status list covers it: revocation unknown.
+    StatusUnknown,
+    /// Genuine and not revoked, but the status list held is out of date.
+    StatusStale {
+        /// When the list stopped being current.
+        valid_until: i64,
+    },
+    /// Not a readable presentation.
+    Malformed {
+        /// Why (no content of the scanned text).
+        reason: String,
+    },
+    /// A verdict these bindings do not know yet; `code` is its stable code.
+    Unrecognized {
+        /// The verdict's code.
+        code: String,
+    },
+}
+
+impl From<&CoreVerdict> for Verdict {
+    fn from(v: &CoreVerdict) -> Self {
+        match v {
+            CoreVerdict::Valid => Self::Valid,
+            CoreVerdict::Revoked => Self::Revoked,
+            CoreVerdict::Expired { expired_at } => Self::Expired { expired_at: *expired_at },
+            CoreVerdict::NotYetValid { created_at } => Self::NotYetValid { created_at: *created_at },
+            CoreVerdict::ChallengeMismatch => Self::ChallengeMismatch,
+            CoreVerdict::ChallengeReused => Self::ChallengeReused,
+            CoreVerdict::UnknownIssuer { claimed_id } => Self::UnknownIssuer { claimed_id: claimed_id.clone() },
+            CoreVerdict::ForgedIssuerSignature => Self::ForgedIssuerSignature,
+            CoreVerdict::IssuerKeyNotValid => Self::IssuerKeyNotValid,
+            CoreVerdict::ForgedHolderSignature => Self::ForgedHolderSignature,
+            CoreVerdict::DisclosureMismatch => Self::DisclosureMismatch,
+            CoreVerdict::TrustListExpired { expired_at } => Self::TrustListExpired { expired_at: *expired_at },
+            CoreVerdict::NoTrustList => Self::NoTrustList,
+            CoreVerdict::StatusUnknown => Self::StatusUnknown,
+            CoreVerdict::StatusStale { valid_until } => Self::StatusStale { valid_until: *valid_until },
+            CoreVerdict::Malformed(reason) => Self::Malformed { reason: reason.to_string() },
+            other => Self::Unrecognized { code: other.code().to_owned() },
+        }
+    }
+}
+
+/// The issuer as the trust list names it.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct IssuerInfo {
+    /// Issuer id.
+    pub id: String,
+    /// Display names.
+    pub name: LocalizedText,
+}
+
+/// Freshness of the status list used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+pub struct StatusFreshness {
+    /// When the issuer signed it.
+    pub list_issued_at: i64,
+    /// Until when it is current.
+    pub valid_until: i64,
+    /// Its age at verification time, seconds.
+    pub age_secs: i64,
+}
+
+impl From<core_ver::StatusFreshness> for StatusFreshness {
+    fn from(s: core_ver::StatusFreshness) -> Self {
+        Self { list_issued_at: s.list_issued_at, valid_until: s.valid_until, age_secs: s.age_secs }
+    }
+}
+
+/// The installed trust list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+pub struct TrustListInfo {
+    /// Sequence number (never goes back).
+    pub sequence: u64,
+    /// Signing time.
+    pub issued_at: i64,
+    /// Expiry.
+    pub expires_at: i64,
+    /// Number of accredited issuers.
+    pub issuers: u32,
+}
+
+impl From<core_ver::TrustListInfo> for TrustListInfo {
+    fn from(t: core_ver::TrustListInfo) -> Self {
+        let issuers = u32::try_from(t.issuers).unwrap_or(u32::MAX);
+        Self { sequence: t.sequence, issued_at: t.issued_at, expires_at: t.expires_at, issuers }
+    }
+}
+
+/// Everything the verifier's screen needs.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct VerificationReport {
+    /// The verdict.
+    pub verdict: Verdict,
+    /// Its stable code (`VALID`, `REVOKED`, …) for logs without personal data.
+    pub verdict_code: String,
+    /// True when the signatures and disclosures held (claims may be shown, with the verdict).
+    pub authentic: bool,
+    /// The issuer, when the trust list knows it.
+    pub issuer: Option<IssuerInfo>,
+    /// Disclosed claims, labelled in the language asked for: empty unless `authentic`.
+    pub claims: Vec<Claim>,
+    /// Disclosed claims the diploma does not state (e.g. GPA on a PhD diploma).
+    pub not_stated: Vec<ClaimId>,
+    /// Creation time.
+    pub created_at: Option<i64>,
+    /// Expiry time.
+    pub expires_at: Option<i64>,
+    /// The challenge the presentation answers.
+    pub challenge: Option<String>,
+    /// The status list used.
+    pub status: Option<StatusFreshness>,
+    /// Sequence of the trust list used.
+    pub trust_list_sequence: Option<u64>,
+    /// When the verification ran.
+    pub verified_at: i64,
+}
+
+impl VerificationReport {
+    fn of(r: core_ver::VerificationReport, lang: Language) -> Self {
+        Self {
+            verdict: (&r.verdict).into(),
+            verdict_code: r.verdict.code().to_owned(),
+            authentic: r.verdict.is_authentic(),
+            issuer: r.issuer.map(|i| IssuerInfo { id: i.id, name: i.name.into() }),
+            claims: Claim::all(&r.claims.values, lang),
+            not_stated: r.claims.not_stated.into_iter().map(Into::into).collect(),
+            created_at: r.created_at,
+            expires_at: r.expires_at,
+            challenge: r.challenge.map(|c| c.to_string()),
+            status: r.status.map(Into::into),
+            trust_list_sequence: r.trust_list_sequence,
+            verified_at: r.verified_at,
+        }
+    }
+}
+
+fn anchor(bytes: &[u8]) -> Result<PublicKey, VerifierError> {
+    PublicKey::from_bytes(bytes).map_err(|_| VerifierError::BadAnchorKey)
+}
+
+/// The verifier: a pinned trust anchor, installed trust and status lists, and the challenges
+/// it has seen. Works offline. Safe to share between threads.
+#[derive(uniffi::Object)]
+pub struct Verifier(core_ver::Verifier);
+
+#[uniffi::export]
+impl Verifier {
+    /// A verifier pinned to the trust anchor's public key (32 bytes), on the system clock.
+    #[uniffi::constructor]
+    pub fn new(anchor_public_key: Vec<u8>) -> Result<Arc<Self>, VerifierError> {
+        Ok(Arc::new(Self(core_ver::Verifier::new(
+            anchor(&anchor_public_key)?,
+            Arc::new(SystemClock),
+            Arc::new(OsRandom),
+        ))))
+    }
+
+    /// As [`Verifier::new`], with a clock the caller controls (tests).
+    #[uniffi::constructor]
+    pub fn with_clock(anchor_public_key: Vec<u8>, clock: Arc<dyn Clock>) -> Result<Arc<Self>, VerifierError> {
+        let clock = Arc::new(ForeignClock(clock));
+        Ok(Arc::new(Self(core_ver::Verifier::new(anchor(&anchor_public_key)?, clock, Arc::new(OsRandom)))))
+    }
+
+    /// Install a trust list signed by the anchor (never an older one than held).
+    pub fn install_trust_list(&self, bytes: Vec<u8>) -> Result<TrustListInfo, VerifierError> {
+        Ok(self.0.install_trust_list(&bytes)?.into())
+    }
+
+    /// The installed trust list, if any.
+    pub fn trust_list_info(&self) -> Option<TrustListInfo> {
+        self.0.trust_list_info().map(Into::into)
+    }
+
+    /// Install an issuer's status list (needs the trust list first).
+    pub fn install_status_list(&self, bytes: Vec<u8>) -> Result<StatusFreshness, VerifierError> {
+        Ok(self.0.install_status_list(&bytes)?.into())
+    }
+
+    /// A fresh random 6-digit challenge to show the holder.
+    pub fn new_challenge(&self) -> Result<String, VerifierError> {
+        Ok(self.0.new_challenge().map_err(|_| VerifierError::Random)?.to_string())
+    }
+
+    /// Verify a scanned `QJ1:` string. `expected_challenge` is the challenge this verifier
+    /// showed, if any; claims are labelled in `lang`. Any input gives a report, never a crash.
+    pub fn verify(
+        &self,
+        text: String,
+        expected_challenge: Option<String>,
+        lang: Language,
+    ) -> Result<VerificationReport, VerifierError> {
+        let challenge =
+            expected_challenge.map(|c| Challenge::parse(&c).ok_or(VerifierError::BadChallenge)).transpose()?;
+        Ok(VerificationReport::of(self.0.verify(&text, challenge), lang))
+    }
+}

@@ -1,0 +1,136 @@
+// The Verifier object: installing lists, its errors, and each verdict a screen must show.
+package kz.qujat.tests
+
+import kotlin.test.assertEquals
+import kotlin.test.assertFailsWith
+import kotlin.test.assertIs
+import kotlin.test.assertNotNull
+import kotlin.test.assertNull
+import kotlin.test.assertTrue
+import kz.qujat.core.*
+import org.junit.jupiter.api.Test
+
+class VerifierTest {
+    private val world = World()
+    private val holder = Holder(world)
+    private val id = holder.importEnu().id
+
+    private fun present(ttl: UInt = 120u, claims: List<ClaimId> = allClaims()) =
+        holder.wallet.present(id, PresentationRequest(claims, null, ttl)).text
+
+    @Test
+    fun `lists - install, info, rollback and bad input are typed errors`() {
+        val v = Verifier.withClock(world.anchor.publicKey(), world.clock)
+        assertNull(v.trustListInfo())
+        assertFailsWith<VerifierException.StatusListUnknownIssuer> { v.installStatusList(world.statusList()) }
+        val info = v.installTrustList(world.trustList)
+        assertEquals(1uL, info.sequence)
+        assertEquals(1u, info.issuers)
+        assertEquals(info, v.trustListInfo())
+        assertFailsWith<VerifierException.TrustListInvalid> { v.installTrustList(byteArrayOf(0x42)) }
+        val otherAnchor = TrustAnchorTool.generate()
+        val foreign = otherAnchor.signTrustList(9uL, world.now, world.now + DAY, listOf(world.accredit(world.enu)))
+        assertFailsWith<VerifierException.TrustListInvalid> { v.installTrustList(foreign) }
+        val seq2 = world.trustListOf(listOf(world.enu), sequence = 2uL)
+        assertEquals(2uL, v.installTrustList(seq2).sequence)
+        val rollback = assertFailsWith<VerifierException.TrustListRollback> { v.installTrustList(world.trustList) }
+        assertEquals(1uL, rollback.offered)
+        assertEquals(2uL, rollback.installed)
+
+        val fresh = v.installStatusList(world.statusList())
+        assertEquals(world.now - 3600, fresh.listIssuedAt)
+        assertEquals(3600L, fresh.ageSecs)
+        assertFailsWith<VerifierException.StatusListRollback> { v.installStatusList(world.statusList(issuedAt = world.now - 7200)) }
+        assertFailsWith<VerifierException.StatusListInvalid> { v.installStatusList(byteArrayOf(1, 2)) }
+        val stranger = IssuerTool.generate("kz.stranger")
+        assertFailsWith<VerifierException.StatusListUnknownIssuer> { v.installStatusList(world.statusList(issuer = stranger)) }
+        val impostor = IssuerTool.generate("kz.enu")
+        assertFailsWith<VerifierException.StatusListInvalid> { v.installStatusList(world.statusList(issuer = impostor)) }
+
+        assertFailsWith<VerifierException.BadAnchorKey> { Verifier(ByteArray(5)) }
+        assertFailsWith<VerifierException.BadChallenge> { v.verify(present(), "12345", Language.EN) }
+        Verifier(world.anchor.publicKey()).close()
+    }
+
+    @Test
+    fun `verdicts - valid, revoked, status unknown and stale, expired, not yet valid`() {
+        val text = present()
+        val v = world.verifier()
+        val ok = v.verify(text, null, Language.EN)
+        assertEquals(Verdict.Valid, ok.verdict)
+        assertNotNull(ok.status)
+        assertEquals(1uL, ok.trustListSequence)
+        assertEquals(world.now, ok.verifiedAt)
+        val gpa = ok.claims.firstOrNull { it.id == ClaimId.GPA }
+        if (gpa != null) assertIs<ClaimValue.Gpa>(gpa.value)
+
+        val revoking = Verifier.withClock(world.anchor.publicKey(), world.clock)
+        revoking.installTrustList(world.trustList)
+        revoking.installStatusList(world.statusList(revoked = listOf(0uL)))
+        val revoked = revoking.verify(text, null, Language.EN)
+        assertEquals(Verdict.Revoked, revoked.verdict)
+        assertTrue(revoked.authentic, "a revoked diploma is still authentic; the verdict says revoked")
+
+        val noStatus = Verifier.withClock(world.anchor.publicKey(), world.clock)
+        noStatus.installTrustList(world.trustList)
+        assertEquals(Verdict.StatusUnknown, noStatus.verify(text, null, Language.EN).verdict)
+
+        val later = TestClock(world.now + 121)
+        val expired = world.verifier(later).verify(text, null, Language.EN).verdict
+        assertEquals(Verdict.Expired(world.now + 120), expired)
+
+        val earlier = TestClock(world.now - 3600)
+        assertIs<Verdict.NotYetValid>(world.verifier(earlier).verify(text, null, Language.EN).verdict)
+
+        val stale = world.verifier()
+        world.clock.advance(8 * DAY)
+        holder.unlock()
+        val fresh = holder.wallet.present(id, PresentationRequest(allClaims())).text
+        assertIs<Verdict.StatusStale>(stale.verify(fresh, null, Language.EN).verdict)
+    }
+
+    @Test
+    fun `verdicts - no trust list, trust list expired, unknown issuer, malformed, forged`() {
+        val text = present()
+        val bare = Verifier.withClock(world.anchor.publicKey(), world.clock)
+        assertEquals(Verdict.NoTrustList, bare.verify(text, null, Language.EN).verdict)
+
+        val other = IssuerTool.generate("kz.other")
+        val withoutEnu = Verifier.withClock(world.anchor.publicKey(), world.clock)
+        withoutEnu.installTrustList(world.trustListOf(listOf(other)))
+        val unknown = withoutEnu.verify(text, null, Language.EN)
+        assertEquals(Verdict.UnknownIssuer("kz.enu"), unknown.verdict)
+        assertTrue(unknown.claims.isEmpty())
+        assertEquals("UNKNOWN_ISSUER", unknown.verdictCode)
+
+        val impostor = IssuerTool.generate("kz.enu")
+        val wrongKey = Verifier.withClock(world.anchor.publicKey(), world.clock)
+        wrongKey.installTrustList(world.trustListOf(listOf(impostor)))
+        assertEquals(Verdict.ForgedIssuerSignature, wrongKey.verify(text, null, Language.EN).verdict)
+
+        val shortList = Verifier.withClock(world.anchor.publicKey(), world.clock)
+        shortList.installTrustList(world.trustListOf(listOf(world.enu), expiresAt = world.now + 60))
+        world.clock.advance(61)
+        assertIs<Verdict.TrustListExpired>(shortList.verify(text, null, Language.EN).verdict)
+
+        val v = world.verifier()
+        for (garbage in listOf("", "hello", "QJ1:", "QJ1:%%%%", "QJ1:" + "A".repeat(5000), text.dropLast(7), "\u0000\uFFFF")) {
+            val r = v.verify(garbage, null, Language.KK)
+            assertIs<Verdict.Malformed>(r.verdict, garbage.take(20))
+            assertTrue(r.claims.isEmpty())
+        }
+    }
+
+    @Test
+    fun `labels in three languages`() {
+        assertEquals("Name", claimLabel(ClaimId.NAME, Language.EN))
+        assertEquals("Фамилия, имя", claimLabel(ClaimId.NAME, Language.RU))
+        assertEquals("Тегі, аты", claimLabel(ClaimId.NAME, Language.KK))
+        assertEquals("Магистр", degreeLabel(DegreeLevel.MASTER, Language.RU))
+        assertEquals("Full-time", studyFormLabel(StudyForm.FULL_TIME, Language.EN))
+        assertEquals(14, allClaims().size)
+        val defaults = defaultPresentationClaims(Language.KK)
+        assertTrue(ClaimId.PROGRAM_KK in defaults && ClaimId.PROGRAM_EN !in defaults)
+        assertTrue(defaults.none { it == ClaimId.IIN || it == ClaimId.BIRTH_DATE || it == ClaimId.GPA })
+    }
+}
