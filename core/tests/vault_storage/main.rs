@@ -1,4 +1,5 @@
-//! File-level tests of the vault: tampering, plaintext in the files, concurrency.
+//! File-level tests of the vault: tampering, plaintext in the files, concurrency, and faults
+//! (a full disk).
 //! (One test binary; the crash and lockout harnesses re-exec themselves and live apart.)
 #![allow(clippy::unwrap_used, clippy::panic)]
 
@@ -6,5 +7,6 @@
 mod common;
 
 mod concurrency;
+mod full_disk;
 mod plaintext;
 mod tamper;
