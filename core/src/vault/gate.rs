@@ -28,7 +28,6 @@ use crate::secret::{SecretBytes, SecretString, SecretVec};
 use super::audit::{self, AuditKind};
 use super::datakey::KeyBundle;
 use super::error::VaultError;
-use super::keystore::KeyStoreError;
 use super::open::Vault;
 use super::recovery_rows::{self, Spend};
 use super::rows::{self, ConfigRow, SecretName, State};
@@ -154,10 +153,10 @@ impl Vault {
 
         // 3. Outer layer, by the platform key store.
         let wrapped = config.wrapped_key.as_deref().ok_or(VaultError::Integrity { table: "config" })?;
-        let bundle = SecretVec::new(self.key_store.unwrap(&config.key_alias, wrapped).map_err(|e| match e {
-            KeyStoreError::InvalidData => VaultError::Integrity { table: "config" },
-            other => VaultError::KeyStore(other),
-        })?);
+        // A key store's `InvalidData` stays a key-store error: a replaced platform key and
+        // damaged wrapped bytes look the same to it, and only the key store can tell the app
+        // more (an invalidated key, a missing one).
+        let bundle = SecretVec::new(self.key_store.unwrap(&config.key_alias, wrapped)?);
         let bundle = KeyBundle::from_bytes(&bundle)?;
 
         // 4. Count the attempt as failed, durably, before any secret is tested.

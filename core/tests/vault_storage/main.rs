@@ -1,5 +1,5 @@
 //! File-level tests of the vault: tampering, plaintext in the files, concurrency, and faults
-//! (a full disk).
+//! (a full disk, a missing or wrong platform key).
 //! (One test binary; the crash and lockout harnesses re-exec themselves and live apart.)
 #![allow(clippy::unwrap_used, clippy::panic)]
 
@@ -9,4 +9,5 @@ mod common;
 mod concurrency;
 mod full_disk;
 mod plaintext;
+mod platform_key;
 mod tamper;
