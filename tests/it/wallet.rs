@@ -12,7 +12,10 @@ use qujat_core::platform::{Clock, SeededRandom};
 use qujat_core::presentation::{Challenge, PresentationRequest};
 use qujat_core::secret::SecretString;
 use qujat_core::trust::TrustList;
-use qujat_core::vault::{AuditKind, ChainStatus, Enrolment, Platform, SoftwareKeyStore, VaultError, VaultOptions};
+use qujat_core::vault::{
+    AuditKind, ChainStatus, Enrolment, Platform, SoftwareKeyStore, StorageError, StorageErrorKind, VaultError,
+    VaultOptions,
+};
 use qujat_core::verifier::Verdict;
 use qujat_core::wallet::{Wallet, WalletError};
 use qujat_tests::{DAY, NOW, World};
@@ -187,4 +190,40 @@ fn batch_import_is_all_or_nothing() {
     assert_eq!(vault.get_credential(&s, &id(2)).unwrap().expose_secret(), b"two");
     let imports = vault.audit_log(&s).unwrap().entries.iter().filter(|e| e.kind == AuditKind::Import).count();
     assert_eq!(imports, 2);
+}
+
+#[test]
+fn import_on_a_full_disk_is_a_storage_error_and_keeps_every_earlier_diploma() {
+    let w = World::new("wallet-full");
+    let h = holder(&w);
+    let anchor = w.anchor.public();
+    let first = issue_to(&w, "kz.enu", "enu-bachelor-honors", &h, 0);
+    let first = h.wallet.import(&first, &w.trust_list, &anchor).unwrap();
+    // The disk is full from here: the file may not grow.
+    h.wallet.vault().set_max_page_count_for_tests(1).unwrap();
+    let mut stored = vec![first.id];
+    let mut full = None;
+    for index in 1..40 {
+        let fixture = if index % 2 == 0 { "enu-bachelor-honors" } else { "kaznu-master" };
+        let issuer = if index % 2 == 0 { "kz.enu" } else { "kz.kaznu" };
+        let bundle = issue_to(&w, issuer, fixture, &h, index);
+        match h.wallet.import(&bundle, &w.trust_list, &anchor) {
+            Ok(s) => stored.push(s.id),
+            Err(e) => {
+                full = Some(e);
+                break;
+            }
+        }
+    }
+    let e = full.expect("the disk never filled up");
+    assert!(
+        matches!(e, WalletError::Vault(VaultError::Storage(StorageError { kind: StorageErrorKind::Full, .. }))),
+        "{e:?}"
+    );
+    let (list, damaged) = h.wallet.list().unwrap();
+    assert_eq!((list.len(), damaged), (stored.len(), 0));
+    for id in &stored {
+        assert!(!h.wallet.show(id).unwrap().claims.is_empty());
+    }
+    assert_eq!(h.wallet.audit_log().unwrap().status, ChainStatus::Intact);
 }

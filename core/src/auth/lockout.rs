@@ -145,6 +145,14 @@ impl LockoutState {
         self.remaining_secs = i64::from(policy.delay_after(self.failures));
     }
 
+    /// An attempt counted by [`Self::begin_attempt`] turned out to be no failure (the PIN was
+    /// right but a fault stopped the unlock): take it back. It had been admitted, so no wait
+    /// was in force before it.
+    pub fn release_attempt(&mut self) {
+        self.failures = self.failures.saturating_sub(1);
+        self.remaining_secs = 0;
+    }
+
     /// The attempt succeeded: forget the failures.
     pub fn succeed(&mut self) {
         self.failures = 0;
@@ -258,6 +266,21 @@ mod tests {
         assert!(matches!(s.admit(&rec, true), Err(Refusal::LockedOut { .. })));
         s.succeed();
         assert_eq!(s.admit(&rec, false), Ok(()));
+    }
+
+    #[test]
+    fn a_released_attempt_restores_the_state_before_it() {
+        let policy = LockoutPolicy::default();
+        let mut s = LockoutState::default();
+        let t = fail_n(&policy, &mut s, 0, 4);
+        s.observe(t);
+        assert_eq!(s.admit(&policy, false), Ok(()));
+        let before = s;
+        s.begin_attempt(&policy); // the fifth would impose a minute
+        assert!(s.remaining_secs > 0);
+        s.release_attempt();
+        assert_eq!(s, before);
+        assert_eq!(s.admit(&policy, false), Ok(()));
     }
 
     #[test]

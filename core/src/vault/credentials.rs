@@ -6,6 +6,7 @@
 //! the *summary* (what a list screen shows, prefixed with the id so listing can return it) and
 //! the *bundle* (the full credential). Both are bound to the row's key and their column.
 
+use std::collections::BTreeSet;
 use std::fmt;
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
@@ -15,7 +16,7 @@ use crate::platform::SecureRandom;
 use crate::secret::SecretVec;
 
 use super::audit::{self, AuditKind};
-use super::error::VaultError;
+use super::error::{StorageError, StorageErrorKind, VaultError};
 use super::open::Vault;
 use super::seal::{Place, SealKeys};
 use super::session::Session;
@@ -66,7 +67,9 @@ pub struct CredentialSummary {
 pub struct CredentialListing {
     /// Summaries, in the order the credentials were stored.
     pub items: Vec<CredentialSummary>,
-    /// Rows whose sealed summary failed its integrity check (damaged or tampered).
+    /// Rows that could not be read: their sealed summary failed its integrity check (damaged
+    /// or tampered), or SQLite found their page of the file damaged. When the damage hides
+    /// how many rows there were, this is a lower bound (at least 1).
     pub damaged: usize,
 }
 
@@ -130,7 +133,19 @@ fn open_summary(keys: &SealKeys, row: &[u8], sealed: &[u8]) -> Result<Credential
     Ok(CredentialSummary { id, summary: SecretVec::new(p[32..].to_vec()) })
 }
 
+/// SQLite found a damaged page, or a damaged page yielded a value of the wrong type.
+fn damaged_file(e: &VaultError) -> bool {
+    matches!(e, VaultError::Storage(StorageError { kind: StorageErrorKind::Corrupt | StorageErrorKind::Schema, .. }))
+}
+
 fn list(conn: &Connection, keys: &SealKeys) -> Result<CredentialListing, VaultError> {
+    match list_in_one_scan(conn, keys) {
+        Err(e) if damaged_file(&e) => list_row_by_row(conn, keys),
+        other => other,
+    }
+}
+
+fn list_in_one_scan(conn: &Connection, keys: &SealKeys) -> Result<CredentialListing, VaultError> {
     let mut stmt = conn.prepare("SELECT id, summary FROM credentials ORDER BY rowid")?;
     let rows = stmt.query_map([], |r| Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, Vec<u8>>(1)?)))?;
     let mut listing = CredentialListing { items: Vec::new(), damaged: 0 };
@@ -145,10 +160,61 @@ fn list(conn: &Connection, keys: &SealKeys) -> Result<CredentialListing, VaultEr
     Ok(listing)
 }
 
+/// The listing of a file in which SQLite met a damaged page: a scan stops at the first one, so
+/// the rows are found through the id index and through the table (each scan keeps what it read
+/// before it stopped), then read one by one, so a damaged page costs only the rows on it.
+fn list_row_by_row(conn: &Connection, keys: &SealKeys) -> Result<CredentialListing, VaultError> {
+    let mut rowids = BTreeSet::new();
+    let by_index =
+        collect_rowids(conn, "SELECT rowid FROM credentials INDEXED BY sqlite_autoindex_credentials_1", &mut rowids)?;
+    let by_table = collect_rowids(conn, "SELECT rowid FROM credentials NOT INDEXED", &mut rowids)?;
+    let mut listing = CredentialListing { items: Vec::new(), damaged: 0 };
+    let mut stmt = conn.prepare("SELECT id, summary FROM credentials NOT INDEXED WHERE rowid = ?1")?;
+    for rowid in rowids {
+        let row = stmt.query_row([rowid], |r| Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, Vec<u8>>(1)?)));
+        match row.map_err(VaultError::from).and_then(|(row, sealed)| open_summary(keys, &row, &sealed)) {
+            Ok(s) => listing.items.push(s),
+            Err(e) if damaged_file(&e) || matches!(e, VaultError::Integrity { .. }) => listing.damaged += 1,
+            Err(e) => return Err(e),
+        }
+    }
+    if !by_index && !by_table {
+        // Both scans stopped early: rows behind the damage may not even be found. At least one is.
+        listing.damaged = listing.damaged.max(1);
+    }
+    Ok(listing)
+}
+
+/// Add the rowids `sql` yields to `out`; `false` if a damaged page stopped the scan.
+fn collect_rowids(conn: &Connection, sql: &str, out: &mut BTreeSet<i64>) -> Result<bool, VaultError> {
+    let mut stmt = conn.prepare(sql)?;
+    let mut rows = stmt.query([])?;
+    loop {
+        match rows.next().map_err(VaultError::from) {
+            Ok(Some(r)) => match r.get::<_, i64>(0).map_err(VaultError::from) {
+                Ok(rowid) => {
+                    out.insert(rowid);
+                }
+                Err(e) if damaged_file(&e) => return Ok(false),
+                Err(e) => return Err(e),
+            },
+            Ok(None) => return Ok(true),
+            Err(e) if damaged_file(&e) => return Ok(false),
+            Err(e) => return Err(e),
+        }
+    }
+}
+
 fn get(conn: &Connection, keys: &SealKeys, id: &CredentialId) -> Result<SecretVec, VaultError> {
     let row = row_key(keys, id);
-    let sealed: Option<Vec<u8>> =
-        conn.query_row("SELECT bundle FROM credentials WHERE id = ?1", [&row[..]], |r| r.get(0)).optional()?;
+    let bundle = |sql: &str| -> Result<Option<Vec<u8>>, VaultError> {
+        Ok(conn.query_row(sql, [&row[..]], |r| r.get(0)).optional()?)
+    };
+    let sealed = match bundle("SELECT bundle FROM credentials WHERE id = ?1") {
+        // The id index may be what is damaged: look for the row in the table itself.
+        Err(e) if damaged_file(&e) => bundle("SELECT bundle FROM credentials NOT INDEXED WHERE id = ?1 LIMIT 1")?,
+        other => other?,
+    };
     keys.open(bundle_place(&row), &sealed.ok_or(VaultError::NotFound)?)
 }
 
@@ -190,7 +256,8 @@ impl Vault {
         self.session_read(session, |conn, keys| exists(conn, &row_key(keys, id)))
     }
 
-    /// Every stored summary that opens; damaged rows are counted, not fatal.
+    /// Every stored summary that opens; damaged rows (a seal that does not open, a damaged
+    /// page of the file) are counted, not fatal.
     pub fn list_summaries(&self, session: &Session) -> Result<CredentialListing, VaultError> {
         self.session_read(session, list)
     }

@@ -12,7 +12,9 @@
 //!    (or the recovery code deleted), the counter reset, and earlier failures moved into the
 //!    sealed audit log.
 //!
-//! Killing the process anywhere between 4 and 6 leaves the attempt counted.
+//! Killing the process anywhere between 4 and 6 leaves the attempt counted. An *error* in
+//! step 6 that is not the verdict on the code typed (a full disk, a damaged TOTP record or
+//! audit head) releases the attempt instead: the PIN was right, and no guess is gained by it.
 
 use rusqlite::{Connection, Transaction};
 
@@ -26,7 +28,6 @@ use crate::secret::{SecretBytes, SecretString, SecretVec};
 use super::audit::{self, AuditKind};
 use super::datakey::KeyBundle;
 use super::error::VaultError;
-use super::keystore::KeyStoreError;
 use super::open::Vault;
 use super::recovery_rows::{self, Spend};
 use super::rows::{self, ConfigRow, SecretName, State};
@@ -152,10 +153,10 @@ impl Vault {
 
         // 3. Outer layer, by the platform key store.
         let wrapped = config.wrapped_key.as_deref().ok_or(VaultError::Integrity { table: "config" })?;
-        let bundle = SecretVec::new(self.key_store.unwrap(&config.key_alias, wrapped).map_err(|e| match e {
-            KeyStoreError::InvalidData => VaultError::Integrity { table: "config" },
-            other => VaultError::KeyStore(other),
-        })?);
+        // A key store's `InvalidData` stays a key-store error: a replaced platform key and
+        // damaged wrapped bytes look the same to it, and only the key store can tell the app
+        // more (an invalidated key, a missing one).
+        let bundle = SecretVec::new(self.key_store.unwrap(&config.key_alias, wrapped)?);
         let bundle = KeyBundle::from_bytes(&bundle)?;
 
         // 4. Count the attempt as failed, durably, before any secret is tested.
@@ -226,11 +227,36 @@ impl Vault {
                 audit::append(tx, &keys, rng, AuditKind::RecoveryCodeUsed, now, &[])?;
             }
             Ok(Ok(()))
-        })?;
+        });
+        let outcome = match outcome {
+            Ok(o) => o,
+            // A damaged recovery-code row: the code typed may have been the one in it.
+            Err(e @ VaultError::Integrity { table: "recovery_codes" }) => return Err(e),
+            Err(e) => return Err(self.release_attempt(attempt, e)),
+        };
         if let Err(f) = outcome {
             return Err(self.failed(f));
         }
         Ok(Granted { data_key, keys, config })
+    }
+
+    /// Step 6 failed after the PIN was found right, and not on a verdict about the code typed:
+    /// the code could not be checked (a damaged TOTP record) or the success could not be
+    /// written (a full disk, a damaged audit head). Release the attempt counted in step 4 —
+    /// nothing the holder typed was wrong, and a fault that persists must not walk the vault
+    /// into a wait or a wipe. An attacker gains no guess: a wrong PIN stopped at step 5 and a
+    /// wrong code is decided before anything is written. Nothing else is recorded and no
+    /// session is granted (a TOTP code is not spent: it was never accepted). Earlier failures stay
+    /// counted. If even this small write fails, the attempt stays counted. Returns `e`.
+    fn release_attempt(&self, attempt: i64, e: VaultError) -> VaultError {
+        let _ = self.write_tx(|tx| {
+            let mut l = rows::read_lockout(tx)?;
+            l.release_attempt();
+            rows::write_lockout(tx, &l)?;
+            tx.execute("DELETE FROM failed_attempts WHERE seq = ?1", [attempt])?;
+            Ok(())
+        });
+        e
     }
 
     /// The error for a lockout refusal, carrying out a due wipe.

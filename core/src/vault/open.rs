@@ -169,6 +169,17 @@ impl Vault {
         Ok(())
     }
 
+    /// **Tests only**: cap the database at `pages` pages (`PRAGMA max_page_count` on this
+    /// vault's connection) to simulate a full disk: a write that needs a new page then fails
+    /// with [`StorageErrorKind::Full`](super::StorageErrorKind::Full), as on `SQLITE_FULL`. SQLite
+    /// never sets the cap below the current size, so `1` means "no growth from here". Returns
+    /// the cap in force; it lasts as long as this `Vault`.
+    #[doc(hidden)]
+    pub fn set_max_page_count_for_tests(&self, pages: u32) -> Result<u32, VaultError> {
+        let conn = self.lock_conn();
+        Ok(conn.query_row(&format!("PRAGMA max_page_count = {pages}"), [], |r| r.get(0))?)
+    }
+
     /// SQLite's own structural check of the file (`PRAGMA integrity_check`): `true` when "ok".
     pub fn integrity_check(&self) -> Result<bool, VaultError> {
         let conn = self.lock_conn();

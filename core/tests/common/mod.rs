@@ -9,7 +9,7 @@ use qujat_core::auth::totp::authenticator_code;
 use qujat_core::auth::{KdfParams, LockoutPolicy, SecondFactor};
 use qujat_core::platform::{Clock, ManualClock, OsRandom, SecureRandom};
 use qujat_core::secret::SecretString;
-use qujat_core::vault::{Enrolment, Platform, Session, SoftwareKeyStore, Vault, VaultOptions};
+use qujat_core::vault::{Enrolment, Platform, Session, SoftwareKeyStore, Vault, VaultError, VaultOptions};
 
 pub const PIN: &str = "583920";
 pub const T0: i64 = 1_800_000_000;
@@ -53,6 +53,14 @@ pub fn db_path(dir: &Path) -> PathBuf {
 /// Open the vault in `dir` (key files in `dir/keys`) with the OS RNG and the given clock.
 pub fn open(dir: &Path, clock: Arc<dyn Clock>, options: VaultOptions) -> Vault {
     open_with_keys(dir, &dir.join("keys"), clock, options)
+}
+
+/// Open the vault in `dir` (key files in `dir/keys`), returning the error instead of panicking
+/// (damaged files, missing keys).
+pub fn try_open(dir: &Path, clock: Arc<dyn Clock>, options: VaultOptions) -> Result<Vault, VaultError> {
+    let rng: Arc<dyn SecureRandom> = Arc::new(OsRandom);
+    let key_store = Arc::new(SoftwareKeyStore::in_directory(dir.join("keys"), rng.clone()).unwrap());
+    Vault::open(db_path(dir), Platform { key_store, clock, rng }, options)
 }
 
 /// Open the vault in `dir` with the software key store's files in `keys`.
