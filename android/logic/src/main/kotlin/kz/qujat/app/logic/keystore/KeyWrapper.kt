@@ -1,7 +1,6 @@
 package kz.qujat.app.logic.keystore
 
 import java.nio.charset.StandardCharsets
-import java.security.GeneralSecurityException
 import javax.crypto.AEADBadTagException
 import javax.crypto.Cipher
 import javax.crypto.SecretKey
@@ -68,7 +67,10 @@ object AesGcmWrapFormat {
         return byteArrayOf(VERSION) + iv + body
     }
 
-    /** Decrypt what [seal] made for the same [alias]; anything else is [KeyStoreFault.INVALID_DATA]. */
+    /**
+     * Decrypt what [seal] made for the same [alias]; bytes that are not that are
+     * [KeyStoreFault.INVALID_DATA].
+     */
     fun open(key: SecretKey, alias: String, wrapped: ByteArray): ByteArray {
         if (wrapped.size < 1 + IV_LEN + TAG_BITS / 8 || wrapped[0] != VERSION) {
             throw KeyWrapException(KeyStoreFault.INVALID_DATA)
@@ -81,9 +83,9 @@ object AesGcmWrapFormat {
             return cipher.doFinal(wrapped, 1 + IV_LEN, wrapped.size - 1 - IV_LEN)
         } catch (e: AEADBadTagException) {
             throw KeyWrapException(KeyStoreFault.INVALID_DATA, e)
-        } catch (e: GeneralSecurityException) {
-            throw KeyWrapException(KeyStoreFault.UNAVAILABLE, e)
         }
+        // Other exceptions (an invalidated or locked platform key, a provider failure) propagate
+        // unchanged: the platform's wrapper knows their types and maps them (KeyStoreFault).
     }
 
     /** What the core accepts as an alias (it makes `qujat-vault-<16 hex>`): bounded, plain ASCII. */
