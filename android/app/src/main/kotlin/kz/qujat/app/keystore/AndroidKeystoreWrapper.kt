@@ -34,7 +34,7 @@ import kz.qujat.app.logic.port.KeyStoreFault
  *    change that says nothing about the wallet's holder.
  * What this key adds is that the vault file opens on this phone only: a copied file (backup,
  * forensic image) cannot be attacked offline, even with the PIN guessed, without the Keystore.
- * docs/SECURITY.md and android/README.md state the trade-off.
+ * android/README.md states the trade-off.
  */
 class AndroidKeystoreWrapper(private val hasStrongBox: Boolean) : KeyWrapper {
     private val keyStore: KeyStore by lazy { KeyStore.getInstance(PROVIDER).apply { load(null) } }
