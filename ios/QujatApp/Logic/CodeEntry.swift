@@ -17,7 +17,9 @@ enum CodeEntry {
 
     /// A decimal digit of any script as its ASCII digit.
     private static func asciiDigit(_ c: Character) -> Character? {
-        guard let v = c.wholeNumberValue, c.isNumber, (0...9).contains(v) else { return nil }
+        // Decimal digits only (Unicode Nd, as Java's Character.isDigit): not ², ½ or ⑤.
+        guard c.unicodeScalars.count == 1, c.unicodeScalars.first?.properties.numericType == .decimal,
+              let v = c.wholeNumberValue, (0...9).contains(v) else { return nil }
         return Character(String(v))
     }
 
@@ -46,7 +48,9 @@ enum CodeEntry {
     private static func recoveryCharacters(_ input: String) -> String? {
         var out = ""
         for raw in input where !separators.contains(raw) {
-            var c = Character(raw.uppercased())
+            let upper = raw.uppercased()
+            guard upper.count == 1 else { return nil } // "ß" → "SS": not a code character anyway
+            var c = Character(upper)
             if c == "O" { c = "0" } else if c == "I" || c == "L" { c = "1" } else if let d = asciiDigit(c) { c = d }
             guard crockford.contains(c) else { return nil }
             out.append(c)

@@ -31,7 +31,7 @@ final class CaptureGuard: ObservableObject {
     }
 
     deinit {
-        observers.forEach(NotificationCenter.default.removeObserver)
+        observers.forEach { NotificationCenter.default.removeObserver($0) }
     }
 
     private static func anyScreenCaptured() -> Bool {
