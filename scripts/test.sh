@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Run every test: format, lints, docs, the Rust suites (unit, integration, CLI, properties),
-# and the Kotlin binding tests on the JVM. Installs what it needs on a fresh Debian machine.
+# the Kotlin binding tests and the Android app's logic on the JVM. Installs what it needs on a
+# fresh Debian machine.
 # Long runs (fuzzing, 1,000-kill crash harness) are separate: see README "Longer runs".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,3 +39,6 @@ if [ -x scripts/kotlin-test.sh ]; then
   step "kotlin binding tests (JVM)"
   scripts/kotlin-test.sh
 fi
+
+step "android app logic and bridge (JVM)"
+bash scripts/android-logic-test.sh

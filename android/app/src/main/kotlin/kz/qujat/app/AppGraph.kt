@@ -1,0 +1,33 @@
+package kz.qujat.app
+
+import android.content.Context
+import java.io.File
+import kz.qujat.app.bridge.CoreVerifier
+import kz.qujat.app.bridge.CoreWallet
+import kz.qujat.app.data.Settings
+import kz.qujat.app.data.TrustData
+import kz.qujat.app.keystore.AndroidKeystoreWrapper
+import kz.qujat.app.logic.port.Clock
+import kz.qujat.app.logic.port.VerifierPort
+import kz.qujat.app.logic.port.WalletPort
+
+/**
+ * The app's few long-lived objects, made on first use (never on the main thread: opening the
+ * wallet touches the disk and the Keystore).
+ */
+class AppGraph(private val context: Context) {
+    val clock: Clock = Clock.SYSTEM
+    val settings = Settings(context)
+
+    private val keys by lazy { AndroidKeystoreWrapper.forDevice(context.packageManager) }
+
+    /** The wallet file lives in `no_backup/`: never in a backup, bound to this phone's Keystore. */
+    val wallet: WalletPort by lazy { CoreWallet.open(File(context.noBackupFilesDir, "wallet.db").path, keys) }
+
+    val trust: TrustData by lazy { TrustData.load(context) }
+
+    /** Null when the app was built without a trust anchor (then the verifier screen says so). */
+    val verifier: VerifierPort? by lazy {
+        trust.anchor?.let { anchor -> CoreVerifier.pinned(anchor).also { trust.installInto(it) } }
+    }
+}

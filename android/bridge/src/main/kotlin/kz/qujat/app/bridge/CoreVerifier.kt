@@ -1,0 +1,55 @@
+package kz.qujat.app.bridge
+
+import kz.qujat.app.logic.model.Lang
+import kz.qujat.app.logic.model.TrustListInfo
+import kz.qujat.app.logic.model.VerificationResult
+import kz.qujat.app.logic.port.VerifierPort
+import kz.qujat.core.Clock
+import kz.qujat.core.Verifier
+import kz.qujat.core.VerifierException
+
+private inline fun <T> call(block: () -> T): T =
+    try {
+        block()
+    } catch (e: VerifierException) {
+        throw Mapping.failure(e)
+    }
+
+/** [VerifierPort] over the generated `kz.qujat.core.Verifier`. */
+class CoreVerifier(private val verifier: Verifier) : VerifierPort, AutoCloseable {
+    override fun installTrustList(bytes: ByteArray): TrustListInfo =
+        call { Mapping.trustListInfo(verifier.installTrustList(bytes)) }
+
+    override fun trustListInfo(): TrustListInfo? = verifier.trustListInfo()?.let(Mapping::trustListInfo)
+
+    override fun installStatusList(bytes: ByteArray) {
+        call { verifier.installStatusList(bytes) }
+    }
+
+    override fun newChallenge(): String = call { verifier.newChallenge() }
+
+    override fun verify(text: String, expectedChallenge: String?, lang: Lang): VerificationResult = call {
+        val r = verifier.verify(text, expectedChallenge, Mapping.language(lang))
+        VerificationResult(
+            verdict = Mapping.verdict(r.verdict),
+            authentic = r.authentic,
+            issuerName = r.issuer?.let { Mapping.text(it.name) },
+            claims = r.claims.map(Mapping::line),
+            notStated = r.notStated.map(Mapping::claim),
+            createdAt = r.createdAt,
+            expiresAt = r.expiresAt,
+            challenge = r.challenge,
+            status = r.status?.let(Mapping::freshness),
+            verifiedAt = r.verifiedAt,
+        )
+    }
+
+    override fun close() = verifier.close()
+
+    companion object {
+        /** A verifier pinned to [anchorPublicKey] (32 bytes, shipped with the app). */
+        fun pinned(anchorPublicKey: ByteArray, clock: Clock? = null): CoreVerifier = call {
+            CoreVerifier(if (clock == null) Verifier(anchorPublicKey) else Verifier.withClock(anchorPublicKey, clock))
+        }
+    }
+}

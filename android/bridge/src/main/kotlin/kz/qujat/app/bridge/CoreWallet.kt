@@ -1,0 +1,129 @@
+package kz.qujat.app.bridge
+
+import kz.qujat.app.logic.keystore.KeyWrapper
+import kz.qujat.app.logic.model.ClaimKey
+import kz.qujat.app.logic.model.DiplomaDetail
+import kz.qujat.app.logic.model.DiplomaList
+import kz.qujat.app.logic.model.DiplomaSummary
+import kz.qujat.app.logic.model.Lang
+import kz.qujat.app.logic.model.Presentation
+import kz.qujat.app.logic.model.PresentationRequest
+import kz.qujat.app.logic.model.QrMatrix
+import kz.qujat.app.logic.model.WalletStatus
+import kz.qujat.app.logic.port.EnrolmentHandle
+import kz.qujat.app.logic.port.WalletPort
+import kz.qujat.core.Clock
+import kz.qujat.core.Enrolment
+import kz.qujat.core.KdfCost
+import kz.qujat.core.Wallet
+import kz.qujat.core.WalletException
+import kz.qujat.core.WalletOptions
+import kz.qujat.core.defaultPresentationClaims
+import kz.qujat.core.defaultWalletOptions
+import kz.qujat.core.PresentationRequest as CoreRequest
+
+/** Run a wallet call, turning the generated error into the screens' failure. */
+private inline fun <T> call(block: () -> T): T =
+    try {
+        block()
+    } catch (e: WalletException) {
+        throw Mapping.failure(e)
+    }
+
+/**
+ * [WalletPort] over the generated `kz.qujat.core.Wallet`: each method one call and a mapping.
+ * The PIN and codes pass as `String` because that is what the bindings take.
+ */
+class CoreWallet(private val wallet: Wallet) : WalletPort, AutoCloseable {
+    override fun status(): WalletStatus = call { Mapping.status(wallet.status()) }
+
+    override fun setup(pin: String, accountLabel: String): EnrolmentHandle =
+        call { CoreEnrolment(wallet.setup(pin, accountLabel)) }
+
+    override fun confirmEnrolment(pin: String, code: String) = call { wallet.confirmEnrolment(pin, code) }
+
+    override fun unlock(pin: String, code: String) = call { wallet.unlock(pin, code) }
+
+    override fun unlockWithRecoveryCode(pin: String, recoveryCode: String) =
+        call { wallet.unlockWithRecoveryCode(pin, recoveryCode) }
+
+    override fun lock() = wallet.lock()
+
+    override fun isUnlocked(): Boolean = wallet.isUnlocked()
+
+    override fun holderPublicKey(): ByteArray = call { wallet.holderPublicKey() }
+
+    override fun importDiploma(bundle: ByteArray, trustList: ByteArray, anchorPublicKey: ByteArray): DiplomaSummary =
+        call { Mapping.summary(wallet.importDiploma(bundle, trustList, anchorPublicKey)) }
+
+    override fun list(): DiplomaList = call {
+        val l = wallet.list()
+        DiplomaList(l.diplomas.map(Mapping::summary), l.damaged.toInt())
+    }
+
+    override fun show(id: String, lang: Lang): DiplomaDetail = call {
+        val d = wallet.show(id, Mapping.language(lang))
+        DiplomaDetail(Mapping.summary(d.summary), d.claims.map(Mapping::line))
+    }
+
+    override fun present(id: String, request: PresentationRequest): Presentation = call {
+        val core = CoreRequest(
+            claims = ClaimKey.entries.filter { it in request.claims }.map(Mapping::claimId),
+            challenge = request.challenge,
+            ttlSecs = request.ttlSecs.toUInt(),
+        )
+        val p = wallet.present(id, core)
+        Presentation(
+            text = p.text,
+            qr = Mapping.qr(p.qr),
+            createdAt = p.createdAt,
+            expiresAt = p.expiresAt,
+            claims = p.claims.mapTo(linkedSetOf(), Mapping::claim),
+            challenge = p.challenge,
+        )
+    }
+
+    override fun delete(id: String) = call { wallet.delete(id) }
+
+    override fun recoveryCodesLeft(): Int = call { wallet.recoveryCodesLeft().toInt() }
+
+    override fun defaultClaims(lang: Lang): Set<ClaimKey> =
+        defaultPresentationClaims(Mapping.language(lang)).mapTo(linkedSetOf(), Mapping::claim)
+
+    /** Release the native wallet (its session's keys are zeroized). */
+    override fun close() = wallet.close()
+
+    companion object {
+        /**
+         * Open (creating if needed) the wallet file at [path], its data key wrapped by [keys].
+         * [clock] only for tests that move time; production uses the system clock.
+         */
+        fun open(
+            path: String,
+            keys: KeyWrapper,
+            options: WalletOptions = defaultWalletOptions(),
+            clock: Clock? = null,
+        ): CoreWallet = call {
+            val store = KeyStoreBridge(keys)
+            CoreWallet(if (clock == null) Wallet.open(path, store, options) else Wallet.openWithClock(path, store, clock, options))
+        }
+
+        /** Options for tests: the cheap KDF (never in an app build). */
+        fun testOptions(): WalletOptions = defaultWalletOptions().copy(kdf = KdfCost.INSECURE_FOR_TESTS)
+    }
+}
+
+/** The one-time enrolment, read once into memory for the screens and released on [close]. */
+private class CoreEnrolment(private val enrolment: Enrolment) : EnrolmentHandle {
+    override val otpauthUri: String = enrolment.otpauthUri()
+
+    // The bindings have no QR encoder for arbitrary text yet (only a presentation's QR), so
+    // the screen falls back to the URI and an "open in authenticator" link. See android/README.md.
+    override val otpauthQr: QrMatrix? = null
+
+    override val recoveryCodes: List<String> = enrolment.recoveryCodes()
+
+    override fun close() = enrolment.close()
+
+    override fun toString(): String = "EnrolmentHandle(<redacted>)"
+}

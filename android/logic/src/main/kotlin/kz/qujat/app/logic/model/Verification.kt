@@ -1,0 +1,65 @@
+package kz.qujat.app.logic.model
+
+/**
+ * The verifier's one-word answer (docs/FORMAT.md §10), with what each carries. [code] is the
+ * stable code of the format; only [Valid] means "accept".
+ */
+sealed class Verdict(val code: String) {
+    data object Valid : Verdict("VALID")
+    data object Revoked : Verdict("REVOKED")
+    data class Expired(val expiredAt: Long) : Verdict("EXPIRED")
+    data class NotYetValid(val createdAt: Long) : Verdict("NOT_YET_VALID")
+    data object ChallengeMismatch : Verdict("CHALLENGE_MISMATCH")
+    data object ChallengeReused : Verdict("CHALLENGE_REUSED")
+
+    /** [claimedId] is what the credential says, untrusted: show it as such, if at all. */
+    data class UnknownIssuer(val claimedId: String) : Verdict("UNKNOWN_ISSUER")
+    data object ForgedIssuerSignature : Verdict("FORGED_ISSUER_SIGNATURE")
+    data object IssuerKeyNotValid : Verdict("ISSUER_KEY_NOT_VALID")
+    data object ForgedHolderSignature : Verdict("FORGED_HOLDER_SIGNATURE")
+    data object DisclosureMismatch : Verdict("DISCLOSURE_MISMATCH")
+    data class TrustListExpired(val expiredAt: Long) : Verdict("TRUST_LIST_EXPIRED")
+    data object NoTrustList : Verdict("NO_TRUST_LIST")
+    data object StatusUnknown : Verdict("STATUS_UNKNOWN")
+    data class StatusStale(val validUntil: Long) : Verdict("STATUS_STALE")
+
+    /** [reason] is the core's short reason (no content of the scanned text). */
+    data class Malformed(val reason: String) : Verdict("MALFORMED")
+
+    /** A verdict newer than this app: never accepted. */
+    data class Unrecognized(val unknownCode: String) : Verdict(unknownCode)
+
+    companion object {
+        /** Every code of docs/FORMAT.md §10, in the order the checks run. */
+        val FORMAT_CODES: List<String> = listOf(
+            "MALFORMED", "NO_TRUST_LIST", "TRUST_LIST_EXPIRED", "UNKNOWN_ISSUER", "ISSUER_KEY_NOT_VALID",
+            "FORGED_ISSUER_SIGNATURE", "FORGED_HOLDER_SIGNATURE", "DISCLOSURE_MISMATCH", "NOT_YET_VALID",
+            "EXPIRED", "CHALLENGE_MISMATCH", "CHALLENGE_REUSED", "STATUS_UNKNOWN", "REVOKED", "STATUS_STALE",
+            "VALID",
+        )
+    }
+}
+
+/** How fresh the revocation information behind a verdict was. */
+data class StatusFreshness(val listIssuedAt: Long, val validUntil: Long, val ageSecs: Long)
+
+/** The verifier's whole answer for one scan. Holds disclosed personal data: redacted [toString]. */
+class VerificationResult(
+    val verdict: Verdict,
+    /** Signatures and disclosures held: the claims may be shown, beside the verdict. */
+    val authentic: Boolean,
+    val issuerName: LocalizedText?,
+    val claims: List<ClaimLine>,
+    /** Disclosed claims the diploma does not state. */
+    val notStated: List<ClaimKey>,
+    val createdAt: Long?,
+    val expiresAt: Long?,
+    val challenge: String?,
+    val status: StatusFreshness?,
+    val verifiedAt: Long,
+) {
+    override fun toString(): String = "VerificationResult(${verdict.code})"
+}
+
+/** The installed trust list. */
+data class TrustListInfo(val sequence: Long, val issuedAt: Long, val expiresAt: Long, val issuers: Int)

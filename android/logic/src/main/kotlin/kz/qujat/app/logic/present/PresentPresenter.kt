@@ -1,0 +1,147 @@
+package kz.qujat.app.logic.present
+
+import kz.qujat.app.logic.input.CodeEntry
+import kz.qujat.app.logic.model.ClaimKey
+import kz.qujat.app.logic.model.DiplomaDetail
+import kz.qujat.app.logic.model.Lang
+import kz.qujat.app.logic.model.Presentation
+import kz.qujat.app.logic.model.PresentationRequest
+import kz.qujat.app.logic.port.Clock
+import kz.qujat.app.logic.port.WalletFailure
+import kz.qujat.app.logic.port.WalletPort
+import kz.qujat.app.logic.presenter.Presenter
+
+sealed interface PresentState {
+    /** Choosing what to show, and optionally typing the verifier's challenge. */
+    data class Choosing(
+        val selection: ClaimSelection,
+        val challengeInput: String = "",
+        /** The challenge field holds something that is not 6 digits. */
+        val challengeInvalid: Boolean = false,
+        /** A sensitive claim waiting for the holder's confirmation (show the dialog). */
+        val confirming: ClaimKey? = null,
+        val busy: Boolean = false,
+    ) : PresentState {
+        val canPresent: Boolean get() = selection.canPresent && !challengeInvalid && !busy && confirming == null
+    }
+
+    /** The QR on screen, with its countdown. */
+    class Showing(
+        val presentation: Presentation,
+        val secondsLeft: Long,
+        val selection: ClaimSelection,
+    ) : PresentState {
+        val countdownText: String get() = Countdown.format(secondsLeft)
+        val fractionLeft: Float get() = Countdown.fraction(secondsLeft, presentation.lifetimeSecs)
+
+        /** The last seconds: the screen warns that the code is about to go. */
+        val endingSoon: Boolean get() = secondsLeft <= ENDING_SOON_SECS
+
+        override fun toString(): String = "Showing($secondsLeft s left)"
+    }
+
+    /** The lifetime is over: the QR is gone from memory and screen; offer a new one. */
+    data class Expired(val selection: ClaimSelection) : PresentState
+
+    /** The wallet locked itself (idle timeout) or refused: the screen leaves for unlock or says why. */
+    data class Failed(val failure: WalletFailure, val selection: ClaimSelection) : PresentState
+
+    companion object {
+        const val ENDING_SOON_SECS: Long = 15
+    }
+}
+
+/**
+ * Present a diploma: field choice (see [ClaimSelection]), an optional challenge, then the QR
+ * with a countdown until its expiry, after which the QR is dropped. [tick] drives the
+ * countdown (about once a second while the screen is visible).
+ */
+class PresentPresenter(
+    private val wallet: WalletPort,
+    private val clock: Clock,
+    private val diplomaId: String,
+    detail: DiplomaDetail,
+    lang: Lang,
+    private val ttlSecs: Int = PresentationRequest.DEFAULT_TTL_SECS,
+) : Presenter<PresentState>(
+    PresentState.Choosing(ClaimSelection.initial(detail.stated, wallet.defaultClaims(lang))),
+) {
+    /** The challenge typed last, kept for "make a new one" after an expiry (same meeting). */
+    private var lastChallengeInput = ""
+
+    private fun choosing(): PresentState.Choosing? = state as? PresentState.Choosing
+
+    fun toggle(key: ClaimKey, on: Boolean) {
+        val s = choosing() ?: return
+        when (val t = s.selection.toggle(key, on)) {
+            is ClaimSelection.Toggle.Changed -> emit(s.copy(selection = t.selection))
+            is ClaimSelection.Toggle.NeedsConfirmation -> emit(s.copy(confirming = t.key))
+            ClaimSelection.Toggle.NotAvailable -> Unit
+        }
+    }
+
+    /** The holder confirmed showing the sensitive claim in the dialog. */
+    fun confirmSensitive() {
+        val s = choosing() ?: return
+        val key = s.confirming ?: return
+        emit(s.copy(selection = s.selection.confirmSensitive(key), confirming = null))
+    }
+
+    fun cancelSensitive() {
+        val s = choosing() ?: return
+        emit(s.copy(confirming = null))
+    }
+
+    fun resetSelection() {
+        val s = choosing() ?: return
+        emit(s.copy(selection = s.selection.reset()))
+    }
+
+    /** The challenge field changed. Empty means no challenge. */
+    fun challengeChanged(input: String) {
+        val s = choosing() ?: return
+        val kept = CodeEntry.filterCodeTyping(input)
+        lastChallengeInput = kept
+        emit(s.copy(challengeInput = kept, challengeInvalid = kept.isNotEmpty() && CodeEntry.challenge(kept) == null))
+    }
+
+    /** Make the presentation and show it. */
+    fun present() {
+        val s = choosing() ?: return
+        val challenge = if (s.challengeInput.isEmpty()) null else CodeEntry.challenge(s.challengeInput)
+        if (s.challengeInput.isNotEmpty() && challenge == null) return emit(s.copy(challengeInvalid = true))
+        if (!s.canPresent) return
+        emit(s.copy(busy = true))
+        val request = PresentationRequest(s.selection.ordered.toSet(), challenge, ttlSecs)
+        try {
+            val p = wallet.present(diplomaId, request)
+            emit(PresentState.Showing(p, Countdown.secondsLeft(p.expiresAt, clock.nowSeconds()), s.selection))
+            tick()
+        } catch (e: WalletFailure.BadChallenge) {
+            emit(s.copy(busy = false, challengeInvalid = true))
+        } catch (e: WalletFailure) {
+            emit(PresentState.Failed(e, s.selection))
+        }
+    }
+
+    /** Advance the countdown; at zero the QR is dropped. */
+    fun tick() {
+        val s = state as? PresentState.Showing ?: return
+        val left = Countdown.secondsLeft(s.presentation.expiresAt, clock.nowSeconds())
+        when {
+            left <= 0 -> emit(PresentState.Expired(s.selection))
+            left != s.secondsLeft -> emit(PresentState.Showing(s.presentation, left, s.selection))
+        }
+    }
+
+    /** Hide the QR now (the holder is done) and go back to the choice. */
+    fun stopShowing() {
+        val sel = when (val s = state) {
+            is PresentState.Showing -> s.selection
+            is PresentState.Expired -> s.selection
+            is PresentState.Failed -> s.selection
+            else -> return
+        }
+        emit(PresentState.Choosing(sel, challengeInput = lastChallengeInput))
+    }
+}

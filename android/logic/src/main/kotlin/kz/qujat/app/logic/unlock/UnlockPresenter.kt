@@ -1,0 +1,204 @@
+package kz.qujat.app.logic.unlock
+
+import kz.qujat.app.logic.input.CodeEntry
+import kz.qujat.app.logic.model.WalletState
+import kz.qujat.app.logic.model.WalletStatus
+import kz.qujat.app.logic.port.Clock
+import kz.qujat.app.logic.port.Fault
+import kz.qujat.app.logic.port.KeyStoreFault
+import kz.qujat.app.logic.port.WalletFailure
+import kz.qujat.app.logic.port.WalletPort
+import kz.qujat.app.logic.present.Countdown
+import kz.qujat.app.logic.presenter.Presenter
+
+/** What the unlock screen says after an attempt. */
+sealed class UnlockMessage {
+    data class WrongPin(val attemptsLeft: Int) : UnlockMessage()
+    data class WrongCode(val attemptsLeft: Int) : UnlockMessage()
+
+    /** The code was accepted once already: wait for the authenticator's next one. */
+    data class CodeAlreadyUsed(val attemptsLeft: Int) : UnlockMessage()
+
+    /** What was typed is neither 6 digits nor a whole recovery code. */
+    data object NotACode : UnlockMessage()
+
+    /** The PIN field is empty or too short to be a PIN. */
+    data object PinTooShort : UnlockMessage()
+
+    /** After too many failures only a recovery code is accepted. */
+    data object RecoveryCodeNeeded : UnlockMessage()
+
+    /** Wait (the countdown shows how long). */
+    data object LockedOut : UnlockMessage()
+
+    /** The key store refused (e.g. the device's screen lock was removed and the key invalidated). */
+    data class KeyStoreProblem(val fault: KeyStoreFault) : UnlockMessage()
+
+    /** The wallet file was damaged or tampered with. */
+    data object Damaged : UnlockMessage()
+
+    data class Internal(val fault: Fault) : UnlockMessage()
+}
+
+/** Where an unlock attempt leaves the holder. */
+enum class UnlockOutcome {
+    /** Open: go to the diploma list. */
+    UNLOCKED,
+
+    /** Wiped after too many failures: onboarding again. */
+    WIPED,
+
+    /** Nothing (or nothing confirmed) is set up: onboarding. */
+    NOT_SET_UP,
+}
+
+data class UnlockState(
+    /** Attempts left before the terminal action; shown once there has been a failure. */
+    val attemptsLeft: Int? = null,
+    /** Whether there has been a failure since the last success (then [attemptsLeft] is shown). */
+    val hadFailures: Boolean = false,
+    /** The Unix second from which the next attempt is allowed, while a wait is in force. */
+    val lockedUntil: Long? = null,
+    /** Seconds left of the wait, for the countdown (0 = no wait). */
+    val secondsLeft: Long = 0,
+    /** Only PIN + recovery code unlocks now. */
+    val recoveryOnly: Boolean = false,
+    /** The terminal action at the last attempt is a wipe (word the warning so). */
+    val lastAttemptWipes: Boolean = true,
+    val message: UnlockMessage? = null,
+    val busy: Boolean = false,
+    val outcome: UnlockOutcome? = null,
+) {
+    /** The submit button is live. */
+    val canSubmit: Boolean get() = !busy && secondsLeft == 0L && outcome == null
+
+    /** `m:ss` / `h:mm:ss` of the wait. */
+    val countdownText: String get() = Countdown.format(secondsLeft)
+
+    /** Warn loudly: few attempts left before the terminal action. */
+    val finalAttemptsWarning: Boolean get() = hadFailures && (attemptsLeft ?: Int.MAX_VALUE) <= 3
+}
+
+/**
+ * Unlock with PIN + authenticator code, or PIN + recovery code. Shows attempts left, and a
+ * lockout's end with a countdown driven by [tick]. When a countdown reaches zero the core is
+ * asked again (cheap: no KDF): its lockout clock only moves forward, so a phone whose clock
+ * was set back may still be waiting, and the screen must say what the core says.
+ */
+class UnlockPresenter(
+    private val wallet: WalletPort,
+    private val clock: Clock,
+    lastAttemptWipes: Boolean = true,
+) : Presenter<UnlockState>(UnlockState(lastAttemptWipes = lastAttemptWipes)) {
+
+    /** Read the wallet's status (screen shown, app resumed). */
+    fun refresh() {
+        val status = try {
+            wallet.status()
+        } catch (e: WalletFailure) {
+            return emit(state.copy(message = messageFor(e), busy = false))
+        }
+        emit(applyStatus(state, status))
+    }
+
+    /** Called about once a second while the screen is visible. */
+    fun tick() {
+        val until = state.lockedUntil ?: return
+        val left = Countdown.secondsLeft(until, clock.nowSeconds())
+        if (left > 0) {
+            if (left != state.secondsLeft) emit(state.copy(secondsLeft = left))
+            return
+        }
+        // The wait looks over by the wall clock: ask the core, which decides.
+        refresh()
+    }
+
+    /** Try to unlock. [factorInput] is the authenticator code or a recovery code, as typed. */
+    fun submit(pin: String, factorInput: String) {
+        if (!state.canSubmit) return
+        if (pin.length < MIN_PIN_FOR_ATTEMPT) return emit(state.copy(message = UnlockMessage.PinTooShort))
+        val factor = CodeEntry.secondFactor(factorInput)
+        if (factor is CodeEntry.SecondFactor.Totp && state.recoveryOnly) {
+            return emit(state.copy(message = UnlockMessage.RecoveryCodeNeeded))
+        }
+        val attempt: () -> Unit = when (factor) {
+            is CodeEntry.SecondFactor.Totp -> { -> wallet.unlock(pin, factor.code) }
+            is CodeEntry.SecondFactor.Recovery -> { -> wallet.unlockWithRecoveryCode(pin, factor.code) }
+            CodeEntry.SecondFactor.Incomplete, CodeEntry.SecondFactor.Invalid ->
+                return emit(state.copy(message = UnlockMessage.NotACode))
+        }
+        emit(state.copy(busy = true, message = null))
+        try {
+            attempt()
+            emit(UnlockState(lastAttemptWipes = state.lastAttemptWipes, outcome = UnlockOutcome.UNLOCKED))
+        } catch (e: WalletFailure) {
+            onFailure(e)
+        }
+    }
+
+    private fun onFailure(e: WalletFailure) {
+        val base = state.copy(busy = false)
+        val next = when (e) {
+            is WalletFailure.WrongPin ->
+                base.copy(message = UnlockMessage.WrongPin(e.attemptsLeft), attemptsLeft = e.attemptsLeft, hadFailures = true)
+            is WalletFailure.WrongCode ->
+                base.copy(message = UnlockMessage.WrongCode(e.attemptsLeft), attemptsLeft = e.attemptsLeft, hadFailures = true)
+            is WalletFailure.CodeReplayed ->
+                base.copy(
+                    message = UnlockMessage.CodeAlreadyUsed(e.attemptsLeft),
+                    attemptsLeft = e.attemptsLeft,
+                    hadFailures = true,
+                )
+            is WalletFailure.LockedOut -> base.copy(
+                message = UnlockMessage.LockedOut,
+                lockedUntil = e.until,
+                secondsLeft = Countdown.secondsLeft(e.until, clock.nowSeconds()).coerceAtLeast(1),
+                hadFailures = true,
+            )
+            is WalletFailure.RecoveryCodeRequired -> base.copy(message = UnlockMessage.RecoveryCodeNeeded, recoveryOnly = true)
+            is WalletFailure.Wiped -> base.copy(outcome = UnlockOutcome.WIPED, message = null)
+            is WalletFailure.NotInitialized, is WalletFailure.EnrolmentPending ->
+                base.copy(outcome = UnlockOutcome.NOT_SET_UP, message = null)
+            else -> base.copy(message = messageFor(e))
+        }
+        emit(next)
+        // A failure may have started a wait (the 5th, 6th … failure): show it at once.
+        if (e is WalletFailure.WrongPin || e is WalletFailure.WrongCode || e is WalletFailure.CodeReplayed) refresh()
+    }
+
+    private fun applyStatus(s: UnlockState, status: WalletStatus): UnlockState {
+        val outcome = when (status.state) {
+            WalletState.WIPED -> UnlockOutcome.WIPED
+            WalletState.UNINITIALIZED, WalletState.ENROLMENT_PENDING -> UnlockOutcome.NOT_SET_UP
+            WalletState.READY -> s.outcome.takeIf { it == UnlockOutcome.UNLOCKED }
+        }
+        val until = status.lockedUntil
+        val left = until?.let { Countdown.secondsLeft(it, clock.nowSeconds()) } ?: 0
+        // The core says a wait is in force even though the wall clock says it is over (clock
+        // set back): keep counting at least a second, and ask again on the next tick.
+        val shownLeft = if (until != null && left == 0L) 1 else left
+        return s.copy(
+            attemptsLeft = status.attemptsLeft,
+            hadFailures = status.failures > 0,
+            lockedUntil = until,
+            secondsLeft = shownLeft,
+            recoveryOnly = status.recoveryCodeRequired,
+            outcome = outcome,
+            busy = false,
+            message = if (until == null && s.message == UnlockMessage.LockedOut) null else s.message,
+        )
+    }
+
+    private fun messageFor(e: WalletFailure): UnlockMessage = when (e) {
+        is WalletFailure.KeyStore -> UnlockMessage.KeyStoreProblem(e.fault)
+        is WalletFailure.Integrity, is WalletFailure.DamagedRecord -> UnlockMessage.Damaged
+        is WalletFailure.MalformedCode -> UnlockMessage.NotACode
+        is WalletFailure.Internal -> UnlockMessage.Internal(e.fault)
+        else -> UnlockMessage.Internal(Fault.UNEXPECTED)
+    }
+
+    companion object {
+        /** Below this the field cannot hold a PIN the core accepted at set-up. */
+        const val MIN_PIN_FOR_ATTEMPT: Int = 6
+    }
+}

@@ -1,0 +1,123 @@
+package kz.qujat.app.logic
+
+import kz.qujat.app.logic.model.ClaimKey
+import kz.qujat.app.logic.model.Lang
+import kz.qujat.app.logic.port.WalletFailure
+import kz.qujat.app.logic.present.Countdown
+import kz.qujat.app.logic.present.PresentPresenter
+import kz.qujat.app.logic.present.PresentState
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
+import org.junit.jupiter.api.Assertions.assertInstanceOf
+import org.junit.jupiter.api.Assertions.assertNull
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+
+class PresentPresenterTest {
+    private val clock = TestClock()
+    private val wallet = FakeWallet(clock)
+    private val detail = FakeWallet.detail(ClaimKey.entries.toSet())
+
+    private fun presenter(lang: Lang = Lang.RU) = PresentPresenter(wallet, clock, FakeWallet.summary.id, detail, lang)
+
+    @Test
+    fun `the preselection follows the reader's language`() {
+        val p = presenter(Lang.RU)
+        val s = p.state as PresentState.Choosing
+        assertTrue(s.selection.isSelected(ClaimKey.PROGRAM_RU))
+        assertFalse(s.selection.isSelected(ClaimKey.PROGRAM_EN))
+        assertFalse(s.selection.includesSensitive)
+    }
+
+    @Test
+    fun `the QR counts down and is dropped at expiry`() {
+        val p = presenter()
+        p.present()
+        val showing = assertInstanceOf(PresentState.Showing::class.java, p.state)
+        assertEquals(120, showing.secondsLeft)
+        assertEquals("2:00", showing.countdownText)
+        assertEquals(1f, showing.fractionLeft)
+        assertFalse(showing.endingSoon)
+        clock.advance(110)
+        p.tick()
+        val late = p.state as PresentState.Showing
+        assertEquals(10, late.secondsLeft)
+        assertTrue(late.endingSoon)
+        clock.advance(10)
+        p.tick()
+        assertInstanceOf(PresentState.Expired::class.java, p.state)
+        assertFalse(p.state.toString().contains("QJ1"))
+    }
+
+    @Test
+    fun `the request carries the chosen claims, the challenge and the lifetime`() {
+        val p = presenter()
+        p.toggle(ClaimKey.GPA, true)
+        assertEquals(ClaimKey.GPA, (p.state as PresentState.Choosing).confirming)
+        assertFalse((p.state as PresentState.Choosing).canPresent, "not while the dialog is open")
+        p.confirmSensitive()
+        p.challengeChanged("482 913")
+        p.present()
+        val r = wallet.lastRequest!!
+        assertTrue(ClaimKey.GPA in r.claims)
+        assertFalse(ClaimKey.IIN in r.claims)
+        assertEquals("482913", r.challenge)
+        assertEquals(120, r.ttlSecs)
+    }
+
+    @Test
+    fun `a cancelled confirmation leaves the sensitive claim off`() {
+        val p = presenter()
+        p.toggle(ClaimKey.IIN, true)
+        p.cancelSensitive()
+        val s = p.state as PresentState.Choosing
+        assertNull(s.confirming)
+        assertFalse(s.selection.isSelected(ClaimKey.IIN))
+    }
+
+    @Test
+    fun `a partial challenge blocks presenting, an empty one means none`() {
+        val p = presenter()
+        p.challengeChanged("4829")
+        assertTrue((p.state as PresentState.Choosing).challengeInvalid)
+        p.present()
+        assertNull(wallet.lastRequest)
+        p.challengeChanged("")
+        p.present()
+        assertNull(wallet.lastRequest!!.challenge)
+    }
+
+    @Test
+    fun `a new QR after expiry keeps the choice and the challenge`() {
+        val p = presenter()
+        p.toggle(ClaimKey.NAME, false)
+        p.challengeChanged("482913")
+        p.present()
+        clock.advance(200)
+        p.tick()
+        p.stopShowing()
+        val s = p.state as PresentState.Choosing
+        assertFalse(s.selection.isSelected(ClaimKey.NAME))
+        assertEquals("482913", s.challengeInput)
+    }
+
+    @Test
+    fun `a wallet that locked itself meanwhile is reported, not swallowed`() {
+        wallet.presentFailure = WalletFailure.Locked()
+        val p = presenter()
+        p.present()
+        val f = assertInstanceOf(PresentState.Failed::class.java, p.state)
+        assertInstanceOf(WalletFailure.Locked::class.java, f.failure)
+    }
+
+    @Test
+    fun `countdown formatting`() {
+        assertEquals("0:00", Countdown.format(-5))
+        assertEquals("0:09", Countdown.format(9))
+        assertEquals("10:00", Countdown.format(600))
+        assertEquals("1:00:00", Countdown.format(3600))
+        assertEquals(0L, Countdown.secondsLeft(10, 20))
+        assertEquals(0.5f, Countdown.fraction(60, 120))
+        assertEquals(0f, Countdown.fraction(5, 0))
+    }
+}

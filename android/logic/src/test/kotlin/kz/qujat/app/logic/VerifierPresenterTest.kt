@@ -1,0 +1,118 @@
+package kz.qujat.app.logic
+
+import kz.qujat.app.logic.model.Lang
+import kz.qujat.app.logic.model.TrustListInfo
+import kz.qujat.app.logic.model.VerificationResult
+import kz.qujat.app.logic.model.Verdict
+import kz.qujat.app.logic.port.VerifierPort
+import kz.qujat.app.logic.verify.ScanHint
+import kz.qujat.app.logic.verify.ScanState
+import kz.qujat.app.logic.verify.Tone
+import kz.qujat.app.logic.verify.VerifierPresenter
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
+import org.junit.jupiter.api.Assertions.assertInstanceOf
+import org.junit.jupiter.api.Assertions.assertNull
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+
+class VerifierPresenterTest {
+    private class FakeVerifier(private val clock: TestClock) : VerifierPort {
+        var next: Verdict = Verdict.Valid
+        var trusted = true
+        val verified = mutableListOf<Pair<String, String?>>()
+        var lang: Lang? = null
+
+        override fun installTrustList(bytes: ByteArray) = TrustListInfo(1, 0, 0, 1)
+        override fun trustListInfo(): TrustListInfo? = if (trusted) TrustListInfo(1, 0, Long.MAX_VALUE, 3) else null
+        override fun installStatusList(bytes: ByteArray) = Unit
+        override fun newChallenge(): String = "482913"
+        override fun verify(text: String, expectedChallenge: String?, lang: Lang): VerificationResult {
+            verified += text to expectedChallenge
+            this.lang = lang
+            val authentic = next !is Verdict.Malformed
+            return VerificationResult(next, authentic, null, emptyList(), emptyList(), null, null, expectedChallenge, null, clock.now)
+        }
+    }
+
+    private val clock = TestClock()
+    private val verifier = FakeVerifier(clock)
+    private val p = VerifierPresenter(verifier, clock) { Lang.KK }
+
+    @Test
+    fun `a scan gives a result in the reader's language`() {
+        assertTrue(p.onScanned("QJ1:ABC"))
+        val r = assertInstanceOf(ScanState.Result::class.java, p.state)
+        assertEquals(Tone.ACCEPT, r.ui.tone)
+        assertEquals(Lang.KK, verifier.lang)
+    }
+
+    @Test
+    fun `codes that are not Qujat's are not sent to the core`() {
+        assertFalse(p.onScanned("https://example.org/menu"))
+        assertEquals(ScanState.Scanning(hint = ScanHint.NOT_A_QUJAT_CODE), p.state)
+        assertTrue(verifier.verified.isEmpty())
+    }
+
+    @Test
+    fun `while a result is shown, further reads are ignored`() {
+        p.onScanned("QJ1:ABC")
+        assertFalse(p.onScanned("QJ1:DEF"))
+        assertEquals(1, verifier.verified.size)
+    }
+
+    @Test
+    fun `after scan again, the same code is ignored for a while, another one is not`() {
+        p.onScanned("QJ1:ABC")
+        p.scanAgain()
+        assertFalse(p.onScanned("QJ1:ABC"))
+        assertTrue(p.onScanned("QJ1:DEF"))
+        p.scanAgain()
+        clock.advance(VerifierPresenter.SAME_CODE_QUIET_SECS)
+        assertTrue(p.onScanned("QJ1:DEF"))
+    }
+
+    @Test
+    fun `a challenge is expected in the scans and dropped once answered`() {
+        p.newChallenge()
+        assertEquals("482913", (p.state as ScanState.Scanning).challenge)
+        p.onScanned("QJ1:ABC")
+        assertEquals("QJ1:ABC" to "482913", verifier.verified.last())
+        p.scanAgain()
+        assertNull((p.state as ScanState.Scanning).challenge, "VALID consumed it")
+    }
+
+    @Test
+    fun `a challenge survives an expired presentation, so the holder can present again for it`() {
+        p.newChallenge()
+        verifier.next = Verdict.Expired(clock.now - 5)
+        p.onScanned("QJ1:OLD")
+        assertEquals(Tone.CAUTION, (p.state as ScanState.Result).ui.tone)
+        p.scanAgain()
+        assertEquals("482913", (p.state as ScanState.Scanning).challenge)
+    }
+
+    @Test
+    fun `which verdicts answer a challenge`() {
+        assertTrue(VerifierPresenter.challengeAnswered(Verdict.Valid))
+        assertTrue(VerifierPresenter.challengeAnswered(Verdict.Revoked))
+        assertTrue(VerifierPresenter.challengeAnswered(Verdict.StatusUnknown))
+        assertTrue(VerifierPresenter.challengeAnswered(Verdict.StatusStale(1)))
+        assertFalse(VerifierPresenter.challengeAnswered(Verdict.ChallengeMismatch))
+        assertFalse(VerifierPresenter.challengeAnswered(Verdict.Expired(1)))
+        assertFalse(VerifierPresenter.challengeAnswered(Verdict.ForgedHolderSignature))
+    }
+
+    @Test
+    fun `without a trust list the viewfinder says so`() {
+        verifier.trusted = false
+        p.refresh()
+        assertEquals(ScanHint.NO_TRUST_LIST, (p.state as ScanState.Scanning).hint)
+    }
+
+    @Test
+    fun `results do not print personal data`() {
+        p.onScanned("QJ1:ABC")
+        assertEquals("Result(VALID)", p.state.toString())
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import QujatCore
+
+/// Every error the screens can meet, as a sentence in the app's language (Localizable.strings,
+/// same keys as Android's strings.xml). Never includes user data.
+enum ErrorText {
+    static func t(_ key: String, _ args: CVarArg...) -> String {
+        String(format: NSLocalizedString(key, comment: ""), arguments: args)
+    }
+
+    static func weakPin(_ r: WeakPinReason) -> String {
+        switch r {
+        case .tooShort(let min): return t("pin_too_short", Int(min))
+        case .tooLong(let max): return t("pin_too_long", Int(max))
+        case .notDigits: return t("pin_not_digits")
+        case .repeated: return t("pin_repeated")
+        case .sequence: return t("pin_sequence")
+        case .mirror: return t("pin_mirror")
+        case .dateLike: return t("pin_date_like")
+        case .common: return t("pin_common")
+        case .other: return t("pin_other")
+        }
+    }
+
+    static func keyStore(_ e: KeyStoreError) -> String {
+        switch e {
+        case .KeyInvalidated, .KeyNotFound: return t("keystore_key_gone")
+        case .UserAuthenticationRequired: return t("keystore_auth_required")
+        case .InvalidData: return t("wallet_damaged")
+        case .BadAlias, .Unavailable, .Io: return t("keystore_unavailable")
+        }
+    }
+
+    static func wallet(_ e: WalletError) -> String {
+        switch e {
+        case .WeakPin(let reason): return weakPin(reason)
+        case .WrongPin(let left): return t("pin_wrong", Int(left))
+        case .WrongCode(let left): return t("code_wrong", Int(left))
+        case .CodeReplayed: return t("code_already_used")
+        case .TotpRequired, .MalformedCode: return t("code_not_a_code")
+        case .RecoveryCodeRequired: return t("recovery_code_needed")
+        case .LockedOut: return t("locked_wait")
+        case .Wiped: return t("wallet_wiped")
+        case .Locked: return t("wallet_locked")
+        case .Integrity, .DamagedRecord: return t("wallet_damaged")
+        case .DuplicateCredential: return t("import_duplicate")
+        case .NotFound, .BadDiplomaId: return t("diploma_not_found")
+        case .KeyStore(let error): return keyStore(error)
+        case .Storage(let kind, _): return kind == .full ? t("fault_storage_full") : t("fault_internal", "storage")
+        case .UnsupportedVersion: return t("fault_newer_version")
+        case .BadCredential: return t("import_not_a_credential")
+        case .TrustListInvalid: return t("import_trust_list_invalid")
+        case .TrustListExpired: return t("import_trust_list_expired")
+        case .UnknownIssuer: return t("import_unknown_issuer")
+        case .ForgedIssuerSignature: return t("import_forged")
+        case .NotOurHolderKey: return t("import_not_ours")
+        case .NotInitialized, .AlreadyInitialized, .EnrolmentPending, .NoPendingEnrolment, .BadLabel, .Kdf, .Random,
+             .BadLifetime, .BadPublicKey, .BadChallenge, .QrEncoding, .Unexpected:
+            return t("fault_internal", String(describing: e))
+        }
+    }
+
+    static func of(_ error: Error) -> String {
+        if let e = error as? WalletError { return wallet(e) }
+        if let e = error as? KeyStoreError { return keyStore(e) }
+        return t("fault_internal", String(describing: type(of: error)))
+    }
+}

@@ -1,0 +1,57 @@
+import QujatCore
+import SwiftUI
+
+struct RootView: View {
+    @EnvironmentObject private var model: AppModel
+
+    var body: some View {
+        NavigationStack {
+            switch model.route {
+            case .loading: ProgressView()
+            case .chooseMode: ModeChoiceView()
+            case .onboarding(let resume): OnboardingView(resume: resume)
+            case .unlock: UnlockView()
+            case .diplomas: DiplomaListView()
+            case .verifier: VerifierView()
+            case .failed(let message): Text(message).foregroundStyle(.red).padding()
+            }
+        }
+    }
+}
+
+struct ModeChoiceView: View {
+    @EnvironmentObject private var model: AppModel
+
+    var body: some View {
+        VStack(alignment: .leading, spacing: 16) {
+            Text(L("app_name")).font(.largeTitle.bold())
+            Text(L("mode_question")).font(.headline)
+            Button(L("mode_holder")) { model.choose(.holder) }.buttonStyle(.borderedProminent)
+            Button(L("mode_verifier")) { model.choose(.verifier) }.buttonStyle(.bordered)
+            Text(L("mode_note")).font(.footnote).foregroundStyle(.secondary)
+        }
+        .padding(24)
+    }
+}
+
+/// Mode switch; the language is iOS's per-app language (Settings → Qujat → Language).
+struct SettingsView: View {
+    @EnvironmentObject private var model: AppModel
+
+    var body: some View {
+        Form {
+            Section(L("language")) {
+                Button(L("language_device")) {
+                    if let url = URL(string: UIApplication.openSettingsURLString) { UIApplication.shared.open(url) }
+                }
+            }
+            Section(L("mode")) {
+                Button(model.mode == .verifier ? L("switch_to_holder") : L("switch_to_verifier")) {
+                    model.lockWallet()
+                    model.choose(model.mode == .verifier ? .holder : .verifier)
+                }
+            }
+        }
+        .navigationTitle(L("settings"))
+    }
+}
