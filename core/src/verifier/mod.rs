@@ -145,7 +145,7 @@ impl Verifier {
         StatusFreshness {
             list_issued_at: p.issued_at,
             valid_until: p.valid_until,
-            age_secs: self.clock.now() - p.issued_at,
+            age_secs: self.clock.now().saturating_sub(p.issued_at),
         }
     }
 
@@ -216,7 +216,7 @@ impl Verifier {
 
         // 5. Freshness.
         let skew = self.policy.max_clock_skew_secs;
-        if payload.created_at > now + skew {
+        if payload.created_at > now.saturating_add(skew) {
             return with(report, Verdict::NotYetValid { created_at: payload.created_at });
         }
         if now > payload.expires_at() {
