@@ -25,6 +25,16 @@ else
 fi
 cargo test --workspace --doc --quiet
 
+step "mobile targets type-check (bindings, no bundled SQLite: no NDK or Xcode needed)"
+for target in aarch64-linux-android aarch64-apple-ios; do
+  if rustup target list --installed 2>/dev/null | grep -qx "$target" || rustup target add "$target" >/dev/null 2>&1; then
+    cargo check -p qujat-ffi --no-default-features --target "$target" --quiet
+    echo "$target: ok"
+  else
+    echo "SKIPPED: cannot install the Rust target $target here; the mobile type-check did not run"
+  fi
+done
+
 step "dependency policy (cargo deny: licences, bans, sources)"
 bash scripts/deny.sh
 

@@ -398,3 +398,73 @@ impl From<qujat_core::credential::InputError> for IssuerError {
         Self::BadInput { path: e.path().map(str::to_owned), reason: e.to_string() }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use qujat_core::cbor::FormatError;
+    use qujat_core::credential::BundleError;
+    use qujat_core::vault::{KeyStoreError as CoreKs, StorageError};
+
+    use super::*;
+
+    /// Every core error this version knows maps to a named variant, never to `Unexpected`, and
+    /// no message carries more than fixed words and numbers.
+    #[test]
+    fn every_known_core_error_has_its_own_variant() {
+        let vault = [
+            VaultError::NotInitialized,
+            VaultError::AlreadyInitialized,
+            VaultError::EnrolmentPending,
+            VaultError::NoPendingEnrolment,
+            VaultError::WeakPin(CoreWeakPin::Common),
+            VaultError::WrongPin { attempts_left: 3 },
+            VaultError::WrongCode { attempts_left: 2 },
+            VaultError::CodeReplayed { attempts_left: 1 },
+            VaultError::TotpRequired,
+            VaultError::MalformedCode,
+            VaultError::RecoveryCodeRequired,
+            VaultError::LockedOut { until: 100, retry_after_secs: 60 },
+            VaultError::Wiped,
+            VaultError::Locked,
+            VaultError::Integrity { table: "credentials" },
+            VaultError::DuplicateCredential,
+            VaultError::NotFound,
+            VaultError::BadLabel,
+            VaultError::KeyStore(CoreKs::KeyInvalidated),
+            VaultError::Storage(StorageError { kind: CoreStorageKind::Full, code: 13 }),
+            VaultError::UnsupportedVersion { found: 9 },
+            VaultError::Kdf,
+            VaultError::Random,
+        ];
+        let mut all: Vec<CoreWalletError> = vault.into_iter().map(CoreWalletError::Vault).collect();
+        all.extend([
+            CoreWalletError::BadCredential(BundleError::RootMismatch),
+            CoreWalletError::TrustList(TrustListError::BadSignature),
+            CoreWalletError::TrustList(TrustListError::Expired { expired_at: 5 }),
+            CoreWalletError::UnknownIssuer,
+            CoreWalletError::ForgedIssuerSignature,
+            CoreWalletError::NotOurHolderKey,
+            CoreWalletError::DamagedRecord(FormatError::Cbor("summary")),
+            CoreWalletError::Present(PresentError::BadLifetime),
+            CoreWalletError::Present(PresentError::NotTheHolder),
+        ]);
+        for e in all {
+            let mapped = WalletError::from(e.clone());
+            assert_ne!(mapped, WalletError::Unexpected, "{e:?}");
+        }
+        assert_eq!(
+            WalletError::from(CoreWalletError::Vault(VaultError::LockedOut { until: 100, retry_after_secs: 60 })),
+            WalletError::LockedOut { until: 100, retry_after_secs: 60 }
+        );
+        assert_eq!(
+            WalletError::from(CoreWalletError::Vault(VaultError::KeyStore(CoreKs::UserAuthenticationRequired))),
+            WalletError::KeyStore { error: KeyStoreError::UserAuthenticationRequired }
+        );
+        for e in [TrustListError::BadSignature, TrustListError::Rollback { offered: 1, installed: 2 }] {
+            assert_ne!(VerifierError::from(e), VerifierError::Unexpected);
+        }
+        for e in [StatusListError::UnknownIssuer, StatusListError::Rollback, StatusListError::BadSignature] {
+            assert_ne!(VerifierError::from(e), VerifierError::Unexpected);
+        }
+    }
+}

@@ -5,8 +5,9 @@
 //! method converts its arguments, calls the core once and converts the answer. No rule lives
 //! here. What crosses:
 //!
-//! * objects: [`Wallet`] (the holder), [`Enrolment`] (shown once at setup), [`Verifier`] (the
-//!   employer), and the test tools [`IssuerTool`] and [`TrustAnchorTool`];
+//! * objects: [`Wallet`] (the holder), [`Enrolment`], [`AuthenticatorChange`] and
+//!   [`RecoveryCodes`] (secrets shown once), [`Verifier`] (the employer), and the test tools
+//!   [`IssuerTool`] and [`TrustAnchorTool`];
 //! * foreign traits the app implements: [`PlatformKeyStore`] (Android Keystore, iOS Keychain)
 //!   and, for tests, [`Clock`];
 //! * records and enums: summaries, claims with labels in kk/ru/en, presentations with their QR
@@ -14,10 +15,10 @@
 //! * one error enum per object ([`WalletError`], [`VerifierError`], [`IssuerError`]), each
 //!   mapped from the core's errors in one `From` impl.
 //!
-//! No record carries a secret: the authenticator URI and recovery codes at setup live in the
-//! [`Enrolment`] object, which the app shows once and closes. Nothing here panics on any input
-//! (no `unwrap`/`expect`); were a panic to happen, uniffi would turn it into an internal error
-//! on the other side rather than let it cross.
+//! No record carries a secret: the authenticator URI and recovery codes live in objects
+//! ([`Enrolment`], [`AuthenticatorChange`], [`RecoveryCodes`]) that the app shows once and
+//! closes. Nothing here panics on any input (no `unwrap`/`expect`); were a panic to happen,
+//! uniffi would turn it into an internal error on the other side rather than let it cross.
 #![deny(clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 mod error;
@@ -36,9 +37,9 @@ pub use types::{
 };
 pub use verifier::{IssuerInfo, StatusFreshness, TrustListInfo, Verdict, VerificationReport, Verifier};
 pub use wallet::{
-    AtMaxFailures, AuditEntry, AuditKind, AuditLog, DiplomaDetail, DiplomaList, DiplomaSummary, Enrolment, KdfCost,
-    Presentation, PresentationRequest, QrCode, Wallet, WalletOptions, WalletState, WalletStatus,
-    default_wallet_options,
+    AtMaxFailures, AuditEntry, AuditKind, AuditLog, AuthenticatorChange, DiplomaDetail, DiplomaList, DiplomaSummary,
+    Enrolment, KdfCost, Presentation, PresentationRequest, QrCode, RecoveryCodes, Wallet, WalletOptions, WalletState,
+    WalletStatus, default_wallet_options,
 };
 
 uniffi::setup_scaffolding!("qujat");

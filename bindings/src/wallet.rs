@@ -145,6 +145,31 @@ impl Enrolment {
     }
 }
 
+/// A new authenticator's `otpauth://` URI, shown **once** while changing the authenticator
+/// app (an object for the same reasons as [`Enrolment`]; close it once shown).
+#[derive(uniffi::Object)]
+pub struct AuthenticatorChange(SecretString);
+
+#[uniffi::export]
+impl AuthenticatorChange {
+    /// The `otpauth://totp/…` URI of the new authenticator (contains its secret).
+    pub fn otpauth_uri(&self) -> String {
+        self.0.expose_secret().to_owned()
+    }
+}
+
+/// Fresh recovery codes, shown **once** (close the object once shown).
+#[derive(uniffi::Object)]
+pub struct RecoveryCodes(Vec<qujat_core::auth::RecoveryCode>);
+
+#[uniffi::export]
+impl RecoveryCodes {
+    /// The ten codes (`XXXX-XXXX-XXXX-XXXX`); the previous ones no longer work.
+    pub fn codes(&self) -> Vec<String> {
+        self.0.iter().map(|c| c.expose_secret().to_owned()).collect()
+    }
+}
+
 /// One diploma in the list. Personal data: show, never log.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct DiplomaSummary {
@@ -492,5 +517,21 @@ impl Wallet {
     /// How many recovery codes are left unspent.
     pub fn recovery_codes_left(&self) -> Result<u32, WalletError> {
         Ok(self.0.with_open_session(|v, s| v.recovery_codes_left(s))?)
+    }
+
+    /// Replace all recovery codes with ten new ones (shown once).
+    pub fn renew_recovery_codes(&self) -> Result<Arc<RecoveryCodes>, WalletError> {
+        Ok(Arc::new(RecoveryCodes(self.0.with_open_session(|v, s| v.renew_recovery_codes(s))?)))
+    }
+
+    /// Start moving to a new authenticator app (e.g. after unlocking with a recovery code on a
+    /// new phone). The old app keeps working until [`Wallet::confirm_authenticator_change`].
+    pub fn begin_authenticator_change(&self, account_label: String) -> Result<Arc<AuthenticatorChange>, WalletError> {
+        Ok(Arc::new(AuthenticatorChange(self.0.with_open_session(|v, s| v.begin_totp_reenrolment(s, &account_label))?)))
+    }
+
+    /// Finish the change with the first code of the new authenticator app.
+    pub fn confirm_authenticator_change(&self, code: String) -> Result<(), WalletError> {
+        Ok(self.0.with_open_session(|v, s| v.confirm_totp_reenrolment(s, &secret(code)))?)
     }
 }

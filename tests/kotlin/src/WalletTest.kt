@@ -249,3 +249,36 @@ class WalletTest {
         assertTrue(File(h.path).exists())
     }
 }
+
+class AuthenticatorChangeTest {
+    @Test
+    fun `new phone - recovery code, new authenticator, new recovery codes`() {
+        val world = World()
+        val h = Holder(world)
+        val w = h.wallet
+        assertFailsWith<WalletException.NoPendingEnrolment> { w.confirmAuthenticatorChange("123456") }
+        w.lock()
+        w.unlockWithRecoveryCode(PIN, h.recoveryCodes[1])
+
+        val newTotp = w.beginAuthenticatorChange("new-phone").use { Totp(it.otpauthUri()) }
+        assertFailsWith<WalletException.BadLabel> { w.beginAuthenticatorChange("a:b") }
+        val wrong = ((newTotp.code(world.now).toInt() + 1) % 1_000_000).toString().padStart(6, '0')
+        assertFailsWith<WalletException.WrongCode> { w.confirmAuthenticatorChange(wrong) }
+        w.confirmAuthenticatorChange(newTotp.code(world.now))
+
+        w.lock()
+        world.clock.advance(30)
+        assertFailsWith<WalletException.WrongCode> { w.unlock(PIN, h.code()) }
+        w.unlock(PIN, newTotp.code(world.now))
+
+        val fresh = w.renewRecoveryCodes().use { it.codes() }
+        assertEquals(10, fresh.size)
+        assertTrue(fresh.none { it in h.recoveryCodes })
+        assertEquals(10u, w.recoveryCodesLeft())
+        w.lock()
+        assertFailsWith<WalletException.WrongCode> { w.unlockWithRecoveryCode(PIN, h.recoveryCodes[2]) }
+        w.unlockWithRecoveryCode(PIN, fresh[0])
+        assertTrue(AuditKind.TotpEnrolled in w.auditLog().entries.map { it.kind })
+        assertTrue(AuditKind.RecoveryCodesRenewed in w.auditLog().entries.map { it.kind })
+    }
+}
