@@ -19,6 +19,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 
+# The same kotlinc as the bindings' Kotlin tests: the version pinned in tests/kotlin/package.json
+# (npm ci into tests/kotlin/node_modules) when that exists, else 2.4.20 (TOOLCHAIN.md) in build/kotlin.
 KOTLIN_VERSION=2.4.20
 out=build/android-logic
 step() { printf '==> %s\n' "$*"; }
@@ -33,18 +35,25 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
-kotlin_home=""
-for d in tests/kotlin/node_modules/kotlin-compiler build/kotlin/node_modules/kotlin-compiler; do
-  if [ -x "$d/bin/kotlinc" ] && grep -q "\"version\": \"$KOTLIN_VERSION\"" "$d/package.json" 2>/dev/null; then
-    kotlin_home=$d
-    break
+command -v npm >/dev/null 2>&1 || need_npm=1
+if [ "${need_npm:-0}" = 1 ]; then
+  step "apt-get install nodejs npm"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+fi
+if [ -f tests/kotlin/package.json ]; then
+  KOTLIN_VERSION=$(sed -n 's/.*"kotlin-compiler": *"\([^"]*\)".*/\1/p' tests/kotlin/package.json)
+  kotlin_home=tests/kotlin/node_modules/kotlin-compiler
+  if ! grep -q "\"version\": \"$KOTLIN_VERSION\"" "$kotlin_home/package.json" 2>/dev/null; then
+    step "npm ci in tests/kotlin (kotlin-compiler $KOTLIN_VERSION, as the bindings' tests)"
+    (cd tests/kotlin && npm ci --no-audit --no-fund --loglevel=error)
   fi
-done
-if [ -z "$kotlin_home" ]; then
-  step "npm install kotlin-compiler@$KOTLIN_VERSION (into build/kotlin, ignored by git)"
-  mkdir -p build/kotlin
-  npm install --silent --no-audit --no-fund --prefix build/kotlin "kotlin-compiler@$KOTLIN_VERSION" >/dev/null
+else
   kotlin_home=build/kotlin/node_modules/kotlin-compiler
+  if ! grep -q "\"version\": \"$KOTLIN_VERSION\"" "$kotlin_home/package.json" 2>/dev/null; then
+    step "npm install kotlin-compiler@$KOTLIN_VERSION (into build/kotlin, ignored by git)"
+    mkdir -p build/kotlin
+    npm install --silent --no-audit --no-fund --prefix build/kotlin "kotlin-compiler@$KOTLIN_VERSION" >/dev/null
+  fi
 fi
 kotlinc="$kotlin_home/bin/kotlinc"
 klib="$kotlin_home/lib"
