@@ -63,7 +63,7 @@ pub enum StorageErrorKind {
     Other,
 }
 
-/// What went wrong in a [`crate::Wallet`] call.
+/// What went wrong in a `Wallet` call.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
 pub enum WalletError {
     /// The wallet has not been set up yet: call `setup`.
@@ -294,7 +294,7 @@ fn storage_kind(k: CoreStorageKind) -> StorageErrorKind {
     }
 }
 
-/// What went wrong in a [`crate::Verifier`] call. A presentation that does not verify is not
+/// What went wrong in a `Verifier` call. A presentation that does not verify is not
 /// an error: it is a verdict in the report.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
 pub enum VerifierError {

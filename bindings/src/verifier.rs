@@ -211,7 +211,7 @@ impl Verifier {
         ))))
     }
 
-    /// As [`Verifier::new`], with a clock the caller controls (tests).
+    /// As the main constructor, with a clock the caller controls (tests).
     #[uniffi::constructor]
     pub fn with_clock(anchor_public_key: Vec<u8>, clock: Arc<dyn Clock>) -> Result<Arc<Self>, VerifierError> {
         let clock = Arc::new(ForeignClock(clock));

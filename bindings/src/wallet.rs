@@ -37,7 +37,7 @@ pub enum AtMaxFailures {
     RequireRecoveryCode,
 }
 
-/// Wallet settings. [`default_wallet_options`] gives the production values.
+/// Wallet settings. `default_wallet_options()` gives the production values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
 pub struct WalletOptions {
     /// Argon2id cost for new PIN wrappings (setup, PIN change).
@@ -146,7 +146,7 @@ impl Enrolment {
 }
 
 /// A new authenticator's `otpauth://` URI, shown **once** while changing the authenticator
-/// app (an object for the same reasons as [`Enrolment`]; close it once shown).
+/// app (an object for the same reasons as `Enrolment`; close it once shown).
 #[derive(uniffi::Object)]
 pub struct AuthenticatorChange(SecretString);
 
@@ -411,7 +411,7 @@ impl Wallet {
         Ok(Arc::new(Self(wallet::Wallet::open(path, platform, options.into())?)))
     }
 
-    /// As [`Wallet::open`], with a clock the caller controls (tests of lockout and expiry).
+    /// As `open`, with a clock the caller controls (tests of lockout and expiry).
     #[uniffi::constructor]
     pub fn open_with_clock(
         path: String,
@@ -525,7 +525,7 @@ impl Wallet {
     }
 
     /// Start moving to a new authenticator app (e.g. after unlocking with a recovery code on a
-    /// new phone). The old app keeps working until [`Wallet::confirm_authenticator_change`].
+    /// new phone). The old app keeps working until `confirm_authenticator_change`.
     pub fn begin_authenticator_change(&self, account_label: String) -> Result<Arc<AuthenticatorChange>, WalletError> {
         Ok(Arc::new(AuthenticatorChange(self.0.with_open_session(|v, s| v.begin_totp_reenrolment(s, &account_label))?)))
     }
