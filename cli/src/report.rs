@@ -1,7 +1,7 @@
 //! Printing a verification report for a person (in kk/ru/en) or as JSON.
 
-use qujat_core::credential::labels::claim_label;
-use qujat_core::credential::{ClaimId, ClaimValue, Date, Lang};
+use qujat_core::credential::labels::{claim_label, value_text};
+use qujat_core::credential::{Date, Lang};
 use qujat_core::platform::UnixTime;
 use qujat_core::verifier::{Verdict, VerificationReport};
 use serde_json::{Value, json};
@@ -13,10 +13,6 @@ pub fn time(t: UnixTime) -> String {
     format!("{date} {:02}:{:02}:{:02} UTC", s / 3600, s / 60 % 60, s % 60)
 }
 
-pub fn value_text(_c: ClaimId, v: &ClaimValue, lang: Lang) -> String {
-    qujat_core::credential::labels::value_text(v, lang)
-}
-
 /// A human-readable report; its last line is `verdict: CODE`.
 pub fn text(r: &VerificationReport, lang: Lang) -> String {
     let mut rows: Vec<(String, String)> = Vec::new();
@@ -24,7 +20,7 @@ pub fn text(r: &VerificationReport, lang: Lang) -> String {
         rows.push(("issuer".into(), format!("{} ({})", i.name.best(lang).unwrap_or(&i.id), i.id)));
     }
     for (c, v) in &r.claims.values {
-        rows.push((claim_label(*c, lang).to_owned(), value_text(*c, v, lang)));
+        rows.push((claim_label(*c, lang).to_owned(), value_text(v, lang)));
     }
     for c in &r.claims.not_stated {
         rows.push((claim_label(*c, lang).to_owned(), "—".into()));
@@ -94,7 +90,7 @@ pub fn explain(v: &Verdict) -> String {
 /// The report as JSON.
 pub fn json(r: &VerificationReport) -> Value {
     let claims: serde_json::Map<String, Value> =
-        r.claims.values.iter().map(|(c, v)| (c.key().to_owned(), Value::String(value_text(*c, v, Lang::En)))).collect();
+        r.claims.values.iter().map(|(c, v)| (c.key().to_owned(), Value::String(value_text(v, Lang::En)))).collect();
     json!({
         "verdict": r.verdict.code(),
         "reason": explain(&r.verdict),

@@ -224,7 +224,12 @@ pub fn run(a: WalletArgs) -> Result<bool, CliError> {
                 let claims: serde_json::Map<String, serde_json::Value> = detail
                     .claims
                     .iter()
-                    .map(|(c, v)| (c.key().to_owned(), serde_json::Value::String(report::value_text(*c, v, Lang::En))))
+                    .map(|(c, v)| {
+                        (
+                            c.key().to_owned(),
+                            serde_json::Value::String(qujat_core::credential::labels::value_text(v, Lang::En)),
+                        )
+                    })
                     .collect();
                 println!(
                     "{}",
@@ -233,7 +238,11 @@ pub fn run(a: WalletArgs) -> Result<bool, CliError> {
                 );
             } else {
                 for (c, v) in &detail.claims {
-                    println!("{}: {}", qujat_core::credential::claim_label(*c, lang), report::value_text(*c, v, lang));
+                    println!(
+                        "{}: {}",
+                        qujat_core::credential::claim_label(*c, lang),
+                        qujat_core::credential::labels::value_text(v, lang)
+                    );
                 }
             }
         }
