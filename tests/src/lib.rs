@@ -138,7 +138,7 @@ pub fn payload_of(text: &str) -> PresentationPayload {
 
 /// Sign a payload as `signer` and encode it as a `QJ1:` string.
 pub fn sign_payload(payload: &PresentationPayload, signer: &KeyPair) -> String {
-    wire::encode(&cose::sign_with(Context::Presentation, payload.to_cbor(), |tbs| signer.sign(tbs).to_vec()))
+    wire::encode(&cose::sign(signer, Context::Presentation, payload.to_cbor()))
 }
 
 /// The same payload, re-signed by another key (a thief with a copied credential).

@@ -5,7 +5,7 @@
 
 use coset::{CborSerializable, CoseSign1, CoseSign1Builder, HeaderBuilder, iana};
 
-use crate::keys::{KeyPair, PublicKey};
+use crate::keys::{KeyPair, PublicKey, SIGNATURE_LEN};
 
 /// Signing contexts (COSE external AAD), one per structure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,22 +48,44 @@ pub enum CoseError {
 
 /// Sign `payload` as an untagged COSE_Sign1 with protected header `{1: -8}` (alg: EdDSA).
 pub fn sign(key: &KeyPair, ctx: Context, payload: Vec<u8>) -> Vec<u8> {
-    sign_with(ctx, payload, |tbs| key.sign(tbs).to_vec())
+    let unsigned = Unsigned::new(ctx, payload);
+    let signature = key.sign(&unsigned.to_be_signed());
+    unsigned.finish(&signature)
 }
 
-/// Like [`sign`], with the signature made by `signer` over the `Sig_structure` bytes (a key
-/// that lives elsewhere, e.g. sealed in the vault).
-pub fn sign_with(ctx: Context, payload: Vec<u8>, signer: impl FnOnce(&[u8]) -> Vec<u8>) -> Vec<u8> {
-    // The presentation's protected header is empty: its algorithm is fixed by the format (the
-    // holder key in a v1 credential is Ed25519), which saves 3 bytes in every QR code.
-    let protected = match ctx {
-        Context::Presentation => HeaderBuilder::new().build(),
-        _ => HeaderBuilder::new().algorithm(iana::Algorithm::EdDSA).build(),
-    };
-    let sign1 =
-        CoseSign1Builder::new().protected(protected).payload(payload).create_signature(ctx.aad(), signer).build();
-    // Serializing a structure we just built cannot fail: no value in it is out of range.
-    sign1.to_vec().unwrap_or_default()
+/// A COSE_Sign1 envelope built but not yet signed, for a key that lives elsewhere (sealed in
+/// the vault, in a secure element): sign [`Unsigned::to_be_signed`], then [`Unsigned::finish`].
+/// Signing is a separate step so that a signer that can fail reports its own error.
+#[derive(Debug, Clone)]
+pub struct Unsigned {
+    inner: CoseSign1,
+    ctx: Context,
+}
+
+impl Unsigned {
+    /// The envelope of `payload` for `ctx`.
+    pub fn new(ctx: Context, payload: Vec<u8>) -> Self {
+        // The presentation's protected header is empty: its algorithm is fixed by the format (the
+        // holder key in a v1 credential is Ed25519), which saves 3 bytes in every QR code.
+        let protected = match ctx {
+            Context::Presentation => HeaderBuilder::new().build(),
+            _ => HeaderBuilder::new().algorithm(iana::Algorithm::EdDSA).build(),
+        };
+        Self { inner: CoseSign1Builder::new().protected(protected).payload(payload).build(), ctx }
+    }
+
+    /// The COSE `Sig_structure` bytes the signature covers (RFC 9052 §4.4), with the context's
+    /// external AAD.
+    pub fn to_be_signed(&self) -> Vec<u8> {
+        self.inner.tbs_data(self.ctx.aad())
+    }
+
+    /// The envelope's bytes with `signature` (made over [`Unsigned::to_be_signed`]).
+    pub fn finish(mut self, signature: &[u8; SIGNATURE_LEN]) -> Vec<u8> {
+        self.inner.signature = signature.to_vec();
+        // Serializing a structure we just built cannot fail: no value in it is out of range.
+        self.inner.to_vec().unwrap_or_default()
+    }
 }
 
 /// A parsed envelope whose signature has not been checked yet.

@@ -5,26 +5,8 @@ use super::{Challenge, DEFAULT_TTL_SECS, MAX_TTL_SECS, Presentation, wire};
 use crate::credential::CredentialBundle;
 use crate::credential::claims::ClaimSet;
 use crate::credential::cose::{self, Context};
-use crate::keys::{KeyPair, PublicKey};
+use crate::keys::{KeyPair, PublicKey, SIGNATURE_LEN};
 use crate::platform::UnixTime;
-
-/// Something that can sign as the holder: a [`KeyPair`] in tests and tools, the vault's sealed
-/// key on the phone.
-pub trait HolderSigner {
-    /// The holder's public key.
-    fn holder_public(&self) -> PublicKey;
-    /// Sign the COSE `Sig_structure` bytes.
-    fn sign_as_holder(&self, tbs: &[u8]) -> [u8; crate::keys::SIGNATURE_LEN];
-}
-
-impl HolderSigner for KeyPair {
-    fn holder_public(&self) -> PublicKey {
-        self.public()
-    }
-    fn sign_as_holder(&self, tbs: &[u8]) -> [u8; crate::keys::SIGNATURE_LEN] {
-        self.sign(tbs)
-    }
-}
 
 /// What the holder asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,17 +37,61 @@ pub enum PresentError {
     BadLifetime,
 }
 
-/// Build and sign a presentation.
+/// Build and sign a presentation with the holder's key pair (tools, tests, the issuer's demo).
+/// On the phone the key stays sealed in the vault: the wallet uses [`prepare`] and signs
+/// [`UnsignedPresentation::to_be_signed`] itself.
 pub fn present(
     bundle: &CredentialBundle,
-    signer: &dyn HolderSigner,
+    holder: &KeyPair,
     request: &PresentationRequest,
     now: UnixTime,
 ) -> Result<Presentation, PresentError> {
+    let unsigned = prepare(bundle, &holder.public(), request, now)?;
+    let signature = holder.sign(&unsigned.to_be_signed());
+    Ok(unsigned.finish(&signature))
+}
+
+/// A presentation built but not signed yet.
+#[derive(Debug, Clone)]
+pub struct UnsignedPresentation {
+    envelope: cose::Unsigned,
+    created_at: UnixTime,
+    expires_at: UnixTime,
+    claims: ClaimSet,
+    challenge: Option<Challenge>,
+}
+
+impl UnsignedPresentation {
+    /// The bytes the holder signs (the COSE `Sig_structure`).
+    pub fn to_be_signed(&self) -> Vec<u8> {
+        self.envelope.to_be_signed()
+    }
+
+    /// The presentation, with the holder's Ed25519 signature over [`Self::to_be_signed`].
+    pub fn finish(self, signature: &[u8; SIGNATURE_LEN]) -> Presentation {
+        let cose = self.envelope.finish(signature);
+        Presentation {
+            text: wire::encode(&cose),
+            created_at: self.created_at,
+            expires_at: self.expires_at,
+            claims: self.claims,
+            challenge: self.challenge,
+        }
+    }
+}
+
+/// Build a presentation for the holder key `holder` (which the credential must be bound to),
+/// ready to be signed.
+pub fn prepare(
+    bundle: &CredentialBundle,
+    holder: &PublicKey,
+    request: &PresentationRequest,
+    now: UnixTime,
+) -> Result<UnsignedPresentation, PresentError> {
     if request.ttl_secs == 0 || request.ttl_secs > MAX_TTL_SECS {
         return Err(PresentError::BadLifetime);
     }
-    if bundle.credential().payload().holder != signer.holder_public() {
+    if bundle.credential().payload().holder != *holder {
         return Err(PresentError::NotTheHolder);
     }
     let claims = request.claims;
@@ -78,7 +104,11 @@ pub fn present(
         ttl_secs: request.ttl_secs,
         challenge: request.challenge,
     };
-    let expires_at = payload.expires_at();
-    let cose = cose::sign_with(Context::Presentation, payload.to_cbor(), |tbs| signer.sign_as_holder(tbs).to_vec());
-    Ok(Presentation { text: wire::encode(&cose), created_at: now, expires_at, claims, challenge: request.challenge })
+    Ok(UnsignedPresentation {
+        envelope: cose::Unsigned::new(Context::Presentation, payload.to_cbor()),
+        created_at: now,
+        expires_at: payload.expires_at(),
+        claims,
+        challenge: request.challenge,
+    })
 }

@@ -6,7 +6,7 @@ mod challenge;
 mod payload;
 pub mod wire;
 
-pub use build::{HolderSigner, PresentError, PresentationRequest, present};
+pub use build::{PresentError, PresentationRequest, UnsignedPresentation, prepare, present};
 pub use challenge::Challenge;
 pub use payload::{MAX_PRESENTATION_BYTES, PresentationPayload, SignedPresentation};
 

@@ -14,9 +14,9 @@ pub use summary::DiplomaSummary;
 use crate::auth::SecondFactor;
 use crate::cbor::FormatError;
 use crate::credential::{BundleError, ClaimId, ClaimValue, CredentialBundle};
-use crate::keys::{PublicKey, SIGNATURE_LEN};
+use crate::keys::PublicKey;
 use crate::platform::Clock;
-use crate::presentation::{self, HolderSigner, PresentError, Presentation, PresentationRequest};
+use crate::presentation::{self, PresentError, Presentation, PresentationRequest};
 use crate::secret::SecretString;
 use crate::trust::{TrustList, TrustListError};
 use crate::vault::{
@@ -72,28 +72,6 @@ pub struct Wallet {
 impl std::fmt::Debug for Wallet {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Wallet(..)")
-    }
-}
-
-struct VaultSigner<'a> {
-    vault: &'a Vault,
-    session: &'a Session,
-    public: PublicKey,
-    error: Mutex<Option<VaultError>>,
-}
-
-impl HolderSigner for VaultSigner<'_> {
-    fn holder_public(&self) -> PublicKey {
-        self.public
-    }
-    fn sign_as_holder(&self, tbs: &[u8]) -> [u8; SIGNATURE_LEN] {
-        match self.vault.sign_as_holder(self.session, tbs) {
-            Ok(sig) => sig,
-            Err(e) => {
-                *self.error.lock().unwrap_or_else(PoisonError::into_inner) = Some(e);
-                [0u8; SIGNATURE_LEN]
-            }
-        }
     }
 }
 
@@ -217,16 +195,9 @@ impl Wallet {
         let now = self.clock.now();
         self.with_session(|s| {
             let bundle = self.bundle(s, id)?;
-            let signer = VaultSigner {
-                vault: &self.vault,
-                session: s,
-                public: self.vault.holder_public_key(s)?,
-                error: Mutex::new(None),
-            };
-            let p = presentation::present(&bundle, &signer, request, now)?;
-            if let Some(e) = signer.error.lock().unwrap_or_else(PoisonError::into_inner).take() {
-                return Err(e.into());
-            }
+            let unsigned = presentation::prepare(&bundle, &self.vault.holder_public_key(s)?, request, now)?;
+            let signature = self.vault.sign_as_holder(s, &unsigned.to_be_signed())?;
+            let p = unsigned.finish(&signature);
             let detail = format!(
                 "claims={:04x} challenge={} expires={}",
                 request.claims.mask(),
