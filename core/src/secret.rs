@@ -71,6 +71,11 @@ impl SecretVec {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+    /// Drop the first `n` bytes (all of them if there are fewer), in place: the bytes left
+    /// behind in the spare capacity are zeroized with the rest when this value drops.
+    pub fn remove_prefix(&mut self, n: usize) {
+        self.0.drain(..n.min(self.0.len()));
+    }
 }
 
 impl From<Vec<u8>> for SecretVec {
@@ -122,6 +127,15 @@ impl fmt::Debug for SecretString {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn remove_prefix_keeps_the_rest() {
+        let mut v = SecretVec::new(b"0123456789".to_vec());
+        v.remove_prefix(4);
+        assert_eq!(v.expose_secret(), b"456789");
+        v.remove_prefix(100);
+        assert!(v.is_empty());
+    }
 
     #[test]
     fn debug_never_shows_the_secret() {

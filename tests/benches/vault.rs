@@ -11,9 +11,11 @@ use criterion::{BatchSize, Criterion, SamplingMode, Throughput, criterion_group,
 use qujat_core::auth::SecondFactor;
 use qujat_core::auth::kdf::{KdfParams, derive_pin_key};
 use qujat_core::auth::totp::authenticator_code;
+use qujat_core::credential::{CredentialBundle, Localized};
 use qujat_core::platform::{Clock, ManualClock, SeededRandom};
 use qujat_core::secret::SecretString;
 use qujat_core::vault::{CredentialId, Platform, SoftwareKeyStore, Vault, VaultOptions};
+use qujat_core::wallet::DiplomaSummary;
 use qujat_tests::perf;
 use qujat_tests::{NOW, World};
 
@@ -74,7 +76,15 @@ fn vault(c: &mut Criterion) {
     // Real bundle and summary sizes: the ENU fixture's.
     let mut w = World::new("bench-vault");
     let bundle = w.issue("enu-bachelor-honors").to_bytes();
-    let summary = vec![0xa9u8; 160];
+    // The list entry the wallet stores for it, with the university's full names in three languages.
+    let mut entry = World::trust_payload(&w.issuers[..1], 1, NOW).issuers.remove(0);
+    entry.name = Localized {
+        kk: Some("Л.Н. Гумилев атындағы Еуразия ұлттық университеті".to_owned()),
+        ru: Some("Евразийский национальный университет имени Л.Н. Гумилёва".to_owned()),
+        en: Some("L.N. Gumilyov Eurasian National University".to_owned()),
+    };
+    let summary = DiplomaSummary::of(&CredentialBundle::from_bytes(&bundle).unwrap(), &entry, NOW).to_cbor();
+    eprintln!("vault bench: bundle {} bytes, summary {} bytes", bundle.len(), summary.len());
     let id = |i: u64| {
         let mut b = [0u8; 32];
         b[..8].copy_from_slice(&i.to_be_bytes());

@@ -122,15 +122,16 @@ fn exists(conn: &Connection, row: &[u8; 32]) -> Result<bool, VaultError> {
 }
 
 fn open_summary(keys: &SealKeys, row: &[u8], sealed: &[u8]) -> Result<CredentialSummary, VaultError> {
-    let plain = keys.open(summary_place(row), sealed)?;
-    let p = plain.expose_secret();
+    let mut summary = keys.open(summary_place(row), sealed)?;
     let bad = VaultError::Integrity { table: TABLE };
-    let id: [u8; 32] = p.get(..32).ok_or(bad.clone())?.try_into().map_err(|_| bad.clone())?;
+    let id: [u8; 32] = summary.expose_secret().get(..32).ok_or(bad.clone())?.try_into().map_err(|_| bad.clone())?;
     let id = CredentialId(id);
+    // The seal already binds the value to this row; the id inside must name the row too.
     if row_key(keys, &id)[..] != *row {
         return Err(bad);
     }
-    Ok(CredentialSummary { id, summary: SecretVec::new(p[32..].to_vec()) })
+    summary.remove_prefix(32);
+    Ok(CredentialSummary { id, summary })
 }
 
 /// SQLite found a damaged page, or a damaged page yielded a value of the wrong type.
@@ -147,17 +148,24 @@ fn list(conn: &Connection, keys: &SealKeys) -> Result<CredentialListing, VaultEr
 
 fn list_in_one_scan(conn: &Connection, keys: &SealKeys) -> Result<CredentialListing, VaultError> {
     let mut stmt = conn.prepare("SELECT id, summary FROM credentials ORDER BY rowid")?;
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, Vec<u8>>(1)?)))?;
+    let mut rows = stmt.query([])?;
     let mut listing = CredentialListing { items: Vec::new(), damaged: 0 };
-    for row in rows {
-        let (row, sealed) = row?;
-        match open_summary(keys, &row, &sealed) {
+    // The blobs are read in place (no copy per row); a value of the wrong type is a damaged file.
+    while let Some(r) = rows.next()? {
+        let (row, sealed) = (blob(r, 0)?, blob(r, 1)?);
+        match open_summary(keys, row, sealed) {
             Ok(s) => listing.items.push(s),
             Err(VaultError::Integrity { .. }) => listing.damaged += 1,
             Err(e) => return Err(e),
         }
     }
     Ok(listing)
+}
+
+/// Column `i` of `r` as a blob, borrowed.
+fn blob<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> Result<&'r [u8], VaultError> {
+    let v = r.get_ref(i)?;
+    v.as_blob().map_err(|_| rusqlite::Error::InvalidColumnType(i, String::new(), v.data_type()).into())
 }
 
 /// The listing of a file in which SQLite met a damaged page: a scan stops at the first one, so

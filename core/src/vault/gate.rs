@@ -2,12 +2,15 @@
 //!
 //! Order of one attempt (each numbered step is its own transaction or has none):
 //! 1. shape of the input (nothing counted: no secret is tested);
-//! 2. state and lockout, recording the clock reading (which only moves forward); a wait in
-//!    force refuses here, a due wipe is carried out;
+//! 2. state and lockout, read: a wait in force refuses here (recording the clock reading, which
+//!    only moves forward), a due wipe is carried out;
 //! 3. the platform key store unwraps the outer layer (not counted: it tests nothing the
 //!    holder typed, and a key store outage must not drive the vault towards a wipe);
-//! 4. **the attempt is counted as failed, with its delay, and committed** (fsync);
-//! 5. Argon2id(PIN) and the inner unwrap: a wrong PIN stops here;
+//! 4. **the attempt is counted as failed, with its delay and the clock reading, and
+//!    committed** (fsync);
+//! 5. Argon2id(PIN) and the inner unwrap: a wrong PIN stops here. The derivation runs on a
+//!    second thread while step 4 commits, and its result is used only after step 4 is durable,
+//!    so the count costs no time and is still in place before any secret is tested;
 //! 6. the second factor is checked and, in the same transaction, the TOTP step is recorded
 //!    (or the recovery code deleted), the counter reset, and earlier failures moved into the
 //!    sealed audit log.
@@ -140,16 +143,23 @@ impl Vault {
         }
         let policy = &self.options.lockout;
 
-        // 2. State and lockout (the clock reading is recorded: it only ever moves forward).
-        let (config, admitted) = self.write_tx(|tx| {
-            let config = rows::read_config(tx)?.ok_or(VaultError::NotInitialized)?;
+        // 2. State and lockout. A read: the clock reading is recorded (it only ever moves
+        // forward) with the count in step 4, or here when the attempt is refused.
+        let (config, admitted) = self.read_tx(|conn| {
+            let config = rows::read_config(conn)?.ok_or(VaultError::NotInitialized)?;
             check_state(config.state, purpose)?;
-            let mut lockout = rows::read_lockout(tx)?;
+            let mut lockout = rows::read_lockout(conn)?;
             lockout.observe(self.now());
-            rows::write_lockout(tx, &lockout)?;
             Ok((config, lockout.admit(policy, recovery)))
         })?;
-        admitted.map_err(|r| self.refusal(r))?;
+        if let Err(r) = admitted {
+            self.write_tx(|tx| {
+                let mut lockout = rows::read_lockout(tx)?;
+                lockout.observe(self.now());
+                rows::write_lockout(tx, &lockout)
+            })?;
+            return Err(self.refusal(r));
+        }
 
         // 3. Outer layer, by the platform key store.
         let wrapped = config.wrapped_key.as_deref().ok_or(VaultError::Integrity { table: "config" })?;
@@ -159,26 +169,36 @@ impl Vault {
         let bundle = SecretVec::new(self.key_store.unwrap(&config.key_alias, wrapped)?);
         let bundle = KeyBundle::from_bytes(&bundle)?;
 
-        // 4. Count the attempt as failed, durably, before any secret is tested.
-        let attempt = self.write_tx(|tx| {
-            let c = rows::read_config(tx)?.ok_or(VaultError::NotInitialized)?;
-            if c.vault_uid != config.vault_uid {
-                return Err(VaultError::Locked); // set up anew meanwhile
-            }
-            let mut l = rows::read_lockout(tx)?;
-            l.observe(self.now());
-            if let Err(r) = l.admit(policy, recovery) {
-                return Ok(Err(r));
-            }
-            l.begin_attempt(policy);
-            rows::write_lockout(tx, &l)?;
-            tx.execute("INSERT INTO failed_attempts (at) VALUES (?1)", [l.last_seen])?;
-            Ok(Ok(tx.last_insert_rowid()))
-        })?;
-        let attempt = attempt.map_err(|r| self.refusal(r))?;
-
-        // 5. The PIN.
-        let pin_key = derive_pin_key(pin, &bundle.salt, &bundle.params)?;
+        // 4 and 5. Count the attempt as failed, durably, before any secret is tested; then the
+        // PIN. Argon2id runs on another thread while the count is committed, so the commit's
+        // fsync costs no time; its result is looked at only once the count is durable (and not
+        // at all if the count was refused or failed).
+        let count = || {
+            self.write_tx(|tx| {
+                let c = rows::read_config(tx)?.ok_or(VaultError::NotInitialized)?;
+                if c.vault_uid != config.vault_uid {
+                    return Err(VaultError::Locked); // set up anew meanwhile
+                }
+                let mut l = rows::read_lockout(tx)?;
+                l.observe(self.now());
+                if let Err(r) = l.admit(policy, recovery) {
+                    rows::write_lockout(tx, &l)?;
+                    return Ok(Err(r));
+                }
+                l.begin_attempt(policy);
+                rows::write_lockout(tx, &l)?;
+                tx.execute("INSERT INTO failed_attempts (at) VALUES (?1)", [l.last_seen])?;
+                Ok(Ok(tx.last_insert_rowid()))
+            })
+        };
+        let (attempt, pin_key) = std::thread::scope(|scope| {
+            let kdf = scope.spawn(|| derive_pin_key(pin, &bundle.salt, &bundle.params));
+            let attempt = count();
+            // Argon2 does not panic on validated parameters; if it ever did, the attempt stays counted.
+            (attempt, kdf.join().map_err(|_| VaultError::Kdf))
+        });
+        let attempt = attempt?.map_err(|r| self.refusal(r))?;
+        let pin_key = pin_key??;
         let Some(data_key) = bundle.open(&pin_key) else {
             return Err(self.failed(Failure::Pin));
         };

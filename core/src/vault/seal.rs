@@ -65,13 +65,21 @@ pub(crate) fn framed(parts: &[&[u8]]) -> Vec<u8> {
     out
 }
 
-/// HMAC-SHA256.
+/// HMAC-SHA256 over the [`framed`] parts.
 pub(crate) fn hmac_sha256(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {
     // HMAC accepts keys of any length, so this cannot fail.
-    let Ok(mut mac) = <Hmac<Sha256> as KeyInit>::new_from_slice(key) else {
+    let Ok(mac) = <Hmac<Sha256> as KeyInit>::new_from_slice(key) else {
         return [0; 32];
     };
-    mac.update(&framed(parts));
+    hmac_framed(mac, parts)
+}
+
+/// Finish `mac` (already keyed) over the [`framed`] parts, without building them in memory.
+fn hmac_framed(mut mac: Hmac<Sha256>, parts: &[&[u8]]) -> [u8; 32] {
+    for p in parts {
+        mac.update(&u32::try_from(p.len()).unwrap_or(u32::MAX).to_be_bytes());
+        mac.update(p);
+    }
     mac.finalize().into_bytes().into()
 }
 
@@ -95,16 +103,21 @@ impl Place<'_> {
 /// The keys derived from the data key for one unlocked session. Zeroized on drop.
 pub(crate) struct SealKeys {
     aead: SecretBytes<32>,
-    lookup: SecretBytes<32>,
+    /// HMAC-SHA256 keyed with the lookup key (its key schedule done once, not per row id).
+    /// The hmac crate zeroizes its state on drop (its `zeroize` feature).
+    lookup: Hmac<Sha256>,
 }
 
 impl SealKeys {
     /// Split the data key into independent sub-keys.
     pub(crate) fn derive(data_key: &SecretBytes<32>) -> Self {
         let dk = data_key.expose_secret();
+        let lookup = SecretBytes::new(hmac_sha256(dk, &[b"qujat/v1/lookup-ids"]));
         Self {
             aead: SecretBytes::new(hmac_sha256(dk, &[b"qujat/v1/record-encryption"])),
-            lookup: SecretBytes::new(hmac_sha256(dk, &[b"qujat/v1/lookup-ids"])),
+            // HMAC accepts keys of any length, so this cannot fail.
+            lookup: <Hmac<Sha256> as KeyInit>::new_from_slice(lookup.expose_secret())
+                .expect("HMAC takes keys of any length"),
         }
     }
 
@@ -125,7 +138,7 @@ impl SealKeys {
 
     /// A row id that reveals nothing about `data` without the data key.
     pub(crate) fn lookup_id(&self, domain: &str, data: &[u8]) -> [u8; 32] {
-        hmac_sha256(self.lookup.expose_secret(), &[domain.as_bytes(), data])
+        hmac_framed(self.lookup.clone(), &[domain.as_bytes(), data])
     }
 }
 
