@@ -307,6 +307,9 @@ pub enum AuditKind {
     RecoveryCodeUsed,
     /// The recovery codes were renewed.
     RecoveryCodesRenewed,
+    /// The log's head record was damaged or stale and the log was continued after its last
+    /// entry; the chain is reported broken from here.
+    HeadRebuilt,
     /// A kind these bindings do not know yet.
     Other {
         /// Its number.
@@ -355,6 +358,7 @@ impl From<vault::AuditLog> for AuditLog {
                     K::TotpEnrolled => AuditKind::TotpEnrolled,
                     K::RecoveryCodeUsed => AuditKind::RecoveryCodeUsed,
                     K::RecoveryCodesRenewed => AuditKind::RecoveryCodesRenewed,
+                    K::HeadRebuilt => AuditKind::HeadRebuilt,
                     K::Other(code) => AuditKind::Other { code },
                     _ => AuditKind::Other { code: u16::MAX },
                 },

@@ -10,7 +10,7 @@
 //! Failed unlocks happen without the data key; their times wait in clear in
 //! `failed_attempts` and are sealed into this log at the next successful unlock.
 
-use rusqlite::{Connection, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use sha2::{Digest, Sha256};
 
 use crate::platform::{SecureRandom, UnixTime};
@@ -50,6 +50,12 @@ pub enum AuditKind {
     RecoveryCodeUsed,
     /// A new set of recovery codes replaced the old one.
     RecoveryCodesRenewed,
+    /// The head record (which names the last entry) did not open or named an earlier entry
+    /// than the log holds, so the log was continued after its last entry. Entries removed from
+    /// the end before this point can no longer be detected: the chain is reported broken here.
+    /// Detail: the entry number the old head named (8 bytes, big-endian), or empty if it did
+    /// not open.
+    HeadRebuilt,
     /// A kind written by a newer version.
     Other(u16),
 }
@@ -67,6 +73,7 @@ impl AuditKind {
             Self::TotpEnrolled => 8,
             Self::RecoveryCodeUsed => 9,
             Self::RecoveryCodesRenewed => 10,
+            Self::HeadRebuilt => 11,
             Self::Other(c) => c,
         }
     }
@@ -83,6 +90,7 @@ impl AuditKind {
             8 => Self::TotpEnrolled,
             9 => Self::RecoveryCodeUsed,
             10 => Self::RecoveryCodesRenewed,
+            11 => Self::HeadRebuilt,
             c => Self::Other(c),
         }
     }
@@ -151,7 +159,27 @@ fn read_head(conn: &Connection, keys: &SealKeys) -> Result<(u64, [u8; 32]), Vaul
     }
 }
 
+/// Number and hash of the last entry in the table (`(0, zeros)` for an empty log; zeros for
+/// the hash of an entry that does not open).
+fn last_entry(conn: &Connection, keys: &SealKeys) -> Result<(u64, [u8; 32]), VaultError> {
+    let row: Option<(i64, Vec<u8>)> = conn
+        .query_row("SELECT seq, sealed FROM audit ORDER BY seq DESC LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let Some((seq, sealed)) = row else {
+        return Ok((0, [0; 32]));
+    };
+    let seq = u64::try_from(seq).map_err(|_| VaultError::Integrity { table: TABLE })?;
+    let seq_bytes = seq.to_be_bytes();
+    let hash = keys.open(place(&seq_bytes), &sealed).map_or([0; 32], |p| entry_hash(seq, p.expose_secret()));
+    Ok((seq, hash))
+}
+
 /// Append an entry (inside the caller's transaction).
+///
+/// A head that does not open, or that names an earlier entry than the table's last one (an old
+/// copy of the head written back), would make every append fail — and with it every unlock,
+/// locking the holder out of intact diplomas. Instead the log is continued after its last
+/// entry, behind an [`AuditKind::HeadRebuilt`] entry that marks the break for good.
 pub(crate) fn append(
     tx: &Transaction<'_>,
     keys: &SealKeys,
@@ -160,7 +188,46 @@ pub(crate) fn append(
     time: UnixTime,
     detail: &[u8],
 ) -> Result<(), VaultError> {
-    let (last, prev) = read_head(tx, keys)?;
+    let mut head = match read_head(tx, keys) {
+        Ok(head) => Some(head),
+        Err(VaultError::Integrity { .. }) => None,
+        Err(e) => return Err(e),
+    };
+    let last_row: Option<i64> = tx.query_row("SELECT max(seq) FROM audit", [], |r| r.get(0))?;
+    let last_row = u64::try_from(last_row.unwrap_or(0)).unwrap_or(0);
+    if let Some((seq, _)) = head
+        && seq < last_row
+    {
+        head = None;
+    }
+    let head = match head {
+        Some(head) => head,
+        None => {
+            let old = match read_head(tx, keys) {
+                Ok((seq, _)) => seq.to_be_bytes().to_vec(),
+                Err(_) => Vec::new(),
+            };
+            let after = last_entry(tx, keys)?;
+            insert_entry(tx, keys, rng, after, AuditKind::HeadRebuilt, time, &old)?
+        }
+    };
+    let head = insert_entry(tx, keys, rng, head, kind, time, detail)?;
+    let mut record = Vec::with_capacity(40);
+    record.extend_from_slice(&head.0.to_be_bytes());
+    record.extend_from_slice(&head.1);
+    rows::put_secret(tx, keys, rng, SecretName::AuditHead, &record)
+}
+
+/// Insert the entry that follows `(last, prev)`; returns its number and hash.
+fn insert_entry(
+    tx: &Transaction<'_>,
+    keys: &SealKeys,
+    rng: &dyn SecureRandom,
+    (last, prev): (u64, [u8; 32]),
+    kind: AuditKind,
+    time: UnixTime,
+    detail: &[u8],
+) -> Result<(u64, [u8; 32]), VaultError> {
     let seq = last.checked_add(1).ok_or(VaultError::Integrity { table: "secrets" })?;
     let mut plain = Vec::with_capacity(HEADER + detail.len());
     plain.push(VERSION);
@@ -173,10 +240,7 @@ pub(crate) fn append(
     let sealed = keys.seal(rng, place(&seq_bytes), plain.expose_secret())?;
     let row = i64::try_from(seq).map_err(|_| VaultError::Integrity { table: TABLE })?;
     tx.execute("INSERT INTO audit (seq, sealed) VALUES (?1, ?2)", params![row, sealed])?;
-    let mut head = Vec::with_capacity(40);
-    head.extend_from_slice(&seq_bytes);
-    head.extend_from_slice(&entry_hash(seq, plain.expose_secret()));
-    rows::put_secret(tx, keys, rng, SecretName::AuditHead, &head)
+    Ok((seq, entry_hash(seq, plain.expose_secret())))
 }
 
 /// Read and check the whole log.
@@ -211,6 +275,9 @@ pub(crate) fn read(conn: &Connection, keys: &SealKeys) -> Result<AuditLog, Vault
             continue;
         }
         let kind = AuditKind::from_code(u16::from_be_bytes([p[1], p[2]]));
+        if kind == AuditKind::HeadRebuilt {
+            broken(seq);
+        }
         let mut time_bytes = [0u8; 8];
         time_bytes.copy_from_slice(&p[3..11]);
         if p[11..HEADER] != prev {

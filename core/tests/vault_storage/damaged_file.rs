@@ -13,7 +13,9 @@ use qujat_core::auth::SecondFactor;
 use qujat_core::auth::totp::authenticator_code;
 use qujat_core::platform::{Clock, ManualClock};
 use qujat_core::secret::SecretString;
-use qujat_core::vault::{CredentialId, StorageError, StorageErrorKind, VaultError, VaultOptions, VaultState};
+use qujat_core::vault::{
+    AuditKind, ChainStatus, CredentialId, StorageError, StorageErrorKind, VaultError, VaultOptions, VaultState,
+};
 use rusqlite::{Connection, OpenFlags};
 
 use crate::common::{Ready, TempDir, db_path, lenient_options, pin, try_open};
@@ -358,5 +360,66 @@ fn a_damaged_secret_row_never_counts_a_right_pin_or_wipes() {
         let session = r.vault.unlock(&pin(), &r.next_code()).unwrap();
         assert_eq!(r.vault.get_credential(&session, &id(1)).unwrap().expose_secret(), b"diploma");
     }
-    assert!(refused >= 24, "the TOTP record and the audit head both refuse: {refused}");
+    // The TOTP record refuses every attempt; the audit head does not: the log is continued
+    // behind a HeadRebuilt entry (twice: once damaged, once an old copy written back).
+    assert_eq!(refused, 12, "only the TOTP record refuses");
+    let session = r.vault.unlock(&pin(), &r.next_code()).unwrap();
+    let log = r.vault.audit_log(&session).unwrap();
+    let rebuilt: Vec<u64> = log.entries.iter().filter(|e| e.kind == AuditKind::HeadRebuilt).map(|e| e.seq).collect();
+    assert_eq!(rebuilt.len(), 2, "{rebuilt:?}");
+    assert_eq!(log.status, ChainStatus::Broken { at_seq: rebuilt[0] });
+}
+
+/// Regression: a damaged audit head used to refuse every unlock (typed, not counted, but the
+/// holder could no longer reach intact diplomas). Now the log continues behind a marker.
+#[test]
+fn a_damaged_or_stale_audit_head_is_rebuilt_and_marks_the_chain() {
+    let dir = TempDir::new("audit-head");
+    let r = Ready::new(dir.path(), VaultOptions { idle_timeout_secs: u32::MAX, ..VaultOptions::insecure_for_tests() });
+    r.vault.put_credential(&r.session, &id(1), b"diploma", b"summary").unwrap();
+    let intact = r.vault.audit_log(&r.session).unwrap();
+    assert_eq!(intact.status, ChainStatus::Intact);
+    let last = intact.entries.last().unwrap().seq;
+    let raw = Connection::open(db_path(dir.path())).unwrap();
+    // The head is the secrets row rewritten by every append: find it by writing one more entry.
+    let rows_before: Vec<(i64, Vec<u8>)> = secrets(&raw);
+    r.vault.record_event(&r.session, AuditKind::Present, b"x").unwrap();
+    let changed: Vec<i64> = secrets(&raw)
+        .into_iter()
+        .filter(|(id, v)| rows_before.iter().any(|(i, w)| i == id && w != v))
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(changed.len(), 1, "one secrets row changes per entry: the head");
+    let head_row = changed[0];
+    let stale: Vec<u8> = rows_before.iter().find(|(i, _)| *i == head_row).unwrap().1.clone();
+
+    // Damaged: the next unlock works and starts the rebuilt part of the log.
+    let mut bad = stale.clone();
+    bad[30] ^= 0x40;
+    raw.execute("UPDATE secrets SET sealed = ?1 WHERE rowid = ?2", rusqlite::params![bad, head_row]).unwrap();
+    let session = r.vault.unlock(&pin(), &r.next_code()).unwrap();
+    let log = r.vault.audit_log(&session).unwrap();
+    let marker = log.entries.iter().find(|e| e.kind == AuditKind::HeadRebuilt).unwrap();
+    assert_eq!(marker.seq, last + 2, "after the Present entry");
+    assert!(marker.detail.is_empty(), "the damaged head named nothing readable");
+    assert_eq!(log.status, ChainStatus::Broken { at_seq: marker.seq });
+    assert_eq!(log.entries.last().unwrap().kind, AuditKind::Unlocked);
+    assert_eq!(r.vault.get_credential(&session, &id(1)).unwrap().expose_secret(), b"diploma");
+
+    // Stale (an old, valid copy of the head written back): rebuilt too, naming the old number.
+    raw.execute("UPDATE secrets SET sealed = ?1 WHERE rowid = ?2", rusqlite::params![stale, head_row]).unwrap();
+    r.vault.record_event(&session, AuditKind::Present, b"y").unwrap();
+    let log = r.vault.audit_log(&session).unwrap();
+    let markers: Vec<_> = log.entries.iter().filter(|e| e.kind == AuditKind::HeadRebuilt).collect();
+    assert_eq!(markers.len(), 2);
+    assert_eq!(markers[1].detail.expose_secret(), &last.to_be_bytes()[..]);
+    // Every entry still opens and links; the first marker is where the chain is broken.
+    assert_eq!(log.status, ChainStatus::Broken { at_seq: markers[0].seq });
+    let seqs: Vec<u64> = log.entries.iter().map(|e| e.seq).collect();
+    assert_eq!(seqs, (1..=seqs.len() as u64).collect::<Vec<_>>());
+}
+
+fn secrets(raw: &Connection) -> Vec<(i64, Vec<u8>)> {
+    let mut st = raw.prepare("SELECT rowid, sealed FROM secrets ORDER BY rowid").unwrap();
+    st.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect()
 }
