@@ -42,7 +42,7 @@ fn machine_section(d: &mut String, m: &Machine) {
     let _ = writeln!(d, "| load average at the end (1 / 5 / 15 min) | {} (other work shares these cores) |", m.load);
     let _ = writeln!(
         d,
-        "| build | `bench` profile = the workspace `release` profile the apps ship (opt-level \"s\", LTO, one codegen unit) |"
+        "| build | `bench` profile = the workspace `release` profile the apps ship (LTO, one codegen unit; opt-level 3 for `qujat-core`, \"s\" for the dependencies; x86-64 ChaCha20/Poly1305 backends from `.cargo/config.toml`) |"
     );
     let _ = writeln!(d, "| statistic | criterion median of the samples; single-threaded |\n");
 }
