@@ -219,7 +219,7 @@ impl From<CoreWalletError> for WalletError {
                 V::AlreadyInitialized => Self::AlreadyInitialized,
                 V::EnrolmentPending => Self::EnrolmentPending,
                 V::NoPendingEnrolment => Self::NoPendingEnrolment,
-                V::WeakPin(r) => Self::WeakPin { reason: weak_pin(r) },
+                V::WeakPin(r) => Self::WeakPin { reason: r.into() },
                 V::WrongPin { attempts_left } => Self::WrongPin { attempts_left },
                 V::WrongCode { attempts_left } => Self::WrongCode { attempts_left },
                 V::CodeReplayed { attempts_left } => Self::CodeReplayed { attempts_left },
@@ -255,17 +255,19 @@ impl From<CoreWalletError> for WalletError {
     }
 }
 
-fn weak_pin(r: CoreWeakPin) -> WeakPinReason {
-    match r {
-        CoreWeakPin::TooShort { min } => WeakPinReason::TooShort { min },
-        CoreWeakPin::TooLong { max } => WeakPinReason::TooLong { max },
-        CoreWeakPin::NotDigits => WeakPinReason::NotDigits,
-        CoreWeakPin::Repeated => WeakPinReason::Repeated,
-        CoreWeakPin::Sequence => WeakPinReason::Sequence,
-        CoreWeakPin::Mirror => WeakPinReason::Mirror,
-        CoreWeakPin::DateLike => WeakPinReason::DateLike,
-        CoreWeakPin::Common => WeakPinReason::Common,
-        _ => WeakPinReason::Other,
+impl From<CoreWeakPin> for WeakPinReason {
+    fn from(r: CoreWeakPin) -> Self {
+        match r {
+            CoreWeakPin::TooShort { min } => Self::TooShort { min },
+            CoreWeakPin::TooLong { max } => Self::TooLong { max },
+            CoreWeakPin::NotDigits => Self::NotDigits,
+            CoreWeakPin::Repeated => Self::Repeated,
+            CoreWeakPin::Sequence => Self::Sequence,
+            CoreWeakPin::Mirror => Self::Mirror,
+            CoreWeakPin::DateLike => Self::DateLike,
+            CoreWeakPin::Common => Self::Common,
+            _ => Self::Other,
+        }
     }
 }
 
@@ -291,6 +293,26 @@ fn storage_kind(k: CoreStorageKind) -> StorageErrorKind {
         CoreStorageKind::ReadOnly => StorageErrorKind::ReadOnly,
         CoreStorageKind::Schema => StorageErrorKind::Schema,
         _ => StorageErrorKind::Other,
+    }
+}
+
+/// Why `QrSymbol.encode` failed. Messages never contain the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error, uniffi::Error)]
+pub enum QrError {
+    /// The text does not fit even the largest QR symbol (about 2,300 characters of a URI).
+    #[error("text too long for a QR code")]
+    TooLong,
+    /// The encoder refused input it should have accepted (a bug, not a user error).
+    #[error("the QR encoder failed unexpectedly")]
+    EncoderFailed,
+}
+
+impl From<qujat_core::qr::QrError> for QrError {
+    fn from(e: qujat_core::qr::QrError) -> Self {
+        match e {
+            qujat_core::qr::QrError::TooLong => Self::TooLong,
+            _ => Self::EncoderFailed,
+        }
     }
 }
 
@@ -466,5 +488,18 @@ mod tests {
         for e in [StatusListError::UnknownIssuer, StatusListError::Rollback, StatusListError::BadSignature] {
             assert_ne!(VerifierError::from(e), VerifierError::Unexpected);
         }
+        for r in [
+            CoreWeakPin::TooShort { min: 6 },
+            CoreWeakPin::TooLong { max: 16 },
+            CoreWeakPin::NotDigits,
+            CoreWeakPin::Repeated,
+            CoreWeakPin::Sequence,
+            CoreWeakPin::Mirror,
+            CoreWeakPin::DateLike,
+            CoreWeakPin::Common,
+        ] {
+            assert_ne!(WeakPinReason::from(r), WeakPinReason::Other, "{r:?}");
+        }
+        assert_eq!(QrError::from(qujat_core::qr::QrError::TooLong), QrError::TooLong);
     }
 }

@@ -6,14 +6,16 @@
 //! here. What crosses:
 //!
 //! * objects: [`Wallet`] (the holder), [`Enrolment`], [`AuthenticatorChange`] and
-//!   [`RecoveryCodes`] (secrets shown once), [`Verifier`] (the employer), and the test tools
+//!   [`RecoveryCodes`] (secrets shown once), [`QrSymbol`] (a QR code of text that may be
+//!   secret: the `otpauth://` URI), [`Verifier`] (the employer), and the test tools
 //!   [`IssuerTool`] and [`TrustAnchorTool`];
+//! * functions: [`check_pin`] (the PIN policy's verdict before setup), claim labels, defaults;
 //! * foreign traits the app implements: [`PlatformKeyStore`] (Android Keystore, iOS Keychain)
 //!   and, for tests, [`Clock`];
 //! * records and enums: summaries, claims with labels in kk/ru/en, presentations with their QR
 //!   code, verification reports;
-//! * one error enum per object ([`WalletError`], [`VerifierError`], [`IssuerError`]), each
-//!   mapped from the core's errors in one `From` impl.
+//! * one error enum per object ([`WalletError`], [`VerifierError`], [`IssuerError`],
+//!   [`QrError`]), each mapped from the core's errors in one `From` impl.
 //!
 //! No record carries a secret: the authenticator URI and recovery codes live in objects
 //! ([`Enrolment`], [`AuthenticatorChange`], [`RecoveryCodes`]) that the app shows once and
@@ -21,6 +23,7 @@
 //! uniffi would turn it into an internal error on the other side rather than let it cross.
 #![deny(clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
+mod enrolment_helpers;
 mod error;
 mod platform;
 mod tools;
@@ -28,7 +31,8 @@ mod types;
 mod verifier;
 mod wallet;
 
-pub use error::{IssuerError, StorageErrorKind, VerifierError, WalletError, WeakPinReason};
+pub use enrolment_helpers::{QrSymbol, check_pin};
+pub use error::{IssuerError, QrError, StorageErrorKind, VerifierError, WalletError, WeakPinReason};
 pub use platform::{Clock, KeyStoreError, PlatformKeyStore};
 pub use tools::{IssuerTool, TrustAnchorTool, TrustedIssuer, TrustedKey};
 pub use types::{

@@ -4,18 +4,29 @@ import SwiftUI
 /// A QR symbol drawn from the core's module matrix: black on white, whole points per module,
 /// quiet zone of 4 modules.
 struct QRView: View {
-    let qr: QrCode
+    let width: Int
+    let modules: [UInt8]
     let label: String
+
+    /// A presentation's QR code.
+    init(qr: QrCode, label: String) {
+        self.init(width: Int(qr.width), modules: [UInt8](qr.modules), label: label)
+    }
+
+    /// Any symbol from the core, e.g. a `QrSymbol` of the otpauth URI (read, then released).
+    init(width: Int, modules: [UInt8], label: String) {
+        self.width = width
+        self.modules = modules
+        self.label = label
+    }
 
     var body: some View {
         Canvas { context, size in
-            let width = Int(qr.width)
             let n = width + 8
             let cell = floor(min(size.width, size.height) / CGFloat(n))
             let origin = (min(size.width, size.height) - cell * CGFloat(n)) / 2 + cell * 4
             context.fill(Path(CGRect(origin: .zero, size: size)), with: .color(.white))
             var path = Path()
-            let modules = [UInt8](qr.modules)
             for y in 0..<width {
                 for x in 0..<width where modules[y * width + x] != 0 {
                     path.addRect(CGRect(x: origin + CGFloat(x) * cell, y: origin + CGFloat(y) * cell, width: cell, height: cell))

@@ -25,8 +25,10 @@ final class OnboardingModel: ObservableObject {
         step = resume ? .firstCode(needsPin: true, problem: nil) : .choosePin(problem: nil)
     }
 
+    /// The core's whole PIN policy at the first entry (`checkPin`: pure, fast), so a weak PIN
+    /// is refused before set-up runs the key derivation.
     func choosePin(_ pin: String) {
-        guard pin.count >= 6 else { step = .choosePin(problem: ErrorText.weakPin(.tooShort(min: 6))); return }
+        if let reason = checkPin(pin: pin) { step = .choosePin(problem: ErrorText.weakPin(reason)); return }
         chosenPin = pin
         step = .confirmPin
     }
@@ -137,8 +139,12 @@ private struct OnboardingContent: View {
             case .authenticator(let uri):
                 Section(L("onboarding_authenticator_title")) {
                     Text(L("onboarding_authenticator_body"))
-                    // The bindings do not yet encode an arbitrary text as a QR matrix (see
-                    // ios/README.md); on the same phone the link hands the URI to the app.
+                    // Drawn by the core; `QrSymbol` is an object (never printed) and is released
+                    // once read. On the same phone the link hands the URI to the app.
+                    if let qr = try? QrSymbol.encode(text: uri) {
+                        QRView(width: Int(qr.width()), modules: [UInt8](qr.modules()), label: L("onboarding_authenticator_title"))
+                            .frame(maxWidth: 260)
+                    }
                     if let url = URL(string: uri) {
                         Link(L("onboarding_open_authenticator"), destination: url)
                     }

@@ -2,9 +2,10 @@
 //! versions, library size), and rewrite `docs/PERFORMANCE.md`.
 //!
 //! Run through `scripts/bench.sh`, which first runs the benchmarks. Usage:
-//! `perf-report [--criterion DIR] [--out FILE]` (defaults `target/criterion`,
-//! `docs/PERFORMANCE.md`).
+//! `perf-report [--criterion DIR] [--bindings-cost FILE] [--out FILE]` (defaults
+//! `target/criterion`, `target/bindings-cost/results.tsv`, `docs/PERFORMANCE.md`).
 
+mod bindings_cost;
 mod library;
 mod machine;
 mod measurements;
@@ -17,23 +18,29 @@ use std::path::PathBuf;
 fn main() -> Result<(), Box<dyn Error>> {
     let mut criterion = PathBuf::from("target/criterion");
     let mut out = PathBuf::from("docs/PERFORMANCE.md");
+    let mut cost_file = PathBuf::from("target/bindings-cost/results.tsv");
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let value = args.next().ok_or_else(|| format!("{arg} needs a value"))?;
         match arg.as_str() {
             "--criterion" => criterion = value.into(),
             "--out" => out = value.into(),
+            "--bindings-cost" => cost_file = value.into(),
             _ => {
-                return Err(format!("unknown argument {arg}; usage: perf-report [--criterion DIR] [--out FILE]").into());
+                return Err(format!(
+                    "unknown argument {arg}; usage: perf-report [--criterion DIR] [--bindings-cost FILE] [--out FILE]"
+                )
+                .into());
             }
         }
     }
 
     let results = measurements::load(&criterion, &qujat_tests::perf::all_benches())?;
+    let cost = bindings_cost::load(&cost_file)?;
     let machine = machine::Machine::detect();
     let qr = qr_table::compute()?;
     let library = library::measure();
-    let text = render::document(&machine, &results, &qr, &library);
+    let text = render::document(&machine, &results, &cost, &qr, &library);
     if let Some(dir) = out.parent() {
         std::fs::create_dir_all(dir)?;
     }
@@ -51,12 +58,14 @@ mod tests {
         let qr = qr_table::compute().expect("the fixtures present and encode");
         assert_eq!(qr.len(), qujat_tests::FIXTURES.len() * qr_table::claim_sets().len());
         let machine = machine::Machine::detect();
-        let text = render::document(&machine, &Default::default(), &qr, &library::Library::NotBuiltYet);
+        let cost = Default::default();
+        let text = render::document(&machine, &Default::default(), &cost, &qr, &library::Library::NotBuiltYet);
         use qujat_tests::perf::{ROWS, Source};
-        let pending = ROWS.iter().filter(|r| matches!(r.source, Source::Pending(_))).count();
-        let benched = ROWS.iter().filter(|r| matches!(r.source, Source::Bench { .. })).count();
-        assert_eq!(text.matches("docs/BINDINGS.md").count(), pending);
-        assert_eq!(text.matches("missing from this run").count(), benched);
+        let measured = ROWS.iter().filter(|r| !matches!(r.source, Source::Pending(_))).count();
+        let harness = ROWS.iter().filter(|r| matches!(r.source, Source::BindingsCost { .. })).count();
+        assert_eq!(text.matches("missing from this run").count(), measured);
+        assert_eq!(text.matches("run `scripts/bindings-cost.sh`").count(), harness);
+        assert!(text.contains("Not measured in this run"));
         assert!(text.contains("not built yet"));
         assert!(text.contains("| enu-bachelor-honors | default |"));
     }

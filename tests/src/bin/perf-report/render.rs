@@ -3,7 +3,9 @@
 
 use std::fmt::Write;
 
-use qujat_tests::perf::{self, BREAKDOWN, Goal, LIBRARY_SIZE_GOAL_BYTES, ROWS, Row, Source};
+use qujat_tests::perf::{self, BINDINGS_COST_CASES, BREAKDOWN, Goal, LIBRARY_SIZE_GOAL_BYTES, ROWS, Row, Source};
+
+use crate::bindings_cost::BindingsCost;
 
 use crate::library::Library;
 use crate::machine::Machine;
@@ -13,7 +15,7 @@ use crate::qr_table::{LEVELS, QrRow};
 const NOTES: &str = include_str!("notes.md");
 
 /// The whole document.
-pub fn document(machine: &Machine, results: &Results, qr: &[QrRow], library: &Library) -> String {
+pub fn document(machine: &Machine, results: &Results, cost: &BindingsCost, qr: &[QrRow], library: &Library) -> String {
     let mut d = String::new();
     let _ = writeln!(d, "# Performance\n");
     let _ = writeln!(
@@ -24,8 +26,9 @@ pub fn document(machine: &Machine, results: &Results, qr: &[QrRow], library: &Li
         machine.date
     );
     machine_section(&mut d, machine);
-    goals_section(&mut d, results, library);
+    goals_section(&mut d, results, cost, library);
     breakdown_section(&mut d, results);
+    bindings_cost_section(&mut d, cost);
     qr_section(&mut d, qr);
     all_section(&mut d, results);
     d.push_str(NOTES);
@@ -47,11 +50,11 @@ fn machine_section(d: &mut String, m: &Machine) {
     let _ = writeln!(d, "| statistic | criterion median of the samples; single-threaded |\n");
 }
 
-fn goals_section(d: &mut String, results: &Results, library: &Library) {
+fn goals_section(d: &mut String, results: &Results, cost: &BindingsCost, library: &Library) {
     let _ = writeln!(d, "## Goals\n");
     let _ = writeln!(d, "| path | measured | floor (same run) | ratio | goal | met? |\n|---|---|---|---|---|---|");
     for row in ROWS {
-        let _ = writeln!(d, "{}", goal_row(row, results));
+        let _ = writeln!(d, "{}", goal_row(row, results, cost));
     }
     let _ = writeln!(d, "{}", library_row(library));
     let _ = writeln!(
@@ -61,17 +64,33 @@ fn goals_section(d: &mut String, results: &Results, library: &Library) {
     );
 }
 
-fn goal_row(row: &Row, results: &Results) -> String {
+fn goal_row(row: &Row, results: &Results, cost: &BindingsCost) -> String {
     let goal = goal_text(row.goal);
+    let as_estimate = |c: crate::bindings_cost::Cost| Estimate {
+        median_ns: c.median_ns,
+        median_ci_ns: (c.q1_ns, c.q3_ns),
+        mean_ns: c.median_ns,
+        elements: None,
+    };
     let (measured, floor) = match row.source {
         Source::Pending(why) => {
             return format!("| {} | {why} | {} | — | {goal} | — |", row.path, row.floor);
         }
-        Source::Bench { measured, floor } => (results.get(&measured), floor.and_then(|f| results.get(&f))),
+        Source::Bench { measured, floor } => {
+            (results.get(&measured).copied(), floor.and_then(|f| results.get(&f)).copied())
+        }
+        Source::BindingsCost { case } => {
+            (cost.get("kotlin", case).map(as_estimate), cost.get("rust", case).map(as_estimate))
+        }
     };
-    let Some(m) = measured else {
-        return format!("| {} | missing from this run | {} | — | {goal} | — |", row.path, row.floor);
+    let Some(m) = measured.as_ref() else {
+        let how = match row.source {
+            Source::BindingsCost { .. } => " (run `scripts/bindings-cost.sh`)",
+            _ => "",
+        };
+        return format!("| {} | missing from this run{how} | {} | — | {goal} | — |", row.path, row.floor);
     };
+    let floor = floor.as_ref();
     let floor_cell = floor.map_or_else(|| row.floor.to_owned(), |f| format!("{}: {}", row.floor, value(row.goal, f)));
     let (ratio, met) = match (row.goal, floor) {
         (Goal::TimesFloor(k), Some(f)) => {
@@ -140,6 +159,48 @@ fn breakdown_section(d: &mut String, results: &Results) {
             time(rest),
             rest / v.median_ns * 100.0,
             perf::VERIFY.what
+        );
+    }
+    d.push('\n');
+}
+
+fn bindings_cost_section(d: &mut String, cost: &BindingsCost) {
+    let _ = writeln!(d, "## Kotlin → Rust calls\n");
+    if cost.costs.is_empty() {
+        let _ = writeln!(d, "Not measured in this run: `scripts/bindings-cost.sh` writes these numbers.\n");
+        return;
+    }
+    let _ = writeln!(
+        d,
+        "Measured by `scripts/bindings-cost.sh`: the same calls on the same input, from Kotlin (JVM 17, JNA, \
+         the generated bindings, the release library) and from Rust (the bindings' Rust API, no FFI crossing), \
+         each timed for 1 s of warm-up then 15 batches of about 50 ms; the figure is the median batch, and \
+         the median of that over {} round(s), the two sides alternating. Wall-clock time per call, \
+         the quartiles of the batches in brackets; then the calling thread's own time on a CPU per call \
+         (`/proc/thread-self/schedstat`), which leaves out the time it waited for a core while other \
+         threads ran (in the JVM: JNA's cleaner freeing native memory, the garbage collector).\n",
+        cost.rounds
+    );
+    let _ = writeln!(
+        d,
+        "| case | from Rust | from Kotlin | Kotlin − Rust | ratio | on-CPU: Rust | on-CPU: Kotlin |\n\
+         |---|---|---|---|---|---|---|"
+    );
+    for (case, what) in BINDINGS_COST_CASES {
+        let (Some(r), Some(k)) = (cost.get("rust", case), cost.get("kotlin", case)) else { continue };
+        let _ = writeln!(
+            d,
+            "| {what} | {} ({} – {}) | {} ({} – {}) | {} | {:.1} × | {} | {} |",
+            time(r.median_ns),
+            time(r.q1_ns),
+            time(r.q3_ns),
+            time(k.median_ns),
+            time(k.q1_ns),
+            time(k.q3_ns),
+            time(k.median_ns - r.median_ns),
+            k.median_ns / r.median_ns,
+            time(r.cpu_ns),
+            time(k.cpu_ns)
         );
     }
     d.push('\n');

@@ -12,12 +12,16 @@ import kz.qujat.app.logic.model.QrMatrix
 import kz.qujat.app.logic.model.WalletStatus
 import kz.qujat.app.logic.port.EnrolmentHandle
 import kz.qujat.app.logic.port.WalletPort
+import kz.qujat.app.logic.port.WeakPinReason
 import kz.qujat.core.Clock
 import kz.qujat.core.Enrolment
 import kz.qujat.core.KdfCost
+import kz.qujat.core.QrException
+import kz.qujat.core.QrSymbol
 import kz.qujat.core.Wallet
 import kz.qujat.core.WalletException
 import kz.qujat.core.WalletOptions
+import kz.qujat.core.checkPin as coreCheckPin
 import kz.qujat.core.defaultPresentationClaims
 import kz.qujat.core.defaultWalletOptions
 import kz.qujat.core.PresentationRequest as CoreRequest
@@ -36,6 +40,8 @@ private inline fun <T> call(block: () -> T): T =
  */
 class CoreWallet(private val wallet: Wallet) : WalletPort, AutoCloseable {
     override fun status(): WalletStatus = call { Mapping.status(wallet.status()) }
+
+    override fun checkPin(pin: String): WeakPinReason? = coreCheckPin(pin)?.let(Mapping::weakPin)
 
     override fun setup(pin: String, accountLabel: String): EnrolmentHandle =
         call { CoreEnrolment(wallet.setup(pin, accountLabel)) }
@@ -117,9 +123,15 @@ class CoreWallet(private val wallet: Wallet) : WalletPort, AutoCloseable {
 private class CoreEnrolment(private val enrolment: Enrolment) : EnrolmentHandle {
     override val otpauthUri: String = enrolment.otpauthUri()
 
-    // The bindings have no QR encoder for arbitrary text yet (only a presentation's QR), so
-    // the screen falls back to the URI and an "open in authenticator" link. See android/README.md.
-    override val otpauthQr: QrMatrix? = null
+    // Drawn by the core like a presentation's QR. `QrSymbol` is an object, not a record, so the
+    // secret in the URI is never printed; it is closed at once. A URI too long for a QR code
+    // (cannot happen with the core's labels) leaves the screen its "open in authenticator" link.
+    override val otpauthQr: QrMatrix? =
+        try {
+            QrSymbol.encode(otpauthUri).use(Mapping::qr)
+        } catch (e: QrException) {
+            null
+        }
 
     override val recoveryCodes: List<String> = enrolment.recoveryCodes()
 

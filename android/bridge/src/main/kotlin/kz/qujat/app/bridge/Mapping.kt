@@ -24,6 +24,7 @@ import kz.qujat.core.ClaimId
 import kz.qujat.core.KeyStoreException
 import kz.qujat.core.Language
 import kz.qujat.core.QrCode
+import kz.qujat.core.QrSymbol
 import kz.qujat.core.VerifierException
 import kz.qujat.core.WalletException
 import kz.qujat.core.degreeLabel
@@ -107,6 +108,8 @@ internal object Mapping {
     )
 
     fun qr(q: QrCode): QrMatrix = QrMatrix(q.width.toInt(), q.modules)
+
+    fun qr(q: QrSymbol): QrMatrix = QrMatrix(q.width().toInt(), q.modules())
 
     fun status(s: CoreWalletStatus): WalletStatus = WalletStatus(
         state = when (s.state) {

@@ -60,6 +60,8 @@ class RealCoreStoryTest {
         p.choosePin(pin)
         p.confirmPin(pin)
         val auth = assertInstanceOf(OnboardingState.Authenticator::class.java, p.state)
+        // The otpauth URI drawn by the core (QrMatrix checks width and module count itself).
+        assertTrue((auth.qr?.width ?: 0) >= 21, "no QR symbol for the otpauth URI")
         p.authenticatorAdded()
         val codes = (p.state as OnboardingState.RecoveryCodes).codes
         p.acknowledgeCodes(true)
@@ -90,6 +92,8 @@ class RealCoreStoryTest {
         p.confirmPin("010203")
         assertInstanceOf(OnboardingState.ChoosePin::class.java, p.state)
         assertEquals(WalletState.UNINITIALIZED, wallet.status().state)
+        assertEquals(WeakPinReason.DateLike, wallet.checkPin("250190"))
+        assertEquals(null, wallet.checkPin("582039"))
     }
 
     @Test

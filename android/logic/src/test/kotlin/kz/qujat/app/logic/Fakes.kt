@@ -71,6 +71,14 @@ class FakeWallet(private val clock: TestClock) : WalletPort {
         lockedUntil = null
     }
 
+    /** PINs the fake core's policy was asked about (not in [calls]: a check changes nothing). */
+    val pinChecks = mutableListOf<Int>()
+
+    override fun checkPin(pin: String): WeakPinReason? {
+        pinChecks += pin.length
+        return weakPins[pin]
+    }
+
     override fun setup(pin: String, accountLabel: String): EnrolmentHandle {
         calls += "setup"
         weakPins[pin]?.let { throw WalletFailure.WeakPin(it) }

@@ -61,13 +61,21 @@ class OnboardingPresenterTest {
     }
 
     @Test
-    fun `the core's weak-PIN reason comes back to the PIN screen`() {
+    fun `the core's weak-PIN reason comes at the first entry, before set-up`() {
         p.choosePin("123456")
-        p.confirmPin("123456")
         assertEquals(OnboardingState.ChoosePin(PinProblem.Weak(WeakPinReason.Sequence)), p.state)
         p.choosePin("111111")
-        p.confirmPin("111111")
         assertEquals(OnboardingState.ChoosePin(PinProblem.Weak(WeakPinReason.Repeated)), p.state)
+        assertEquals(listOf(6, 6), wallet.pinChecks)
+        assertTrue(wallet.calls.isEmpty(), "no set-up for a PIN the policy refuses")
+    }
+
+    @Test
+    fun `a refusal at set-up still comes back to the PIN screen`() {
+        p.choosePin("582039")
+        wallet.weakPins = mapOf("582039" to WeakPinReason.Common) // the policy changed in between
+        p.confirmPin("582039")
+        assertEquals(OnboardingState.ChoosePin(PinProblem.Weak(WeakPinReason.Common)), p.state)
     }
 
     @Test
@@ -79,6 +87,7 @@ class OnboardingPresenterTest {
         p.choosePin("1".repeat(17))
         assertEquals(OnboardingState.ChoosePin(PinProblem.Weak(WeakPinReason.TooLong(16))), p.state)
         assertTrue(wallet.calls.isEmpty())
+        assertTrue(wallet.pinChecks.isEmpty(), "the field's own rules need no call into the core")
         assertEquals("123456", PinField.filter("12-34 56"))
         assertEquals(16, PinField.filter("9".repeat(20)).length)
     }

@@ -74,7 +74,8 @@ sealed interface OnboardingState {
 }
 
 /**
- * Set-up: PIN (the core's weak-PIN reasons), authenticator enrolment with the otpauth QR,
+ * Set-up: PIN (the core's weak-PIN reasons, told at the first entry), authenticator enrolment
+ * with the otpauth QR,
  * recovery codes shown once, and the first code that completes it.
  *
  * The PIN is held in memory only until the first code is accepted (the core needs it for
@@ -91,10 +92,10 @@ class OnboardingPresenter(
     private var chosenPin: String? = null
     private var enrolment: EnrolmentHandle? = null
 
-    /** First entry of the PIN. */
+    /** First entry of the PIN: the field's own rules, then the core's whole policy. */
     fun choosePin(pin: String) {
         if (state !is OnboardingState.ChoosePin) return
-        localWeakness(pin)?.let {
+        (localWeakness(pin) ?: wallet.checkPin(pin))?.let {
             emit(OnboardingState.ChoosePin(PinProblem.Weak(it)))
             return
         }
@@ -220,8 +221,9 @@ class OnboardingPresenter(
         fun shouldResume(state: WalletState): Boolean = state == WalletState.ENROLMENT_PENDING
 
         /**
-         * The two rules the field itself can tell at once, with the core's reasons and bounds;
-         * everything else (runs, dates, common PINs …) only the core decides, at set-up.
+         * The rules the field itself can tell at once, with the core's reasons and bounds;
+         * everything else (runs, dates, common PINs …) the core decides ([WalletPort.checkPin]
+         * at the first entry, and again at set-up).
          */
         fun localWeakness(pin: String): WeakPinReason? = when {
             pin.any { it !in '0'..'9' } -> WeakPinReason.NotDigits

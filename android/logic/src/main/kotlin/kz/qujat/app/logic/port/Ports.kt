@@ -20,6 +20,12 @@ import kz.qujat.app.logic.model.WalletStatus
 interface WalletPort {
     fun status(): WalletStatus
 
+    /**
+     * The core's PIN policy on [pin] before set-up: null when it may be used, else the same
+     * reason `setup` would give. Pure and fast (no storage, no KDF): fine on the main thread.
+     */
+    fun checkPin(pin: String): WeakPinReason?
+
     /** Set up (or restart an unconfirmed set-up). The handle is shown once, then closed. */
     fun setup(pin: String, accountLabel: String): EnrolmentHandle
 
