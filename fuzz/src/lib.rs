@@ -13,7 +13,10 @@ use qujat_core::keys::PublicKey;
 use qujat_core::presentation::PresentationPayload;
 use qujat_core::status::StatusListPayload;
 use qujat_core::trust::TrustListPayload;
+use qujat_core::vault::CredentialId;
+use qujat_core::vault::fuzzing::Records;
 use qujat_core::verifier::Verifier;
+use qujat_core::wallet::DiplomaSummary;
 use qujat_tests::{FIXTURES, NOW, World};
 
 /// The world every target (and the seed generator) uses: same seed, same keys.
@@ -97,4 +100,53 @@ pub fn status_payload_round_trip(p: &StatusListPayload) {
     let back = StatusListPayload::from_cbor(&bytes).expect("a decoded status list re-encodes to a decodable one");
     assert_eq!(&back, p, "status list round trip changed the value");
     assert_eq!(back.to_cbor(), bytes);
+}
+
+/// The fixture of the vault record target, built once per process.
+pub fn records() -> &'static Records {
+    static RECORDS: OnceLock<Records> = OnceLock::new();
+    RECORDS.get_or_init(Records::new)
+}
+
+/// Split fuzz input into parts, each a big-endian `u16` length then that many bytes (the last
+/// part takes what is left when the input ends early). [`join`] is the inverse.
+pub fn split(mut data: &[u8]) -> Vec<&[u8]> {
+    let mut parts = Vec::new();
+    while data.len() >= 2 {
+        let len = usize::from(u16::from_be_bytes([data[0], data[1]]));
+        let end = (2 + len).min(data.len());
+        parts.push(&data[2..end]);
+        data = &data[end..];
+    }
+    parts
+}
+
+/// The input [`split`] splits into `parts`.
+pub fn join(parts: &[&[u8]]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for p in parts {
+        let len = u16::try_from(p.len()).expect("parts are under 64 KiB");
+        out.extend_from_slice(&len.to_be_bytes());
+        out.extend_from_slice(p);
+    }
+    out
+}
+
+/// The big-endian `i64` at `data[8 * i..]`, zero-padded when the input is short.
+pub fn i64_at(data: &[u8], i: usize) -> i64 {
+    let mut b = [0u8; 8];
+    for (k, byte) in data.iter().skip(8 * i).take(8).enumerate() {
+        b[k] = *byte;
+    }
+    i64::from_be_bytes(b)
+}
+
+/// A stored diploma summary that decodes re-encodes to the same bytes and value.
+pub fn diploma_summary_round_trip(id: CredentialId, bytes: &[u8]) {
+    if let Ok(d) = DiplomaSummary::from_cbor(id, bytes) {
+        let c = d.to_cbor();
+        let back = DiplomaSummary::from_cbor(id, &c).expect("an encoded diploma summary decodes");
+        assert_eq!(back, d, "diploma summary round trip changed the value");
+        assert_eq!(back.to_cbor(), c);
+    }
 }
