@@ -6,6 +6,8 @@
 //! equals the re-encoding of that re-encoding decoded again.
 #![allow(clippy::unwrap_used, clippy::panic, missing_docs)]
 
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::io::Write;
 use std::sync::OnceLock;
 
 use qujat_core::credential::{Credential, CredentialBundle, CredentialPayload, Date};
@@ -18,6 +20,53 @@ use qujat_core::vault::fuzzing::Records;
 use qujat_core::verifier::Verifier;
 use qujat_core::wallet::DiplomaSummary;
 use qujat_tests::{FIXTURES, NOW, World};
+
+/// The largest single allocation a target may make: what `-malloc_limit_mb=256` checks under
+/// AddressSanitizer. libFuzzer needs a sanitizer's malloc hooks for that flag, so this allocator
+/// checks the same for the builds without one (`SANITIZER=none` in `scripts/fuzz.sh`). SQLite's
+/// own allocations go to `malloc` directly and are bounded by `-rss_limit_mb` there.
+pub const MAX_ALLOCATION: usize = 256 << 20;
+
+/// The system allocator, aborting (a crash libFuzzer reports with its input) on any single
+/// allocation larger than [`MAX_ALLOCATION`]: an unbounded allocation driven by the input.
+pub struct BoundedAllocator;
+
+impl BoundedAllocator {
+    fn check(size: usize) {
+        if size > MAX_ALLOCATION {
+            // No formatting: it could allocate.
+            let _ = std::io::stderr().write_all(b"==qujat-fuzz== single allocation above 256 MiB\n");
+            std::process::abort();
+        }
+    }
+}
+
+// SAFETY: every method checks the size, then delegates unchanged to `System`, whose contract the
+// callers' obligations are.
+unsafe impl GlobalAlloc for BoundedAllocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        Self::check(layout.size());
+        // SAFETY: the caller's obligations for `alloc` are `System.alloc`'s.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        Self::check(layout.size());
+        // SAFETY: as above.
+        unsafe { System.alloc_zeroed(layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        Self::check(new_size);
+        // SAFETY: as above.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: as above.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: BoundedAllocator = BoundedAllocator;
 
 /// The world every target (and the seed generator) uses: same seed, same keys.
 pub const WORLD_SEED: &str = "fuzz";
