@@ -12,6 +12,7 @@ use qujat_core::qr::{self, Ecc};
 use qujat_core::status::StatusListPayload;
 use qujat_core::trust::TrustListPayload;
 use qujat_core::verifier::Verdict;
+use qujat_core::wallet::DiplomaSummary;
 use qujat_tests::{DAY, FIXTURES, NOW};
 
 fn write(target: &str, name: &str, bytes: &[u8]) {
@@ -63,6 +64,37 @@ fn main() {
     let small = qr::encode("QJ1:6BFOXN", Ecc::L).unwrap().to_png(1).unwrap();
     assert_eq!(qr::decode_png(&small).unwrap(), "QJ1:6BFOXN");
     write("qr_png", "short-1px", &small);
+
+    // vault_record: the first byte picks the record (see the target); plaintexts from the
+    // vault's and the wallet's own encoders.
+    let records = qujat_fuzz::records();
+    let samples = records.samples();
+    let with = |kind: u8, rest: &[u8]| [&[kind][..], rest].concat();
+    let mut sealed_shape = vec![1u8];
+    sealed_shape.extend_from_slice(&[0x5a; 24 + 16 + 8]);
+    write("vault_record", "0-raw-sealed-shape", &with(0, &sealed_shape));
+    let issuer = qujat_fuzz::fixture().trust.issuer(&tvet.credential().payload().issuer).unwrap();
+    let summary = DiplomaSummary::of(tvet, issuer, NOW);
+    let summary_row = [&summary.id.as_bytes()[..], &summary.to_cbor()].concat();
+    write("vault_record", "1-summary", &with(1, &summary_row));
+    write("vault_record", "2-bundle", &with(2, &tvet.to_bytes()));
+    write("vault_record", "3-totp", &with(3, &[&NOW.to_be_bytes()[..], &samples.totp].concat()));
+    let (stored, code) = &samples.recovery;
+    write("vault_record", "4-recovery-code", &with(4, &qujat_fuzz::join(&[stored, code.as_bytes()])));
+    write("vault_record", "5-key-bundle", &with(5, &samples.key_bundle));
+    let (entries, head) = &samples.audit;
+    let mut parts: Vec<&[u8]> = entries.iter().map(Vec::as_slice).collect();
+    parts.push(head);
+    write("vault_record", "6-audit-log", &with(6, &[&[1][..], &qujat_fuzz::join(&parts)].concat()));
+    let lockout: Vec<u8> = [3i64, 60, NOW, NOW + 10].iter().flat_map(|v| v.to_be_bytes()).collect();
+    write("vault_record", "7-lockout", &with(7, &lockout));
+
+    // vault_file: a flag byte (odd: unlock with a recovery code), then patches
+    // `offset (u16) ‖ length (u8) ‖ bytes` (length 0 cuts the file there).
+    write("vault_file", "unchanged-totp", &[0]);
+    write("vault_file", "unchanged-recovery-code", &[1]);
+    write("vault_file", "header-page-size", &[0, 0, 16, 2, 0x02, 0x00]);
+    write("vault_file", "cut-after-two-pages", &[0, 0x20, 0x00, 0]);
 }
 
 use qujat_tests::World;

@@ -6,6 +6,8 @@
 //! equals the re-encoding of that re-encoding decoded again.
 #![allow(clippy::unwrap_used, clippy::panic, missing_docs)]
 
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::io::Write;
 use std::sync::OnceLock;
 
 use qujat_core::credential::{Credential, CredentialBundle, CredentialPayload, Date};
@@ -13,8 +15,58 @@ use qujat_core::keys::PublicKey;
 use qujat_core::presentation::PresentationPayload;
 use qujat_core::status::StatusListPayload;
 use qujat_core::trust::TrustListPayload;
+use qujat_core::vault::CredentialId;
+use qujat_core::vault::fuzzing::Records;
 use qujat_core::verifier::Verifier;
+use qujat_core::wallet::DiplomaSummary;
 use qujat_tests::{FIXTURES, NOW, World};
+
+/// The largest single allocation a target may make: what `-malloc_limit_mb=256` checks under
+/// AddressSanitizer. libFuzzer needs a sanitizer's malloc hooks for that flag, so this allocator
+/// checks the same for the builds without one (`SANITIZER=none` in `scripts/fuzz.sh`). SQLite's
+/// own allocations go to `malloc` directly and are bounded by `-rss_limit_mb` there.
+pub const MAX_ALLOCATION: usize = 256 << 20;
+
+/// The system allocator, aborting (a crash libFuzzer reports with its input) on any single
+/// allocation larger than [`MAX_ALLOCATION`]: an unbounded allocation driven by the input.
+pub struct BoundedAllocator;
+
+impl BoundedAllocator {
+    fn check(size: usize) {
+        if size > MAX_ALLOCATION {
+            // No formatting: it could allocate.
+            let _ = std::io::stderr().write_all(b"==qujat-fuzz== single allocation above 256 MiB\n");
+            std::process::abort();
+        }
+    }
+}
+
+// SAFETY: every method checks the size, then delegates unchanged to `System`, whose contract the
+// callers' obligations are.
+unsafe impl GlobalAlloc for BoundedAllocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        Self::check(layout.size());
+        // SAFETY: the caller's obligations for `alloc` are `System.alloc`'s.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        Self::check(layout.size());
+        // SAFETY: as above.
+        unsafe { System.alloc_zeroed(layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        Self::check(new_size);
+        // SAFETY: as above.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: as above.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: BoundedAllocator = BoundedAllocator;
 
 /// The world every target (and the seed generator) uses: same seed, same keys.
 pub const WORLD_SEED: &str = "fuzz";
@@ -97,4 +149,53 @@ pub fn status_payload_round_trip(p: &StatusListPayload) {
     let back = StatusListPayload::from_cbor(&bytes).expect("a decoded status list re-encodes to a decodable one");
     assert_eq!(&back, p, "status list round trip changed the value");
     assert_eq!(back.to_cbor(), bytes);
+}
+
+/// The fixture of the vault record target, built once per process.
+pub fn records() -> &'static Records {
+    static RECORDS: OnceLock<Records> = OnceLock::new();
+    RECORDS.get_or_init(Records::new)
+}
+
+/// Split fuzz input into parts, each a big-endian `u16` length then that many bytes (the last
+/// part takes what is left when the input ends early). [`join`] is the inverse.
+pub fn split(mut data: &[u8]) -> Vec<&[u8]> {
+    let mut parts = Vec::new();
+    while data.len() >= 2 {
+        let len = usize::from(u16::from_be_bytes([data[0], data[1]]));
+        let end = (2 + len).min(data.len());
+        parts.push(&data[2..end]);
+        data = &data[end..];
+    }
+    parts
+}
+
+/// The input [`split`] splits into `parts`.
+pub fn join(parts: &[&[u8]]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for p in parts {
+        let len = u16::try_from(p.len()).expect("parts are under 64 KiB");
+        out.extend_from_slice(&len.to_be_bytes());
+        out.extend_from_slice(p);
+    }
+    out
+}
+
+/// The big-endian `i64` at `data[8 * i..]`, zero-padded when the input is short.
+pub fn i64_at(data: &[u8], i: usize) -> i64 {
+    let mut b = [0u8; 8];
+    for (k, byte) in data.iter().skip(8 * i).take(8).enumerate() {
+        b[k] = *byte;
+    }
+    i64::from_be_bytes(b)
+}
+
+/// A stored diploma summary that decodes re-encodes to the same bytes and value.
+pub fn diploma_summary_round_trip(id: CredentialId, bytes: &[u8]) {
+    if let Ok(d) = DiplomaSummary::from_cbor(id, bytes) {
+        let c = d.to_cbor();
+        let back = DiplomaSummary::from_cbor(id, &c).expect("an encoded diploma summary decodes");
+        assert_eq!(back, d, "diploma summary round trip changed the value");
+        assert_eq!(back.to_cbor(), c);
+    }
 }

@@ -131,7 +131,7 @@ pub struct AuditLog {
     pub status: ChainStatus,
 }
 
-fn place(seq_bytes: &[u8; 8]) -> Place<'_> {
+pub(super) fn place(seq_bytes: &[u8; 8]) -> Place<'_> {
     Place { table: TABLE, column: "sealed", id: seq_bytes }
 }
 

@@ -73,15 +73,15 @@ pub struct CredentialListing {
     pub damaged: usize,
 }
 
-fn row_key(keys: &SealKeys, id: &CredentialId) -> [u8; 32] {
+pub(super) fn row_key(keys: &SealKeys, id: &CredentialId) -> [u8; 32] {
     keys.lookup_id("credential", id.as_bytes())
 }
 
-fn summary_place(row: &[u8]) -> Place<'_> {
+pub(super) fn summary_place(row: &[u8]) -> Place<'_> {
     Place { table: TABLE, column: "summary", id: row }
 }
 
-fn bundle_place(row: &[u8]) -> Place<'_> {
+pub(super) fn bundle_place(row: &[u8]) -> Place<'_> {
     Place { table: TABLE, column: "bundle", id: row }
 }
 
@@ -121,7 +121,7 @@ fn exists(conn: &Connection, row: &[u8; 32]) -> Result<bool, VaultError> {
     Ok(conn.query_row("SELECT 1 FROM credentials WHERE id = ?1", [&row[..]], |_| Ok(())).optional()?.is_some())
 }
 
-fn open_summary(keys: &SealKeys, row: &[u8], sealed: &[u8]) -> Result<CredentialSummary, VaultError> {
+pub(super) fn open_summary(keys: &SealKeys, row: &[u8], sealed: &[u8]) -> Result<CredentialSummary, VaultError> {
     let mut summary = keys.open(summary_place(row), sealed)?;
     let bad = VaultError::Integrity { table: TABLE };
     let id: [u8; 32] = summary.expose_secret().get(..32).ok_or(bad.clone())?.try_into().map_err(|_| bad.clone())?;

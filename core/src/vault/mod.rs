@@ -19,6 +19,9 @@ mod credentials;
 mod datakey;
 mod enrolment;
 mod error;
+#[cfg(any(test, feature = "fuzzing"))]
+#[doc(hidden)]
+pub mod fuzzing;
 mod gate;
 mod holder;
 mod keystore;

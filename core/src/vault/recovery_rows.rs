@@ -11,7 +11,7 @@ use super::seal::{Place, SealKeys};
 
 const TABLE: &str = "recovery_codes";
 
-fn place(id: &[u8]) -> Place<'_> {
+pub(super) fn place(id: &[u8]) -> Place<'_> {
     Place { table: TABLE, column: "sealed", id }
 }
 
