@@ -6,7 +6,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-step() { printf '\n==> %s\n' "$*"; }
+started=$SECONDS
+last=$SECONDS
+# Each step's heading says how long the one before it took, so a slow step shows in CI's log.
+step() {
+  printf '\n==> %s   (previous step %ds, %ds in all)\n' "$*" $((SECONDS - last)) $((SECONDS - started))
+  last=$SECONDS
+}
+trap 'printf "\n==> test.sh finished: %ds in all\n" $((SECONDS - started))' EXIT
 
 step "format"
 cargo fmt --all --check
