@@ -33,14 +33,19 @@ fi
 cargo test --workspace --doc --quiet
 
 step "mobile targets type-check (bindings, no bundled SQLite: no NDK or Xcode needed)"
+targets=()
 for target in aarch64-linux-android aarch64-apple-ios; do
   if rustup target list --installed 2>/dev/null | grep -qx "$target" || rustup target add "$target" >/dev/null 2>&1; then
-    cargo check -p qujat-ffi --no-default-features --target "$target" --quiet
-    echo "$target: ok"
+    targets+=(--target "$target")
   else
-    echo "SKIPPED: cannot install the Rust target $target here; the mobile type-check did not run"
+    echo "SKIPPED: cannot install the Rust target $target here; its mobile type-check did not run"
   fi
 done
+if [ ${#targets[@]} -gt 0 ]; then
+  # One cargo run for both targets: their dependency graphs are checked side by side.
+  cargo check -p qujat-ffi --no-default-features "${targets[@]}" --quiet
+  echo "mobile type-check ok: ${targets[*]}"
+fi
 
 step "dependency policy (cargo deny: licences, bans, sources)"
 bash scripts/deny.sh

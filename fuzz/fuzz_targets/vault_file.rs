@@ -184,11 +184,23 @@ fuzz_target!(|data: &[u8]| {
                         stored.0 == e.kind && stored.1 == e.time && stored.2 == e.detail.expose_secret(),
                         "a damaged file yielded another audit entry"
                     ),
-                    // Written by this run's unlock.
-                    None => assert!(
-                        matches!(e.kind, AuditKind::Unlocked | AuditKind::RecoveryCodeUsed | AuditKind::FailedUnlock),
-                        "an audit entry that was never written"
-                    ),
+                    // Written by this run's unlock (behind a HeadRebuilt entry if the head was
+                    // damaged; the chain is then reported broken).
+                    None => {
+                        assert!(
+                            matches!(
+                                e.kind,
+                                AuditKind::Unlocked
+                                    | AuditKind::RecoveryCodeUsed
+                                    | AuditKind::FailedUnlock
+                                    | AuditKind::HeadRebuilt
+                            ),
+                            "an audit entry that was never written"
+                        );
+                        if e.kind == AuditKind::HeadRebuilt {
+                            assert!(matches!(log.status, qujat_core::vault::ChainStatus::Broken { .. }));
+                        }
+                    }
                 }
             }
             if unchanged {
