@@ -188,28 +188,16 @@ pub(crate) fn append(
     time: UnixTime,
     detail: &[u8],
 ) -> Result<(), VaultError> {
-    let mut head = match read_head(tx, keys) {
-        Ok(head) => Some(head),
-        Err(VaultError::Integrity { .. }) => None,
-        Err(e) => return Err(e),
-    };
     let last_row: Option<i64> = tx.query_row("SELECT max(seq) FROM audit", [], |r| r.get(0))?;
     let last_row = u64::try_from(last_row.unwrap_or(0)).unwrap_or(0);
-    if let Some((seq, _)) = head
-        && seq < last_row
-    {
-        head = None;
-    }
-    let head = match head {
-        Some(head) => head,
-        None => {
-            let old = match read_head(tx, keys) {
-                Ok((seq, _)) => seq.to_be_bytes().to_vec(),
-                Err(_) => Vec::new(),
-            };
-            let after = last_entry(tx, keys)?;
-            insert_entry(tx, keys, rng, after, AuditKind::HeadRebuilt, time, &old)?
-        }
+    // Continue after the table's last entry, behind a marker naming what the old head said.
+    let rebuild =
+        |old_head: &[u8]| insert_entry(tx, keys, rng, last_entry(tx, keys)?, AuditKind::HeadRebuilt, time, old_head);
+    let head = match read_head(tx, keys) {
+        Ok((seq, _)) if seq < last_row => rebuild(&seq.to_be_bytes())?,
+        Ok(head) => head,
+        Err(VaultError::Integrity { .. }) => rebuild(&[])?,
+        Err(e) => return Err(e),
     };
     let head = insert_entry(tx, keys, rng, head, kind, time, detail)?;
     let mut record = Vec::with_capacity(40);
