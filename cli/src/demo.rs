@@ -172,9 +172,10 @@ fn write_artefacts(
     files::write(&dir.join("trust-list.bin"), trust_list, false)?;
     files::write(&dir.join("status-list.bin"), status_list, false)?;
     files::write(&dir.join("credential.bin"), credential, true)?;
-    files::write(&dir.join("presentation.txt"), format!("{text}\n").as_bytes(), false)?;
-    files::write(&dir.join("presentation.png"), &matrix.to_png(8).map_err(CliError::core)?, false)?;
-    files::write(&dir.join("presentation.svg"), matrix.to_svg(8).as_bytes(), false)?;
+    // A presentation carries the disclosed claims (personal data): owner-only, like `present --png`.
+    files::write(&dir.join("presentation.txt"), format!("{text}\n").as_bytes(), true)?;
+    files::write(&dir.join("presentation.png"), &matrix.to_png(8).map_err(CliError::core)?, true)?;
+    files::write(&dir.join("presentation.svg"), matrix.to_svg(8).as_bytes(), true)?;
     Ok(())
 }
 

@@ -1,7 +1,7 @@
 //! Files the CLI reads and writes: key files (secret ones 0600), binary artefacts, JSON.
 
 use std::fs;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use qujat_core::keys::{KeyPair, PublicKey, hex_decode, hex_encode};
@@ -11,16 +11,37 @@ use crate::error::CliError;
 
 const SECRET_HEADER: &str = "QUJAT ED25519 SECRET KEY v1";
 const PUBLIC_HEADER: &str = "QUJAT ED25519 PUBLIC KEY v1";
-/// Largest file the CLI reads (every Qujat artefact is far smaller).
-const MAX_FILE: u64 = 16 * 1024 * 1024;
+/// Largest file the CLI reads (every Qujat artefact is far smaller): 16 MiB.
+pub const MAX_FILE: u64 = 16 * 1024 * 1024;
 
-/// Read a whole file, bounded.
+/// Read a whole file, stopping at [`MAX_FILE`] whatever the file is: a regular file, a device
+/// such as `/dev/zero`, a FIFO or a file that grows while it is read. Memory stays bounded by
+/// the limit; what is over it is refused with a clear error, never truncated silently.
+///
+/// Every file the CLI reads goes through here (keys, lists, credentials, registers, images).
 pub fn read(path: &Path) -> Result<Vec<u8>, CliError> {
-    let meta = fs::metadata(path).map_err(|e| CliError::io(path, e))?;
-    if meta.len() > MAX_FILE {
-        return Err(CliError::Input(format!("{}: larger than {MAX_FILE} bytes", path.display())));
+    read_limited(path, MAX_FILE)
+}
+
+/// [`read`] with another limit (the unit tests use a small one).
+fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, CliError> {
+    let file = fs::File::open(path).map_err(|e| CliError::io(path, e))?;
+    // The size a regular file claims is only a hint for the first allocation.
+    let hint = file.metadata().ok().filter(fs::Metadata::is_file).map_or(0, |m| m.len().min(limit));
+    let mut buf = Vec::with_capacity(usize::try_from(hint).unwrap_or(0));
+    file.take(limit.saturating_add(1)).read_to_end(&mut buf).map_err(|e| CliError::io(path, e))?;
+    if !u64::try_from(buf.len()).is_ok_and(|n| n <= limit) {
+        return Err(CliError::Input(format!(
+            "{}: larger than the {} limit; stopped reading there",
+            path.display(),
+            size_text(limit)
+        )));
     }
-    fs::read(path).map_err(|e| CliError::io(path, e))
+    Ok(buf)
+}
+
+fn size_text(bytes: u64) -> String {
+    if bytes.is_multiple_of(1024 * 1024) { format!("{} MiB", bytes / (1024 * 1024)) } else { format!("{bytes}-byte") }
 }
 
 /// Write a file atomically (temporary file, fsync, rename), with the given mode on Unix.
@@ -93,4 +114,28 @@ pub fn read_public_key(arg: &str) -> Result<PublicKey, CliError> {
     let text = String::from_utf8(read(path)?).map_err(|_| CliError::Input(format!("{arg}: not a public key file")))?;
     let hex = text.lines().find(|l| !l.starts_with("QUJAT") && !l.trim().is_empty()).unwrap_or("");
     PublicKey::from_hex(hex).map_err(|_| CliError::Input(format!("{arg}: not a valid Ed25519 public key")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_at_the_limit_is_read_and_one_byte_more_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let at = dir.path().join("at");
+        let over = dir.path().join("over");
+        fs::write(&at, vec![7u8; 100]).unwrap();
+        fs::write(&over, vec![7u8; 101]).unwrap();
+        assert_eq!(read_limited(&at, 100).unwrap().len(), 100);
+        let e = read_limited(&over, 100).unwrap_err().to_string();
+        assert!(e.contains("larger than the 100-byte limit"), "{e}");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn an_endless_device_stops_at_the_limit() {
+        let e = read_limited(Path::new("/dev/zero"), 1 << 20).unwrap_err().to_string();
+        assert!(e.contains("larger than the 1 MiB limit"), "{e}");
+    }
 }

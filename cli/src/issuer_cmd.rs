@@ -4,7 +4,7 @@ use std::path::Path;
 
 use qujat_core::credential::{CredentialBundle, Date, Lang, Localized, input};
 use qujat_core::issuer::{Issuer, Register};
-use qujat_core::keys::KeyPair;
+use qujat_core::keys::{KeyPair, PublicKey};
 use qujat_core::platform::{Clock, OsRandom, SystemClock, UnixTime};
 use qujat_core::trust::{IssuerEntry, IssuerKey, TrustList, TrustListPayload};
 use serde::Deserialize;
@@ -121,6 +121,18 @@ fn day_start(s: &str, what: &str) -> Result<UnixTime, CliError> {
         .ok_or_else(|| CliError::Input(format!("{what}: not a date (YYYY-MM-DD)")))
 }
 
+/// An issuer list's `public_key`: hex as it is; a relative path found beside the list is taken
+/// from there, any other path as given. Decided before reading, so a file is read once (a FIFO
+/// cannot be read twice).
+fn key_beside(base: &Path, given: &str) -> String {
+    let beside = base.join(given);
+    if PublicKey::from_hex(given).is_err() && Path::new(given).is_relative() && beside.exists() {
+        beside.to_string_lossy().into_owned()
+    } else {
+        given.to_owned()
+    }
+}
+
 /// Read the trust list's issuers from JSON: `[{"id", "name": {"kk","ru","en"}, "keys": [{"public_key", "not_before", "not_after"}]}]`.
 pub fn read_issuers(path: &Path) -> Result<Vec<IssuerEntry>, CliError> {
     let raw: Vec<IssuerJson> =
@@ -138,8 +150,7 @@ pub fn read_issuers(path: &Path) -> Result<Vec<IssuerEntry>, CliError> {
                 .keys
                 .into_iter()
                 .map(|k| {
-                    let key = files::read_public_key(&k.public_key)
-                        .or_else(|_| files::read_public_key(&base.join(&k.public_key).to_string_lossy()))?;
+                    let key = files::read_public_key(&key_beside(base, &k.public_key))?;
                     Ok(IssuerKey {
                         key,
                         not_before: day_start(&k.not_before, "not_before")?,

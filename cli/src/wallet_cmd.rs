@@ -263,7 +263,8 @@ pub fn run(a: WalletArgs) -> Result<bool, CliError> {
                 println!("{}", report::terminal_qr(&m));
             }
             if let Some(path) = png {
-                files::write(&path, &m.to_png(8).map_err(CliError::core)?, false)?;
+                // The QR holds the disclosed claims: personal data, so owner-only like a secret.
+                files::write(&path, &m.to_png(8).map_err(CliError::core)?, true)?;
             }
             println!("expires {} (QR version {})", report::time(p.expires_at), m.version());
             println!("{}", p.text);

@@ -4,6 +4,9 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+#[path = "cli/endless_input.rs"]
+mod endless_input;
+
 fn qujat(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_qujat")).args(args).output().unwrap()
 }
@@ -35,6 +38,12 @@ fn demo_tells_the_story_and_its_artefacts_verify() {
         "presentation.svg",
     ] {
         assert!(dir.path().join(f).exists(), "{f} missing");
+    }
+    #[cfg(unix)]
+    for f in ["presentation.txt", "presentation.png", "presentation.svg"] {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.path().join(f)).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{f} holds personal data");
     }
     let d = dir.path();
     let qj1 = std::fs::read_to_string(d.join("presentation.txt")).unwrap();
@@ -345,6 +354,12 @@ fn wallet_commands_from_init_to_change_pin() {
     let png = p(d, "qr.png");
     let present = wallet(&w, &codes[5], &["present", &id[..10], "--png", &png, "--no-qr", "--claims", "default,gpa"]);
     assert!(present.status.success(), "{}", String::from_utf8_lossy(&present.stderr));
+    #[cfg(unix)]
+    {
+        // The QR image holds the disclosed claims: owner-only.
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&png).unwrap().permissions().mode() & 0o777, 0o600);
+    }
     let status = qujat(&[
         "issuer",
         "status-list",
