@@ -2,6 +2,17 @@
 
 use std::fmt;
 
+/// The earliest day any field may name: 1887-11-08 (30,000 days before 1970-01-01).
+pub const MIN_DAY: i64 = -30_000;
+/// The latest day any field may name: 2216-05-31 (90,000 days after 1970-01-01).
+pub const MAX_DAY: i64 = 90_000;
+
+/// True if a time in Unix seconds falls on a day of the window [`MIN_DAY`]..=[`MAX_DAY`]
+/// (`docs/FORMAT.md` §2.1: every time field, in seconds or days, is refused outside it).
+pub fn time_in_window(t: i64) -> bool {
+    (MIN_DAY..=MAX_DAY).contains(&t.div_euclid(86_400))
+}
+
 /// A calendar date without time zone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -62,9 +73,10 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
-    /// The date `days` after 1970-01-01, if within the accepted range.
+    /// The date `days` after 1970-01-01, if within the accepted range
+    /// ([`MIN_DAY`]..=[`MAX_DAY`]).
     pub fn from_days(days: i64) -> Option<Self> {
-        if !(-30_000..=90_000).contains(&days) {
+        if !(MIN_DAY..=MAX_DAY).contains(&days) {
             return None;
         }
         let z = days + 719_468;
