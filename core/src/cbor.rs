@@ -218,7 +218,10 @@ pub fn decode(bytes: &[u8], what: &'static str, max_len: usize) -> Result<Value,
     if bytes.len() > max_len {
         return Err(FormatError::TooLarge(what, max_len));
     }
-    check_deterministic(bytes).map_err(|e| FormatError::Encoding(what, e))?;
+    check_deterministic(bytes).map_err(|e| match e {
+        Encoding::NotWellFormed => FormatError::Cbor(what),
+        e => FormatError::Encoding(what, e),
+    })?;
     let mut reader = bytes;
     let v: Value =
         ciborium::de::from_reader_with_recursion_limit(&mut reader, 16).map_err(|_| FormatError::Cbor(what))?;
@@ -464,7 +467,9 @@ mod tests {
             ("", Encoding::NotWellFormed),
         ] {
             assert_eq!(check_deterministic(&hex(bad)), Err(why), "{bad}");
-            assert_eq!(decode(&hex(bad), "t", 100), Err(FormatError::Encoding("t", why)), "{bad}");
+            let expected =
+                if why == Encoding::NotWellFormed { FormatError::Cbor("t") } else { FormatError::Encoding("t", why) };
+            assert_eq!(decode(&hex(bad), "t", 100), Err(expected), "{bad}");
         }
     }
 
