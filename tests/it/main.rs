@@ -3,6 +3,7 @@
 
 mod format_doc;
 mod limits;
+mod negative_vectors;
 mod roundtrip;
 mod scenarios;
 mod tamper;

@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+pub mod negative;
 pub mod perf;
 
 use qujat_core::credential::{ClaimSet, CredentialBundle, Diploma, Localized};
