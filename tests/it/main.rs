@@ -4,6 +4,7 @@
 mod format_doc;
 mod limits;
 mod negative_vectors;
+mod reencode;
 mod roundtrip;
 mod scenarios;
 mod tamper;

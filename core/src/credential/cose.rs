@@ -168,6 +168,20 @@ impl Envelope {
     pub fn signature(&self) -> &[u8] {
         &self.inner.signature
     }
+
+    /// This envelope encoded again, around `payload` (the decoded payload re-encoded): the
+    /// protected header of its context, the empty unprotected map, the payload and the signature.
+    /// Decoding being strict, for any envelope that parsed this is the bytes it came from when
+    /// `payload` is the payload's own re-encoding (the property the tests and the `reencode`
+    /// fuzz target check).
+    pub fn encode_with_payload(&self, payload: Vec<u8>) -> Vec<u8> {
+        crate::cbor::encode(&crate::cbor::Value::Array(vec![
+            crate::cbor::Value::Bytes(Self::protected_header(self.ctx).to_vec()),
+            crate::cbor::Value::Map(Vec::new()),
+            crate::cbor::Value::Bytes(payload),
+            crate::cbor::Value::Bytes(self.inner.signature.clone()),
+        ]))
+    }
 }
 
 #[cfg(test)]
