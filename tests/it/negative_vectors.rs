@@ -35,3 +35,23 @@ fn the_re_signing_is_sound_so_each_vector_tests_only_its_encoding() {
         assert_eq!(negative::outcome(&n), n.expected, "control `{}`", n.name);
     }
 }
+
+#[test]
+fn the_base45_crate_wraps_the_final_pair_and_ours_refuses_it() {
+    // Regression (issue 10): the base45 crate 3.2 read a final pair above 255 modulo 256, so a
+    // second text decoded to the same bytes as a valid presentation and verified VALID.
+    let documented = negative::parse_markdown(FORMAT_MD);
+    let n = documented.iter().find(|n| n.name == "base45-final-pair-over-255").unwrap();
+    let body = n.value.strip_prefix("QJ1:").unwrap();
+    let lenient = base45::decode(body).expect("the crate accepts it");
+    assert_eq!(
+        qujat_core::presentation::base45::decode(body),
+        Err(qujat_core::presentation::base45::Base45Error::Range)
+    );
+    // What the crate returned is a valid presentation's zlib stream: re-encoded strictly, it is
+    // another text, which verifies.
+    let text = format!("QJ1:{}", qujat_core::presentation::base45::encode(&lenient));
+    assert_ne!(text, n.value);
+    let v = qujat_tests::vectors::verifier(&qujat_tests::vectors::generate());
+    assert_eq!(v.verify(&text, None).verdict, qujat_core::verifier::Verdict::Valid);
+}

@@ -156,17 +156,25 @@ fn with_item(i: usize, raw: Vec<u8>) -> impl FnOnce(&mut Vec<Vec<u8>>) {
 
 const EDDSA: &[u8] = &[0xa1, 0x01, 0x27];
 
+/// A change to a record's raw items.
+type Edit = Box<dyn FnOnce(&mut Vec<Vec<u8>>)>;
+
 /// Every negative vector, in the order `docs/FORMAT.md` lists them.
 pub fn generate() -> Vec<Negative> {
     let k = keys();
     let same = |_: &mut Vec<Vec<u8>>| {};
-    let pres = |p: &[u8], f: Box<dyn FnOnce(&mut Vec<Vec<u8>>)>| qj1(&presentation(&k, EDDSA, same, p, f));
-    let cred = |cp: &[u8], f: Box<dyn FnOnce(&mut Vec<Vec<u8>>)>| qj1(&presentation(&k, cp, f, &[], Box::new(same)));
+    let pres = |p: &[u8], f: Edit| qj1(&presentation(&k, EDDSA, same, p, f));
+    let cred = |cp: &[u8], f: Edit| qj1(&presentation(&k, cp, f, &[], Box::new(same)));
     let created = NOW_HEX;
     let mut out = vec![
         neg("presentation-header-a10127", "qj1", "MALFORMED/COSE_HEADER", pres(EDDSA, Box::new(same))),
         neg("presentation-header-a0", "qj1", "MALFORMED/COSE_HEADER", pres(&[0xa0], Box::new(same))),
-        neg("credential-header-alg-3807", "qj1", "MALFORMED/COSE_HEADER", cred(&[0xa1, 0x01, 0x38, 0x07], Box::new(same))),
+        neg(
+            "credential-header-alg-3807",
+            "qj1",
+            "MALFORMED/COSE_HEADER",
+            cred(&[0xa1, 0x01, 0x38, 0x07], Box::new(same)),
+        ),
         neg("credential-header-empty", "qj1", "MALFORMED/COSE_HEADER", cred(&[], Box::new(same))),
         neg("cose-tag-18", "qj1", "MALFORMED/TAG", {
             let mut c = vec![0xd2];
@@ -179,28 +187,82 @@ pub fn generate() -> Vec<Negative> {
         neg("value-undefined", "qj1", "MALFORMED/SIMPLE_VALUE", pres(&[], Box::new(with_value(6, "f7")))),
         neg("value-null-in-required-slot", "qj1", "MALFORMED/BAD_FIELD", pres(&[], Box::new(with_value(0, "f6")))),
         neg("value-float", "qj1", "MALFORMED/FLOAT", pres(&[], Box::new(with_value(1, "f94000")))),
-        neg("created-at-bignum", "qj1", "MALFORMED/TAG", pres(&[], Box::new(with_item(4, hex_decode(&format!("c244{created}")).unwrap())))),
-        neg("created-at-non-shortest", "qj1", "MALFORMED/NON_SHORTEST", pres(&[], Box::new(with_item(4, hex_decode(&format!("1b00000000{created}")).unwrap())))),
-        neg("created-at-float", "qj1", "MALFORMED/FLOAT", pres(&[], Box::new(with_item(4, {
-            let mut f = vec![0xfb];
-            f.extend_from_slice(&(crate::NOW as f64).to_bits().to_be_bytes());
-            f
-        })))),
-        neg("created-at-out-of-window", "qj1", "MALFORMED/BAD_FIELD", pres(&[], Box::new(with_item(4, hex_decode("1b000000e8d4a51000").unwrap())))),
-        neg("lifetime-non-shortest", "qj1", "MALFORMED/NON_SHORTEST", pres(&[], Box::new(with_item(5, hex_decode("190078").unwrap())))),
-        neg("values-indefinite-length", "qj1", "MALFORMED/INDEFINITE", pres(&[], Box::new(|p: &mut Vec<Vec<u8>>| {
-            let mut v = vec![0x9f];
-            v.extend_from_slice(&p[3][1..]);
-            v.push(0xff);
-            p[3] = v;
-        }))),
-        neg("cover-length-non-shortest", "qj1", "MALFORMED/NON_SHORTEST", pres(&[], Box::new(|p: &mut Vec<Vec<u8>>| {
-            let mut v = vec![0x59, 0x00];
-            v.extend_from_slice(&p[2][1..]);
-            p[2] = v;
-        }))),
-        neg("credential-version-2", "qj1", "MALFORMED/UNSUPPORTED_VERSION", cred(EDDSA, Box::new(|c: &mut Vec<Vec<u8>>| c[0] = vec![0x02]))),
-        neg("credential-over-1024-bytes", "qj1", "MALFORMED/TOO_LARGE", cred(EDDSA, Box::new(|c: &mut Vec<Vec<u8>>| c.push(bstr(&[0; 1000]))))),
+        neg(
+            "created-at-bignum",
+            "qj1",
+            "MALFORMED/TAG",
+            pres(&[], Box::new(with_item(4, hex_decode(&format!("c244{created}")).unwrap()))),
+        ),
+        neg(
+            "created-at-non-shortest",
+            "qj1",
+            "MALFORMED/NON_SHORTEST",
+            pres(&[], Box::new(with_item(4, hex_decode(&format!("1b00000000{created}")).unwrap()))),
+        ),
+        neg(
+            "created-at-float",
+            "qj1",
+            "MALFORMED/FLOAT",
+            pres(
+                &[],
+                Box::new(with_item(4, {
+                    let mut f = vec![0xfb];
+                    f.extend_from_slice(&(crate::NOW as f64).to_bits().to_be_bytes());
+                    f
+                })),
+            ),
+        ),
+        neg(
+            "created-at-out-of-window",
+            "qj1",
+            "MALFORMED/BAD_FIELD",
+            pres(&[], Box::new(with_item(4, hex_decode("1b000000e8d4a51000").unwrap()))),
+        ),
+        neg(
+            "lifetime-non-shortest",
+            "qj1",
+            "MALFORMED/NON_SHORTEST",
+            pres(&[], Box::new(with_item(5, hex_decode("190078").unwrap()))),
+        ),
+        neg(
+            "values-indefinite-length",
+            "qj1",
+            "MALFORMED/INDEFINITE",
+            pres(
+                &[],
+                Box::new(|p: &mut Vec<Vec<u8>>| {
+                    let mut v = vec![0x9f];
+                    v.extend_from_slice(&p[3][1..]);
+                    v.push(0xff);
+                    p[3] = v;
+                }),
+            ),
+        ),
+        neg(
+            "cover-length-non-shortest",
+            "qj1",
+            "MALFORMED/NON_SHORTEST",
+            pres(
+                &[],
+                Box::new(|p: &mut Vec<Vec<u8>>| {
+                    let mut v = vec![0x59, 0x00];
+                    v.extend_from_slice(&p[2][1..]);
+                    p[2] = v;
+                }),
+            ),
+        ),
+        neg(
+            "credential-version-2",
+            "qj1",
+            "MALFORMED/UNSUPPORTED_VERSION",
+            cred(EDDSA, Box::new(|c: &mut Vec<Vec<u8>>| c[0] = vec![0x02])),
+        ),
+        neg(
+            "credential-over-1024-bytes",
+            "qj1",
+            "MALFORMED/TOO_LARGE",
+            cred(EDDSA, Box::new(|c: &mut Vec<Vec<u8>>| c.push(bstr(&[0; 1000])))),
+        ),
         neg("holder-key-with-torsion", "qj1", "MALFORMED/BAD_FIELD", {
             let t = with_torsion(&k.holder.public());
             cred(EDDSA, Box::new(move |c: &mut Vec<Vec<u8>>| c[2] = bstr(&t)))
@@ -223,7 +285,8 @@ fn transport(k: &Keys) -> Vec<Negative> {
     // pair.
     let odd = [stored_zlib(&cose, 1), stored_zlib(&cose, 2)].into_iter().find(|z| z.len() % 2 == 1).unwrap();
     let odd_text = base45::encode(&odd);
-    let digit = |c: char| b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:".iter().position(|a| char::from(*a) == c).unwrap();
+    let digit =
+        |c: char| b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:".iter().position(|a| char::from(*a) == c).unwrap();
     let alpha = |n: usize| char::from(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"[n]);
     // The final pair's value plus 256 (what a wrapping decoder reads as the same byte).
     let pair: Vec<char> = odd_text.chars().rev().take(2).collect();
@@ -321,33 +384,63 @@ fn lists(k: &Keys) -> Vec<Negative> {
     let bundle = hex_decode(&vector("bundle")).unwrap();
     vec![
         neg("trust-list-keys-unsorted", "trust-list", "REFUSED/MAP_ORDER", trust_with(&|t| t.swap(0, 2))),
-        neg("trust-list-key-with-torsion", "trust-list", "REFUSED/BAD_FIELD", key_with(&|key| key[1] = bstr(&with_torsion(&issuer_key)))),
-        neg("trust-list-key-small-order", "trust-list", "REFUSED/BAD_FIELD", key_with(&|key| {
-            let mut identity = [0u8; 32];
-            identity[0] = 1;
-            key[1] = bstr(&identity);
-        })),
-        neg("trust-list-not-before-after-not-after", "trust-list", "REFUSED/BAD_FIELD", key_with(&|key| key.swap(3, 5))),
-        neg("trust-list-issuer-without-keys", "trust-list", "REFUSED/BAD_FIELD", trust_with(&|t| {
-            let issuers = items(&t[9]);
-            let mut entry = items(&issuers[0]);
-            entry[5] = vec![0x80];
-            t[9] = assemble(4, &[assemble(5, &entry)]);
-        })),
-        neg("status-list-zlib-trailing-byte", "status-list", "REFUSED/BAD_FIELD", status_with(&|s| {
-            let mut z = payload_bytes(&s[11]);
-            z.push(0);
-            s[11] = bstr(&z);
-        })),
-        neg("status-list-padding-bit-set", "status-list", "REFUSED/BAD_FIELD", status_with(&|s| {
-            // 60 entries: bits 60–63 of the last byte are padding; set bit 62.
-            s[9] = vec![0x18, 60];
-            let mut bits = vec![0u8; 8];
-            bits[0] = 1 << 3;
-            bits[2] = 1 << 1;
-            bits[7] = 1 << 6;
-            s[11] = bstr(&zlib(&bits));
-        })),
+        neg(
+            "trust-list-key-with-torsion",
+            "trust-list",
+            "REFUSED/BAD_FIELD",
+            key_with(&|key| key[1] = bstr(&with_torsion(&issuer_key))),
+        ),
+        neg(
+            "trust-list-key-small-order",
+            "trust-list",
+            "REFUSED/BAD_FIELD",
+            key_with(&|key| {
+                let mut identity = [0u8; 32];
+                identity[0] = 1;
+                key[1] = bstr(&identity);
+            }),
+        ),
+        neg(
+            "trust-list-not-before-after-not-after",
+            "trust-list",
+            "REFUSED/BAD_FIELD",
+            key_with(&|key| key.swap(3, 5)),
+        ),
+        neg(
+            "trust-list-issuer-without-keys",
+            "trust-list",
+            "REFUSED/BAD_FIELD",
+            trust_with(&|t| {
+                let issuers = items(&t[9]);
+                let mut entry = items(&issuers[0]);
+                entry[5] = vec![0x80];
+                t[9] = assemble(4, &[assemble(5, &entry)]);
+            }),
+        ),
+        neg(
+            "status-list-zlib-trailing-byte",
+            "status-list",
+            "REFUSED/BAD_FIELD",
+            status_with(&|s| {
+                let mut z = payload_bytes(&s[11]);
+                z.push(0);
+                s[11] = bstr(&z);
+            }),
+        ),
+        neg(
+            "status-list-padding-bit-set",
+            "status-list",
+            "REFUSED/BAD_FIELD",
+            status_with(&|s| {
+                // 60 entries: bits 60–63 of the last byte are padding; set bit 62.
+                s[9] = vec![0x18, 60];
+                let mut bits = vec![0u8; 8];
+                bits[0] = 1 << 3;
+                bits[2] = 1 << 1;
+                bits[7] = 1 << 6;
+                s[11] = bstr(&zlib(&bits));
+            }),
+        ),
         neg("status-list-version-2", "status-list", "REFUSED/UNSUPPORTED_VERSION", status_with(&|s| s[1] = vec![0x02])),
         neg("credential-payload-non-shortest", "credential", "REFUSED/NON_SHORTEST", {
             let mut c = items(&payload_of(&credential));

@@ -71,7 +71,13 @@ pub fn generate() -> Vec<(&'static str, String)> {
         ("anchor-seed", hex_encode(anchor.seed().expose_secret())),
         ("issuer-seed", hex_encode(key("qujat vector issuer").seed().expose_secret())),
         ("holder-seed", hex_encode(holder.seed().expose_secret())),
-        ("root-seed", hex_encode(&qujat_core::platform::random_array::<16>(&SeededRandom::new(b"qujat vector randomness")).unwrap_or_default())),
+        (
+            "root-seed",
+            hex_encode(
+                &qujat_core::platform::random_array::<16>(&SeededRandom::new(b"qujat vector randomness"))
+                    .unwrap_or_default(),
+            ),
+        ),
     ]
 }
 

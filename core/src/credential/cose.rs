@@ -218,7 +218,11 @@ mod tests {
         // Other spellings of the header: the empty map, -8 in two bytes, a tag 18 around it all.
         for bad in ["8443a10127a0f640", "8441a0a0f640", "8444a1013807a0f640"] {
             let b = crate::keys::hex_decode(bad).unwrap();
-            assert_eq!(Envelope::parse(&b, Context::Presentation).unwrap_err(), CoseError::UnsupportedAlgorithm, "{bad}");
+            assert_eq!(
+                Envelope::parse(&b, Context::Presentation).unwrap_err(),
+                CoseError::UnsupportedAlgorithm,
+                "{bad}"
+            );
         }
         let tagged = crate::keys::hex_decode("d28443a10127a0f640").unwrap();
         assert_eq!(

@@ -2,8 +2,8 @@
 
 use crate::credential::{DisclosedClaims, Localized};
 use crate::platform::UnixTime;
-use crate::presentation::{Challenge, PresentationFormatError};
 use crate::presentation::wire::WireError;
+use crate::presentation::{Challenge, PresentationFormatError};
 
 /// The one-word answer, in the order a verifier checks.
 #[derive(Debug, Clone, PartialEq, Eq)]
