@@ -2,10 +2,12 @@
 
 use std::fmt;
 
-/// The earliest day any field may name: 1887-11-08 (30,000 days before 1970-01-01).
-pub const MIN_DAY: i64 = -30_000;
-/// The latest day any field may name: 2216-05-31 (90,000 days after 1970-01-01).
-pub const MAX_DAY: i64 = 90_000;
+/// The earliest day any field may name: 1900-01-01 (25,567 days before 1970-01-01), the first day
+/// [`Date::new`] accepts.
+pub const MIN_DAY: i64 = -25_567;
+/// The latest day any field may name: 2200-12-31 (84,370 days after 1970-01-01), the last day
+/// [`Date::new`] accepts.
+pub const MAX_DAY: i64 = 84_370;
 
 /// True if a time in Unix seconds falls on a day of the window [`MIN_DAY`]..=[`MAX_DAY`]
 /// (`docs/FORMAT.md` §2.1: every time field, in seconds or days, is refused outside it).
@@ -115,6 +117,17 @@ fn days_in_month(year: i32, month: u8) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_time_window_is_the_date_window_in_seconds() {
+        assert!(time_in_window(MIN_DAY * 86_400));
+        assert!(!time_in_window(MIN_DAY * 86_400 - 1));
+        assert!(time_in_window((MAX_DAY + 1) * 86_400 - 1));
+        assert!(!time_in_window((MAX_DAY + 1) * 86_400));
+        assert!(!time_in_window(i64::MIN) && !time_in_window(i64::MAX));
+        assert_eq!(Date::from_days(MIN_DAY).map(|d| d.to_string()), Some("1900-01-01".into()));
+        assert_eq!(Date::from_days(MAX_DAY).map(|d| d.to_string()), Some("2200-12-31".into()));
+    }
     use proptest::prelude::*;
 
     #[test]
