@@ -9,6 +9,17 @@
 /// The QR alphanumeric alphabet, in base45 digit order.
 const ALPHABET: &[u8; 45] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
 
+/// Each byte's digit value, or 255 for a byte outside the alphabet.
+const DIGITS: [u8; 256] = {
+    let mut t = [u8::MAX; 256];
+    let mut i = 0;
+    while i < ALPHABET.len() {
+        t[ALPHABET[i] as usize] = i as u8;
+        i += 1;
+    }
+    t
+};
+
 /// Why a string is not base45.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -45,7 +56,10 @@ pub fn encode(bytes: &[u8]) -> String {
 
 /// Decode strictly: only alphabet characters, no dangling character, every group in range.
 pub fn decode(text: &str) -> Result<Vec<u8>, Base45Error> {
-    let digit = |c: u8| ALPHABET.iter().position(|a| *a == c).ok_or(Base45Error::Character);
+    let digit = |c: u8| match DIGITS[usize::from(c)] {
+        u8::MAX => Err(Base45Error::Character),
+        d => Ok(usize::from(d)),
+    };
     let b = text.as_bytes();
     if b.len() % 3 == 1 {
         return Err(Base45Error::Length);
