@@ -25,7 +25,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TOOLCHAIN="${FUZZ_TOOLCHAIN:-nightly}"
-ALL_TARGETS="qj1_string presentation_cose credential bundle trust_list status_list issuer_input_json qr_png vault_record vault_file"
+ALL_TARGETS="qj1_string presentation_cose reencode credential bundle trust_list status_list issuer_input_json qr_png vault_record vault_file"
 TARGETS="${TARGETS:-$ALL_TARGETS}"
 
 usage() {
@@ -78,6 +78,7 @@ max_len() {
     case "$1" in
         qj1_string) echo 4400 ;;          # wire::MAX_TEXT_CHARS = 4296
         presentation_cose) echo 8400 ;;   # MAX_PRESENTATION_BYTES = 8 KiB
+        reencode) echo 8400 ;;            # every decoder; the presentation and bundle limits
         credential) echo 1100 ;;          # MAX_CREDENTIAL_BYTES = 1 KiB
         bundle) echo 8400 ;;              # MAX_BUNDLE_BYTES = 8 KiB
         trust_list) echo 16384 ;;         # MAX_TRUST_LIST_BYTES = 512 KiB

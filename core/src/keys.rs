@@ -15,7 +15,8 @@ pub const PUBLIC_KEY_LEN: usize = 32;
 /// Length of an Ed25519 signature.
 pub const SIGNATURE_LEN: usize = 64;
 
-/// An Ed25519 public key (validated: a point on the curve, not of small order).
+/// An Ed25519 public key (validated: the canonical encoding of a point of full order: on the
+/// curve, in the prime-order subgroup, not of small order).
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PublicKey(VerifyingKey);
 
@@ -25,11 +26,14 @@ pub struct PublicKey(VerifyingKey);
 pub struct InvalidPublicKey;
 
 impl PublicKey {
-    /// Parse 32 bytes; weak (small-order) keys are refused.
+    /// Parse 32 bytes. Refused (`docs/FORMAT.md` §2.2): a point not on the curve, a
+    /// non-canonical encoding (y ≥ p, or a "negative zero" x), a point of small order, and a
+    /// point with a torsion component (not in the prime-order subgroup).
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, InvalidPublicKey> {
         let arr: [u8; PUBLIC_KEY_LEN] = bytes.try_into().map_err(|_| InvalidPublicKey)?;
         let vk = VerifyingKey::from_bytes(&arr).map_err(|_| InvalidPublicKey)?;
-        if vk.is_weak() {
+        let point = vk.to_edwards();
+        if vk.is_weak() || !point.is_torsion_free() || point.compress().to_bytes() != arr {
             return Err(InvalidPublicKey);
         }
         Ok(Self(vk))

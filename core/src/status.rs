@@ -31,8 +31,11 @@ pub struct StatusListPayload {
     pub issued_at: UnixTime,
     /// After this the list is stale and a verifier says so.
     pub valid_until: UnixTime,
-    /// The bits (length `ceil(entries / 8)`).
+    /// The bits (length `ceil(entries / 8)`, padding bits zero).
     bits: Vec<u8>,
+    /// `zlib(bits)`, as signed: kept so that a decoded list re-encodes to exactly its bytes
+    /// (zlib is not canonical: another encoder may emit other, equally valid streams).
+    compressed: Vec<u8>,
     /// Number of entries.
     entries: u64,
 }
@@ -57,7 +60,11 @@ impl StatusListPayload {
             let byte = bits.get_mut(usize::try_from(i / 8).ok()?)?;
             *byte |= 1 << (i % 8);
         }
-        Some(Self { issuer, issued_at, valid_until, bits, entries })
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), Compression::best());
+        // Writing to a Vec cannot fail.
+        let _ = z.write_all(&bits);
+        let compressed = z.finish().ok()?;
+        Some(Self { issuer, issued_at, valid_until, bits, compressed, entries })
     }
 
     /// Number of entries.
@@ -74,12 +81,10 @@ impl StatusListPayload {
         Some(byte >> (i % 8) & 1 == 1)
     }
 
-    /// Deterministic CBOR (zlib at the best compression).
+    /// Deterministic CBOR (the bits as compressed by [`StatusListPayload::new`] at zlib's best
+    /// compression, or exactly as decoded).
     pub fn to_cbor(&self) -> Vec<u8> {
-        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), Compression::best());
-        // Writing to a Vec cannot fail.
-        let _ = z.write_all(&self.bits);
-        let compressed = z.finish().unwrap_or_default();
+        let compressed = self.compressed.clone();
         cbor::encode_map(vec![
             (1, Value::Integer(VERSION.into())),
             (2, Value::Text(self.issuer.clone())),
@@ -96,23 +101,43 @@ impl StatusListPayload {
         let mut m = IntMap::decode(bytes, W, MAX_STATUS_LIST_BYTES)?;
         m.version(VERSION)?;
         let issuer = m.text(2, MAX_ISSUER_ID)?;
-        let issued_at = m.int(3)?;
-        let valid_until = m.int(4)?;
+        let issued_at = m.time(3)?;
+        let valid_until = m.time(4)?;
+        if valid_until < issued_at {
+            return Err(m.bad(4));
+        }
         let entries = m.uint(5)?;
         if entries > MAX_ENTRIES {
             return Err(FormatError::TooLarge(W, usize::try_from(MAX_ENTRIES).unwrap_or(usize::MAX)));
         }
         let compressed = m.bytes(6, 0..=MAX_STATUS_LIST_BYTES)?;
         m.finish()?;
-        let want = usize::try_from(entries.div_ceil(8)).map_err(|_| FormatError::Bad(W, 5))?;
-        let mut bits = Vec::with_capacity(want);
-        let mut z = flate2::read::ZlibDecoder::new(compressed.as_slice()).take(u64::try_from(want).unwrap_or(0) + 1);
-        z.read_to_end(&mut bits).map_err(|_| FormatError::Bad(W, 6))?;
-        if bits.len() != want {
-            return Err(FormatError::Bad(W, 6));
-        }
-        Ok(Self { issuer, issued_at, valid_until, bits, entries })
+        let bits = inflate_bits(&compressed, entries).ok_or(FormatError::Bad(W, 6))?;
+        Ok(Self { issuer, issued_at, valid_until, bits, compressed, entries })
     }
+}
+
+/// Inflate field 6 under the rules of `docs/FORMAT.md` §8 (those of §7 for the presentation's
+/// zlib): a valid RFC 1950 stream, nothing after it, inflating to exactly ⌈entries/8⌉ bytes
+/// (inflation stops one byte past), and every padding bit of the last byte (entries `entries`
+/// and up) zero.
+fn inflate_bits(compressed: &[u8], entries: u64) -> Option<Vec<u8>> {
+    let want = usize::try_from(entries.div_ceil(8)).ok()?;
+    let mut bits = Vec::with_capacity(want);
+    let mut z = flate2::read::ZlibDecoder::new(compressed).take(u64::try_from(want).ok()? + 1);
+    z.read_to_end(&mut bits).ok()?;
+    if bits.len() != want {
+        return None;
+    }
+    let consumed = z.into_inner().total_in();
+    if usize::try_from(consumed).ok()? != compressed.len() {
+        return None;
+    }
+    let used = entries % 8;
+    if used != 0 && bits.last().is_some_and(|last| last >> used != 0) {
+        return None;
+    }
+    Some(bits)
 }
 
 /// Why a status list was refused.

@@ -110,8 +110,11 @@ impl TrustListPayload {
         let mut m = IntMap::decode(bytes, W, MAX_TRUST_LIST_BYTES)?;
         m.version(VERSION)?;
         let sequence = m.uint(2)?;
-        let issued_at = m.int(3)?;
-        let expires_at = m.int(4)?;
+        let issued_at = m.time(3)?;
+        let expires_at = m.time(4)?;
+        if expires_at < issued_at {
+            return Err(m.bad(4));
+        }
         let raw = m.array(5, MAX_ISSUERS)?;
         m.finish()?;
         let mut issuers: Vec<IssuerEntry> = Vec::with_capacity(raw.len());
@@ -158,13 +161,17 @@ fn decode_entry(v: Value) -> Result<IssuerEntry, FormatError> {
     if name.is_empty() {
         return Err(FormatError::Bad(W, 2));
     }
+    let raw_keys = m.array(3, MAX_KEYS_PER_ISSUER)?;
+    if raw_keys.is_empty() {
+        return Err(m.bad(3));
+    }
     let mut keys = Vec::new();
-    for k in m.array(3, MAX_KEYS_PER_ISSUER)? {
+    for k in raw_keys {
         const WK: &str = "issuer key";
         let mut km = IntMap::from_value(k, WK)?;
         let key = PublicKey::from_bytes(&km.bytes(1, PUBLIC_KEY_LEN..=PUBLIC_KEY_LEN)?).map_err(|_| km.bad(1))?;
-        let not_before = km.int(2)?;
-        let not_after = km.int(3)?;
+        let not_before = km.time(2)?;
+        let not_after = km.time(3)?;
         km.finish()?;
         if not_after < not_before {
             return Err(FormatError::Bad(WK, 3));

@@ -58,6 +58,18 @@ fn main() {
     let revoked = StatusListPayload::new("kz.enu".into(), NOW - DAY, NOW + DAY, 100, &[0, 9, 99]).unwrap();
     write("status_list", "payload-revoked", &revoked.to_cbor());
 
+    // The re-encoding property's target gives every input to every decoder: one seed of each.
+    for (name, bytes) in [
+        ("credential", tvet.credential().as_bytes().to_vec()),
+        ("bundle", tvet.to_bytes()),
+        ("presentation", cose.clone()),
+        ("trust-list", w.trust_list.clone()),
+        ("status-list", w.status_list("kz.almaty-polytech-college")),
+        ("qj1", minimal.clone().into_bytes()),
+    ] {
+        write("reencode", name, &bytes);
+    }
+
     let (_, tvet_json) = FIXTURES[3];
     write("issuer_input_json", "tvet.json", tvet_json.as_bytes());
 

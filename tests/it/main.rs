@@ -3,6 +3,8 @@
 
 mod format_doc;
 mod limits;
+mod negative_vectors;
+mod reencode;
 mod roundtrip;
 mod scenarios;
 mod tamper;

@@ -48,3 +48,24 @@ fn truncations_and_extensions_are_refused() {
     // Whitespace around the string (a scanner's newline, a pasted space) is not a change.
     assert!(v.verify(&format!(" {text}\n"), None).verdict.is_valid());
 }
+
+#[test]
+fn only_ascii_whitespace_is_stripped_and_the_limit_counts_after_stripping() {
+    let mut w = World::new("whitespace");
+    let b = w.issue("enu-bachelor-honors");
+    let v = w.verifier();
+    let text = w.present(&b, ClaimSet::minimal(), None).text;
+    // docs/FORMAT.md §7: HT, LF, VT, FF, CR and space, at either end.
+    for pad in ["\t", "\n", "\u{b}", "\u{c}", "\r\n", " "] {
+        assert!(v.verify(&format!("{pad}{text}{pad}"), None).verdict.is_valid(), "{pad:?}");
+    }
+    // Nothing else: a no-break space, an ideographic space, a zero-width space.
+    for pad in ["\u{a0}", "\u{3000}", "\u{200b}", "\u{85}"] {
+        let code = |t: &str| v.verify(t, None).verdict.code();
+        assert_eq!(code(&format!("{pad}{text}")), "MALFORMED", "{pad:?} before");
+        assert_eq!(code(&format!("{text}{pad}")), "MALFORMED", "{pad:?} after");
+    }
+    // 4,296 bytes is the limit of the stripped text: padding beyond it is not counted.
+    let padded = format!("{}{text}{}", "\n".repeat(5000), " ".repeat(5000));
+    assert!(v.verify(&padded, None).verdict.is_valid());
+}

@@ -4,7 +4,9 @@
 
 use std::sync::Arc;
 
+pub mod negative;
 pub mod perf;
+pub mod reencode;
 
 use qujat_core::credential::{ClaimSet, CredentialBundle, Diploma, Localized};
 use qujat_core::issuer::{Issuer, Register};

@@ -15,7 +15,7 @@ use qujat_core::verifier::Verifier;
 use crate::{DAY, NOW, YEAR};
 
 /// A key pair from a fixed 32-byte seed (`SHA-256(label)`).
-fn key(label: &str) -> KeyPair {
+pub fn key(label: &str) -> KeyPair {
     use qujat_core::platform::random_array;
     let seed: [u8; 32] = random_array(&SeededRandom::new(label.as_bytes())).unwrap_or([0; 32]);
     KeyPair::from_seed(&SecretBytes::new(seed))
@@ -66,6 +66,18 @@ pub fn generate() -> Vec<(&'static str, String)> {
         ("presentation-cose", hex_encode(&cose)),
         ("presentation", p.text),
         ("presentation-challenge-042917", pc.text),
+        // The secrets behind the vectors, so another implementation can re-sign them:
+        // seed = SHA-256(SHA-256(label) ‖ 8 zero bytes), the first block of `SeededRandom`.
+        ("anchor-seed", hex_encode(anchor.seed().expose_secret())),
+        ("issuer-seed", hex_encode(key("qujat vector issuer").seed().expose_secret())),
+        ("holder-seed", hex_encode(holder.seed().expose_secret())),
+        (
+            "root-seed",
+            hex_encode(
+                &qujat_core::platform::random_array::<16>(&SeededRandom::new(b"qujat vector randomness"))
+                    .unwrap_or_default(),
+            ),
+        ),
     ]
 }
 

@@ -104,6 +104,20 @@ impl ClaimId {
             Lang::Kk => ClaimId::ProgramKk,
         }
     }
+    /// True for the claims whose slot may be `null` (the diploma does not state it): study form,
+    /// the programme texts, the Latin names and the GPA (`docs/FORMAT.md` §3). Every other claim
+    /// slot MUST hold a value; the reserved slots MUST be `null`.
+    pub fn nullable(self) -> bool {
+        matches!(
+            self,
+            ClaimId::StudyForm
+                | ClaimId::ProgramEn
+                | ClaimId::ProgramRu
+                | ClaimId::ProgramKk
+                | ClaimId::NameLatin
+                | ClaimId::Gpa
+        )
+    }
     /// True for the claims hidden unless the holder asks: IIN, birth date, GPA.
     pub fn is_sensitive(self) -> bool {
         matches!(self, ClaimId::Iin | ClaimId::BirthDate | ClaimId::Gpa)

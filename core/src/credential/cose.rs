@@ -32,18 +32,39 @@ impl Context {
     }
 }
 
+/// The protected header of every envelope but a presentation's: the encoded map `{1: -8}`
+/// (alg: EdDSA), compared as exact bytes.
+pub const PROTECTED_EDDSA: [u8; 3] = [0xa1, 0x01, 0x27];
+
 /// Why a COSE_Sign1 envelope was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum CoseError {
     /// Not a well-formed untagged COSE_Sign1, or with an embedded payload missing.
     #[error("not a well-formed COSE_Sign1 structure")]
     Malformed,
+    /// Not in deterministic CBOR, or using a form the format forbids (a tag, a float …).
+    #[error("COSE_Sign1: {0}")]
+    Encoding(crate::cbor::Encoding),
     /// The protected header does not say EdDSA, or carries headers this version does not allow.
     #[error("unsupported COSE algorithm or header")]
     UnsupportedAlgorithm,
     /// The signature does not verify with the key tried.
     #[error("signature does not verify")]
     BadSignature,
+}
+
+impl CoseError {
+    /// A short, stable code: `COSE`, `COSE_HEADER`, `BAD_SIGNATURE`, or the encoding's
+    /// ([`crate::cbor::Encoding::code`]).
+    pub fn code(self) -> &'static str {
+        match self {
+            CoseError::Malformed => "COSE",
+            CoseError::Encoding(e) => e.code(),
+            CoseError::UnsupportedAlgorithm => "COSE_HEADER",
+            CoseError::BadSignature => "BAD_SIGNATURE",
+        }
+    }
 }
 
 /// Sign `payload` as an untagged COSE_Sign1 with protected header `{1: -8}` (alg: EdDSA).
@@ -96,16 +117,28 @@ pub struct Envelope {
 }
 
 impl Envelope {
-    /// Parse bytes; checks the structure and the algorithm, not the signature.
+    /// The exact protected-header bytes an envelope of this context carries.
+    pub fn protected_header(ctx: Context) -> &'static [u8] {
+        match ctx {
+            Context::Presentation => &[],
+            _ => &PROTECTED_EDDSA,
+        }
+    }
+
+    /// Parse bytes; checks the encoding, the structure and the algorithm, not the signature.
     pub fn parse(bytes: &[u8], ctx: Context) -> Result<Self, CoseError> {
+        // Deterministic CBOR without tags (so no COSE_Sign1 tag 18) before coset sees it.
+        crate::cbor::check_deterministic(bytes).map_err(|e| match e {
+            crate::cbor::Encoding::NotWellFormed => CoseError::Malformed,
+            e => CoseError::Encoding(e),
+        })?;
         let inner = CoseSign1::from_slice(bytes).map_err(|_| CoseError::Malformed)?;
-        // The protected header is exactly {1: -8} (alg: EdDSA); for a presentation it may also
-        // be empty (the algorithm is fixed by the format). No other header is defined, so any
-        // other parameter, protected or not, is refused rather than ignored.
-        let eddsa = HeaderBuilder::new().algorithm(iana::Algorithm::EdDSA).build();
-        let p = &inner.protected.header;
-        let header_ok = *p == eddsa || (ctx == Context::Presentation && p.is_empty());
-        if !header_ok || !inner.unprotected.is_empty() {
+        // The protected header is compared as exact bytes: `a1 01 27` ({1: -8}, alg: EdDSA), and
+        // for a presentation the empty byte string (the algorithm is fixed by the format). No
+        // other header is defined, so any other parameter, protected or not, is refused rather
+        // than ignored; so is another spelling of the same map.
+        let p = inner.protected.original_data.as_deref().unwrap_or_default();
+        if p != Self::protected_header(ctx) || !inner.unprotected.is_empty() {
             return Err(CoseError::UnsupportedAlgorithm);
         }
         if inner.payload.is_none() || inner.signature.len() != crate::keys::SIGNATURE_LEN {
@@ -135,6 +168,20 @@ impl Envelope {
     pub fn signature(&self) -> &[u8] {
         &self.inner.signature
     }
+
+    /// This envelope encoded again, around `payload` (the decoded payload re-encoded): the
+    /// protected header of its context, the empty unprotected map, the payload and the signature.
+    /// Decoding being strict, for any envelope that parsed this is the bytes it came from when
+    /// `payload` is the payload's own re-encoding (the property the tests and the `reencode`
+    /// fuzz target check).
+    pub fn encode_with_payload(&self, payload: Vec<u8>) -> Vec<u8> {
+        crate::cbor::encode(&crate::cbor::Value::Array(vec![
+            crate::cbor::Value::Bytes(Self::protected_header(self.ctx).to_vec()),
+            crate::cbor::Value::Map(Vec::new()),
+            crate::cbor::Value::Bytes(payload),
+            crate::cbor::Value::Bytes(self.inner.signature.clone()),
+        ]))
+    }
 }
 
 #[cfg(test)]
@@ -151,8 +198,14 @@ mod tests {
         assert_eq!(env.payload_unverified(), b"payload");
         assert_eq!(env.verify(&k.public()), Ok(()));
         assert_eq!(env.verify(&other.public()), Err(CoseError::BadSignature));
-        let wrong_ctx = Envelope::parse(&bytes, Context::Presentation).unwrap();
+        let wrong_ctx = Envelope::parse(&bytes, Context::StatusList).unwrap();
         assert_eq!(wrong_ctx.verify(&k.public()), Err(CoseError::BadSignature));
+        // A presentation's header is the empty byte string, exactly; the others `a1 01 27`.
+        assert_eq!(Envelope::parse(&bytes, Context::Presentation).unwrap_err(), CoseError::UnsupportedAlgorithm);
+        let p = sign(&k, Context::Presentation, b"payload".to_vec());
+        assert_eq!(&p[..3], [0x84, 0x40, 0xa0]);
+        assert!(Envelope::parse(&p, Context::Presentation).is_ok());
+        assert_eq!(Envelope::parse(&p, Context::Credential).unwrap_err(), CoseError::UnsupportedAlgorithm);
     }
 
     #[test]
@@ -161,6 +214,20 @@ mod tests {
         assert_eq!(
             Envelope::parse(&[0x84, 0x40, 0xa0, 0xf6, 0x40], Context::Credential).unwrap_err(),
             CoseError::UnsupportedAlgorithm
+        );
+        // Other spellings of the header: the empty map, -8 in two bytes, a tag 18 around it all.
+        for bad in ["8443a10127a0f640", "8441a0a0f640", "8444a1013807a0f640"] {
+            let b = crate::keys::hex_decode(bad).unwrap();
+            assert_eq!(
+                Envelope::parse(&b, Context::Presentation).unwrap_err(),
+                CoseError::UnsupportedAlgorithm,
+                "{bad}"
+            );
+        }
+        let tagged = crate::keys::hex_decode("d28443a10127a0f640").unwrap();
+        assert_eq!(
+            Envelope::parse(&tagged, Context::Credential).unwrap_err(),
+            CoseError::Encoding(crate::cbor::Encoding::Tag)
         );
     }
 }

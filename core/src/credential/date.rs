@@ -2,6 +2,19 @@
 
 use std::fmt;
 
+/// The earliest day any field may name: 1900-01-01 (25,567 days before 1970-01-01), the first day
+/// [`Date::new`] accepts.
+pub const MIN_DAY: i64 = -25_567;
+/// The latest day any field may name: 2200-12-31 (84,370 days after 1970-01-01), the last day
+/// [`Date::new`] accepts.
+pub const MAX_DAY: i64 = 84_370;
+
+/// True if a time in Unix seconds falls on a day of the window [`MIN_DAY`]..=[`MAX_DAY`]
+/// (`docs/FORMAT.md` §2.1: every time field, in seconds or days, is refused outside it).
+pub fn time_in_window(t: i64) -> bool {
+    (MIN_DAY..=MAX_DAY).contains(&t.div_euclid(86_400))
+}
+
 /// A calendar date without time zone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -62,9 +75,10 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
-    /// The date `days` after 1970-01-01, if within the accepted range.
+    /// The date `days` after 1970-01-01, if within the accepted range
+    /// ([`MIN_DAY`]..=[`MAX_DAY`]).
     pub fn from_days(days: i64) -> Option<Self> {
-        if !(-30_000..=90_000).contains(&days) {
+        if !(MIN_DAY..=MAX_DAY).contains(&days) {
             return None;
         }
         let z = days + 719_468;
@@ -103,6 +117,17 @@ fn days_in_month(year: i32, month: u8) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_time_window_is_the_date_window_in_seconds() {
+        assert!(time_in_window(MIN_DAY * 86_400));
+        assert!(!time_in_window(MIN_DAY * 86_400 - 1));
+        assert!(time_in_window((MAX_DAY + 1) * 86_400 - 1));
+        assert!(!time_in_window((MAX_DAY + 1) * 86_400));
+        assert!(!time_in_window(i64::MIN) && !time_in_window(i64::MAX));
+        assert_eq!(Date::from_days(MIN_DAY).map(|d| d.to_string()), Some("1900-01-01".into()));
+        assert_eq!(Date::from_days(MAX_DAY).map(|d| d.to_string()), Some("2200-12-31".into()));
+    }
     use proptest::prelude::*;
 
     #[test]

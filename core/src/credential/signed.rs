@@ -95,6 +95,16 @@ pub enum CredentialError {
     Format(#[from] FormatError),
 }
 
+impl CredentialError {
+    /// A short, stable code ([`CoseError::code`] or [`FormatError::code`]).
+    pub fn code(&self) -> &'static str {
+        match self {
+            CredentialError::Cose(e) => e.code(),
+            CredentialError::Format(e) => e.code(),
+        }
+    }
+}
+
 impl Credential {
     /// Sign a credential (issuer side).
     pub fn sign(issuer_key: &KeyPair, payload: CredentialPayload) -> Self {
@@ -222,12 +232,14 @@ impl CredentialBundle {
         m.finish()?;
         let mut leaves: [Value; SLOTS] = std::array::from_fn(|_| Value::Null);
         for (i, v) in values.into_iter().enumerate() {
+            // `null` only where the slot table allows it; reserved slots only `null`.
             match ClaimId::from_slot(i) {
-                _ if v == Value::Null => {}
-                Some(c) => {
+                Some(c) if v == Value::Null && !c.nullable() => return Err(FormatError::Bad(W, 4).into()),
+                None if v != Value::Null => return Err(FormatError::Bad(W, 4).into()),
+                Some(c) if v != Value::Null => {
                     ClaimValue::from_cbor(c, &v)?;
                 }
-                None => return Err(BundleError::Format(FormatError::Bad(W, 4))),
+                _ => {}
             }
             leaves[i] = v;
         }

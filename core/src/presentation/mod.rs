@@ -1,6 +1,7 @@
 //! Presentations: what the holder shows. Built and signed on the holder's phone, carried as
 //! `QJ1:` + base45(zlib(COSE_Sign1)), valid for a couple of minutes.
 
+pub mod base45;
 mod build;
 mod challenge;
 mod payload;
@@ -8,7 +9,7 @@ pub mod wire;
 
 pub use build::{PresentError, PresentationRequest, UnsignedPresentation, prepare, present};
 pub use challenge::Challenge;
-pub use payload::{MAX_PRESENTATION_BYTES, PresentationPayload, SignedPresentation};
+pub use payload::{MAX_PRESENTATION_BYTES, PresentationFormatError, PresentationPayload, SignedPresentation};
 
 /// Default lifetime of a presentation, seconds.
 pub const DEFAULT_TTL_SECS: u32 = 120;

@@ -60,13 +60,16 @@ impl PresentationPayload {
     pub fn from_cbor(bytes: &[u8]) -> Result<Self, FormatError> {
         const W: &str = "presentation";
         let mut m = IntMap::decode_array(bytes, W, MAX_PRESENTATION_BYTES, 6..=7)?;
-        // At most MAX_CREDENTIAL_BYTES, as `Credential::parse` requires and `to_cbor` can re-encode.
-        let credential = match m.take(1)? {
-            v @ Value::Array(_) => cbor::encode(&v),
-            _ => return Err(m.bad(1)),
-        };
-        if credential.len() > MAX_CREDENTIAL_BYTES {
+        // The credential's wire bytes: item 1 starts after the one-byte array head (6 or 7
+        // items). Its limit of MAX_CREDENTIAL_BYTES is on these bytes, as `Credential::parse`
+        // checks; being deterministic CBOR, they are also what `to_cbor` re-encodes.
+        if !matches!(m.take(1)?, Value::Array(_)) {
             return Err(m.bad(1));
+        }
+        let end = cbor::item_end(bytes, 1).map_err(|e| FormatError::Encoding(W, e))?;
+        let credential = bytes.get(1..end).ok_or(FormatError::Cbor(W))?.to_vec();
+        if credential.len() > MAX_CREDENTIAL_BYTES {
+            return Err(FormatError::TooLarge("credential", MAX_CREDENTIAL_BYTES));
         }
         let mask = u16::try_from(m.uint(2)?).map_err(|_| m.bad(2))?;
         let disclosed = ClaimSet::from_mask(mask).ok_or(m.bad(2))?;
@@ -79,11 +82,16 @@ impl PresentationPayload {
             return Err(m.bad(4));
         }
         for (c, v) in disclosed.iter().zip(&values) {
-            if *v != Value::Null {
+            // `null` only in the slots the table allows (the diploma does not state the claim).
+            if *v == Value::Null {
+                if !c.nullable() {
+                    return Err(FormatError::Bad(W, 4));
+                }
+            } else {
                 ClaimValue::from_cbor(c, v).map_err(|_| FormatError::Bad(W, 4))?;
             }
         }
-        let created_at = m.int(5)?;
+        let created_at = m.time(5)?;
         let ttl_secs = u32::try_from(m.uint(6)?).map_err(|_| m.bad(6))?;
         if ttl_secs == 0 || ttl_secs > MAX_TTL_SECS {
             return Err(m.bad(6));
@@ -152,6 +160,17 @@ pub enum PresentationFormatError {
     Credential(#[from] CredentialError),
 }
 
+impl PresentationFormatError {
+    /// A short, stable code naming the failed rule (see [`FormatError::code`]).
+    pub fn code(&self) -> &'static str {
+        match self {
+            PresentationFormatError::Cose(e) => e.code(),
+            PresentationFormatError::Format(e) => e.code(),
+            PresentationFormatError::Credential(e) => e.code(),
+        }
+    }
+}
+
 impl SignedPresentation {
     /// Parse COSE bytes (untrusted).
     pub fn parse(bytes: &[u8]) -> Result<Self, PresentationFormatError> {
@@ -210,6 +229,9 @@ mod tests {
         assert_eq!(at.credential.len(), MAX_CREDENTIAL_BYTES);
         assert_eq!(PresentationPayload::from_cbor(&at.to_cbor()), Ok(at));
         let past = payload_with_credential(with_len(MAX_CREDENTIAL_BYTES + 1));
-        assert_eq!(PresentationPayload::from_cbor(&past), Err(FormatError::Bad("presentation", 1)));
+        assert_eq!(
+            PresentationPayload::from_cbor(&past),
+            Err(FormatError::TooLarge("credential", MAX_CREDENTIAL_BYTES))
+        );
     }
 }

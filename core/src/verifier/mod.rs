@@ -158,14 +158,14 @@ impl Verifier {
     /// any. Never panics, whatever the input.
     pub fn verify(&self, text: &str, expected_challenge: Option<Challenge>) -> VerificationReport {
         let now = self.clock.now();
-        let cose = match wire::decode(text.trim()) {
+        let cose = match wire::decode(text) {
             Ok(c) => c,
             Err(e) => return VerificationReport::bare(Verdict::Malformed(e.into()), now),
         };
         let pres = match SignedPresentation::parse(&cose) {
             Ok(p) => p,
             Err(e) => {
-                return VerificationReport::bare(Verdict::Malformed(MalformedReason::Structure(e.to_string())), now);
+                return VerificationReport::bare(Verdict::Malformed(MalformedReason::Structure(e)), now);
             }
         };
         self.check(&pres, expected_challenge, now)

@@ -2,8 +2,8 @@
 
 use crate::credential::{DisclosedClaims, Localized};
 use crate::platform::UnixTime;
-use crate::presentation::Challenge;
 use crate::presentation::wire::WireError;
+use crate::presentation::{Challenge, PresentationFormatError};
 
 /// The one-word answer, in the order a verifier checks.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,9 +119,22 @@ pub enum MalformedReason {
     /// The transport layers (prefix, base45, zlib).
     #[error(transparent)]
     Wire(#[from] WireError),
-    /// The COSE or CBOR structure.
-    #[error("{0}")]
-    Structure(String),
+    /// The COSE or CBOR structure (of the presentation or the credential inside).
+    #[error(transparent)]
+    Structure(#[from] PresentationFormatError),
+}
+
+impl MalformedReason {
+    /// A short, stable code naming the failed rule (the reasons of the negative vectors in
+    /// `docs/FORMAT.md` §15): the transport's (`PREFIX`, `UNSUPPORTED_VERSION`, `TOO_LONG`,
+    /// `BASE45`, `ZLIB`, `TOO_LARGE`), the COSE envelope's (`COSE`, `COSE_HEADER`, …) or the
+    /// records' ([`crate::cbor::FormatError::code`]).
+    pub fn code(&self) -> &'static str {
+        match self {
+            MalformedReason::Wire(e) => e.code(),
+            MalformedReason::Structure(e) => e.code(),
+        }
+    }
 }
 
 /// Freshness of the status information used.
