@@ -15,6 +15,7 @@
 //! threat model.
 
 mod audit;
+mod credential_set;
 mod credentials;
 mod datakey;
 mod enrolment;
@@ -24,6 +25,7 @@ mod error;
 pub mod fuzzing;
 mod gate;
 mod holder;
+mod keychain;
 mod keystore;
 mod open;
 mod recovery_rows;

@@ -159,11 +159,13 @@ impl Wallet {
         })
     }
 
-    /// Every stored diploma's summary. Damaged rows are skipped and counted in the second value.
+    /// Every stored diploma's summary. Damaged rows are skipped and counted in the second
+    /// value, with the diplomas the vault's sealed record lists whose rows were deleted
+    /// outside the app (the vault's [`CredentialListing::missing`](crate::vault::CredentialListing)).
     pub fn list(&self) -> Result<(Vec<DiplomaSummary>, usize), WalletError> {
         self.with_session(|s| {
             let listing = self.vault.list_summaries(s)?;
-            let mut damaged = listing.damaged;
+            let mut damaged = listing.damaged + listing.missing;
             let mut out = Vec::with_capacity(listing.items.len());
             for item in listing.items {
                 match DiplomaSummary::from_cbor(item.id, item.summary.expose_secret()) {
