@@ -40,8 +40,9 @@ pub enum VaultError {
         /// Attempts left before the lockout policy's terminal action.
         attempts_left: u32,
     },
-    /// The code was valid but already used: wait for the authenticator's next code.
-    #[error("this code was already used; wait for the next one")]
+    /// The code was valid but already used: wait for the authenticator's next code. The PIN
+    /// was right; a replay is not counted as a failed attempt (`docs/SECURITY.md`).
+    #[error("this code was already used; wait for the next one ({attempts_left} attempts left)")]
     CodeReplayed {
         /// Attempts left before the lockout policy's terminal action.
         attempts_left: u32,

@@ -277,6 +277,13 @@ impl Vault {
             Err(e) => return Err(self.release_attempt(attempt, e)),
         };
         if let Err(f) = outcome {
+            if matches!(f, Failure::Replayed) {
+                // A replay is not counted (docs/SECURITY.md, "Replayed codes"): the PIN was
+                // right and the code was a real one, already spent, so no guess of either is
+                // gained by it, while counting it locked out holders who ran two commands
+                // within one 30-second step. A wrong PIN was counted and stopped at step 5.
+                let _ = self.release_attempt(attempt, VaultError::Kdf);
+            }
             return Err(self.failed(f));
         }
         Ok(Granted { data_key, keys, config })

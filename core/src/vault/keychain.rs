@@ -116,15 +116,18 @@ impl Vault {
     /// exists, every other generation of the chain is a leftover: older ones were retired by
     /// a committed rotation, newer ones were never committed. When it does not exist, the
     /// file is an older copy (or the key store lost its keys) and nothing is touched.
+    ///
+    /// Best effort: a key store that cannot list or delete right now does not keep the vault
+    /// from opening (the next open tries again).
     pub(crate) fn clean_key_chain(&self) -> Result<(), VaultError> {
         self.write_tx(|tx| {
             let Some(config) = rows::read_config(tx)? else { return Ok(()) };
-            let generations = self.generations(&config.key_alias)?;
+            let Ok(generations) = self.generations(&config.key_alias) else { return Ok(()) };
             if !generations.contains(&config.key_generation) {
                 return Ok(());
             }
             for g in generations.into_iter().filter(|g| *g != config.key_generation) {
-                self.key_store.delete(&alias(&config.key_alias, g))?;
+                let _ = self.key_store.delete(&alias(&config.key_alias, g));
             }
             Ok(())
         })

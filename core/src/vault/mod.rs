@@ -35,6 +35,7 @@ mod seal;
 mod session;
 mod software_keystore;
 mod totp_record;
+mod trust_sequence;
 
 #[cfg(test)]
 pub(crate) mod test_support;

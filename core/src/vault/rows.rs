@@ -115,6 +115,7 @@ pub(crate) enum SecretName {
     TotpPending,
     AuditHead,
     CredentialSet,
+    TrustSequence,
 }
 
 impl SecretName {
@@ -125,6 +126,7 @@ impl SecretName {
             Self::TotpPending => "totp-pending",
             Self::AuditHead => "audit-head",
             Self::CredentialSet => "credential-set",
+            Self::TrustSequence => "trust-sequence",
         }
     }
 }

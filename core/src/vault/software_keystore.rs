@@ -121,7 +121,12 @@ impl KeyStore for SoftwareKeyStore {
                     f.write_all(&[0u8; 32])?;
                     f.sync_all()
                 });
-                fs::remove_file(&path).map_err(|_| KeyStoreError::Io)?;
+                // Another process may have deleted it meanwhile: gone is what was asked.
+                match fs::remove_file(&path) {
+                    Ok(()) => {}
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(_) => return Err(KeyStoreError::Io),
+                }
                 sync_dir(dir);
             }
         }
