@@ -81,11 +81,13 @@ pub(super) fn reset(tx: &Transaction<'_>, keys: &SealKeys, rng: &dyn SecureRando
 }
 
 /// Create the record from the rows present if it does not exist yet (a vault written before it).
+/// A damaged record is left as it is (listing reports it; it must not keep the holder out).
 pub(super) fn ensure(tx: &Transaction<'_>, keys: &SealKeys, rng: &dyn SecureRandom) -> Result<(), VaultError> {
-    if read(tx, keys)?.is_none() {
-        write(tx, keys, rng, &present(tx)?)?;
+    match read(tx, keys) {
+        Ok(None) => write(tx, keys, rng, &present(tx)?),
+        Ok(Some(_)) | Err(VaultError::Integrity { .. }) => Ok(()),
+        Err(e) => Err(e),
     }
-    Ok(())
 }
 
 /// Record that `row` was inserted (`true`) or deleted (`false`), in the caller's transaction.

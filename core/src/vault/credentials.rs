@@ -167,6 +167,8 @@ fn list(conn: &Connection, keys: &SealKeys) -> Result<CredentialListing, VaultEr
             listing.damaged += before - listing.items.len();
         }
         Err(e) if damaged_file(&e) => {}
+        // The record itself is damaged: which rows should exist is unknown; say so.
+        Err(VaultError::Integrity { .. }) => listing.damaged += 1,
         Err(e) => return Err(e),
     }
     Ok(listing)
