@@ -242,9 +242,10 @@ fn a_row_deleted_or_put_back_behind_the_core_is_reported() {
     assert_eq!(r.vault.get_credential(&r.session, &id(2)).unwrap().expose_secret(), &[2u8; 100][..]);
 
     // Put the deleted row 3 back from the older copy: not shown as a diploma.
-    c.execute("INSERT INTO credentials (id, summary, bundle) VALUES (?1, ?2, ?3)", rusqlite::params![
-        row3.0, row3.1, row3.2
-    ])
+    c.execute(
+        "INSERT INTO credentials (id, summary, bundle) VALUES (?1, ?2, ?3)",
+        rusqlite::params![row3.0, row3.1, row3.2],
+    )
     .unwrap();
     let listed = r.vault.list_summaries(&r.session).unwrap();
     assert_eq!((listed.items.len(), listed.damaged, listed.missing), (1, 1, 1));

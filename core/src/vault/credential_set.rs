@@ -71,7 +71,12 @@ pub(super) fn present(conn: &Connection) -> Result<BTreeSet<RowKey>, VaultError>
     Ok(ids.into_iter().filter_map(|id| RowKey::try_from(id.as_slice()).ok()).collect())
 }
 
-fn write(tx: &Transaction<'_>, keys: &SealKeys, rng: &dyn SecureRandom, set: &BTreeSet<RowKey>) -> Result<(), VaultError> {
+fn write(
+    tx: &Transaction<'_>,
+    keys: &SealKeys,
+    rng: &dyn SecureRandom,
+    set: &BTreeSet<RowKey>,
+) -> Result<(), VaultError> {
     rows::put_secret(tx, keys, rng, SecretName::CredentialSet, &encode(set))
 }
 

@@ -10,9 +10,9 @@ use crate::platform::random_array;
 use crate::secret::{SecretBytes, SecretString, SecretVec};
 
 use super::audit::{self, AuditKind};
+use super::credential_set;
 use super::datakey::KeyBundle;
 use super::error::VaultError;
-use super::credential_set;
 use super::gate::{Factor, Purpose};
 use super::keychain;
 use super::open::Vault;

@@ -13,8 +13,8 @@ use qujat_core::auth::totp::authenticator_code;
 use qujat_core::platform::{Clock, ManualClock};
 use qujat_core::secret::SecretString;
 use qujat_core::vault::{
-    KeyStoreError,
-    AuditKind, ChainStatus, CredentialId, Session, StorageError, StorageErrorKind, Vault, VaultError, VaultOptions,
+    AuditKind, ChainStatus, CredentialId, KeyStoreError, Session, StorageError, StorageErrorKind, Vault, VaultError,
+    VaultOptions,
 };
 
 use crate::common::{PIN, Ready, TempDir, open, pin};
