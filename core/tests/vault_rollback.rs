@@ -422,13 +422,33 @@ fn a_kill_at_every_step_of_the_rotation_leaves_a_vault_that_opens_and_no_older_c
 const ENV_RACE_DIR: &str = "QUJAT_ROLLBACK_RACE_DIR";
 const ENV_RACE_N: &str = "QUJAT_ROLLBACK_RACE_N";
 
+const ENV_RACE_URI: &str = "QUJAT_ROLLBACK_RACE_URI";
+const ENV_RACE_PARITY: &str = "QUJAT_ROLLBACK_RACE_PARITY";
+
 /// Child mode for the race: `n` wrong-PIN unlocks as fast as possible; prints each outcome.
+/// With a URI: `n` right-PIN unlocks instead, each with the code of its own step (this child
+/// takes the even or the odd steps), which succeed or — when the other process already
+/// accepted a later step — are replays.
 #[test]
 fn race_child() {
     let Ok(dir) = std::env::var(ENV_RACE_DIR) else { return };
     let n: u32 = std::env::var(ENV_RACE_N).unwrap().parse().unwrap();
     let t = T0 + 60;
-    let vault = open(Path::new(&dir), Arc::new(ManualClock::new(t)), lenient_options());
+    let clock = Arc::new(ManualClock::new(t));
+    let vault = open(Path::new(&dir), clock.clone(), lenient_options());
+    if let Ok(uri) = std::env::var(ENV_RACE_URI) {
+        let parity: i64 = std::env::var(ENV_RACE_PARITY).unwrap().parse().unwrap();
+        for i in 0..i64::from(n) {
+            let t = T0 + 600 + 30 * (2 * i + parity);
+            clock.set(t);
+            match vault.unlock(&pin(), &code(&uri, t)) {
+                Ok(_) => println!("opened"),
+                Err(VaultError::CodeReplayed { .. }) => println!("replayed"),
+                other => println!("unexpected {other:?}"),
+            }
+        }
+        return;
+    }
     for _ in 0..n {
         match vault.unlock(&wrong(), &SecondFactor::Totp(SecretString::from("000000"))) {
             Err(VaultError::WrongPin { .. }) => println!("counted"),
@@ -476,5 +496,42 @@ fn two_processes_unlocking_at_once_never_see_an_older_copy_nor_lose_a_count() {
     let vault = open(dir.path(), Arc::new(ManualClock::new(t)), lenient_options());
     vault.unlock(&pin(), &code(&uri, t)).unwrap();
     assert_eq!(vault.status().unwrap().failures, 0);
+    assert_eq!(key_aliases(dir.path()).len(), 1);
+}
+
+#[test]
+fn two_processes_unlocking_with_the_right_pin_at_once_each_open_or_see_a_replay() {
+    if std::env::var_os(ENV_RACE_DIR).is_some() {
+        return;
+    }
+    const PER_CHILD: u32 = 25;
+    let dir = TempDir::new("rb-race-right");
+    let uri = ready(dir.path(), lenient_options());
+    let exe = std::env::current_exe().unwrap();
+    let spawn = |parity: u32| {
+        Command::new(&exe)
+            .args(["--exact", "race_child", "--nocapture", "--test-threads=1", "-q"])
+            .env(ENV_RACE_DIR, dir.path())
+            .env(ENV_RACE_N, PER_CHILD.to_string())
+            .env(ENV_RACE_URI, &uri)
+            .env(ENV_RACE_PARITY, parity.to_string())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let children = [spawn(0), spawn(1)];
+    let mut opened = 0;
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "a child failed: {}", String::from_utf8_lossy(&out.stderr));
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(!text.contains("unexpected"), "{text}");
+        assert_eq!(text.lines().filter(|l| *l == "opened" || *l == "replayed").count(), PER_CHILD as usize, "{text}");
+        opened += text.lines().filter(|l| *l == "opened").count();
+    }
+    assert!(opened >= 1, "no unlock opened");
+    let vault = open(dir.path(), Arc::new(ManualClock::new(T0 + 600 + 30 * 60)), lenient_options());
+    assert_eq!(vault.status().unwrap().failures, 0, "a right PIN and a replay leave nothing counted");
     assert_eq!(key_aliases(dir.path()).len(), 1);
 }
