@@ -374,6 +374,8 @@ fn a_kill_at_every_step_of_the_rotation_leaves_a_vault_that_opens_and_no_older_c
             let vault = open(dir.path(), Arc::new(ManualClock::new(t)), lenient_options());
             assert!(vault.integrity_check().unwrap());
             drop(vault);
+            // … and the open removed whatever key the crash left behind.
+            assert_eq!(key_aliases(dir.path()).len(), 1, "kill at step {kill_at}: {:?}", key_aliases(dir.path()));
             let after = save(dir.path());
             // If the killed attempt committed, the file from before it is an older copy now.
             if generation(dir.path()) != generation_of_saved(dir.path(), &before) {

@@ -120,6 +120,13 @@ impl Vault {
     /// Best effort: a key store that cannot list or delete right now does not keep the vault
     /// from opening (the next open tries again).
     pub(crate) fn clean_key_chain(&self) -> Result<(), VaultError> {
+        // A read first: most opens find nothing to clean and then take no write lock (and
+        // work on a read-only file).
+        let Some(config) = self.read_tx(rows::read_config)? else { return Ok(()) };
+        let Ok(generations) = self.generations(&config.key_alias) else { return Ok(()) };
+        if generations.iter().all(|g| *g == config.key_generation) {
+            return Ok(());
+        }
         self.write_tx(|tx| {
             let Some(config) = rows::read_config(tx)? else { return Ok(()) };
             let Ok(generations) = self.generations(&config.key_alias) else { return Ok(()) };
