@@ -96,8 +96,9 @@ pub enum WalletError {
         /// Attempts left before the terminal action.
         attempts_left: u32,
     },
-    /// The code was already used: wait for the authenticator's next one.
-    #[error("this code was already used")]
+    /// The code was already used: wait for the authenticator's next one. The PIN was right;
+    /// a replay is not counted.
+    #[error("this code was already used; wait for the next one ({attempts_left} attempts left)")]
     CodeReplayed {
         /// Attempts left before the terminal action.
         attempts_left: u32,
@@ -130,6 +131,29 @@ pub enum WalletError {
     Integrity {
         /// The table (a fixed schema name).
         table: String,
+    },
+    /// The wallet file was replaced by an older copy of itself (from a backup or a saved
+    /// copy): its key was replaced at a later unlock attempt, PIN change or wipe. Nothing was
+    /// counted. The newer file is needed, or the wallet must be set up anew.
+    #[error("this wallet file was replaced by an older copy")]
+    ReplacedByOlderCopy,
+    /// Stored diplomas were removed (or old ones put back) outside the app: `missing` must be
+    /// imported again; `unexpected` rows are not shown.
+    #[error("the stored diplomas were changed outside the app: {missing} missing, {unexpected} unexpected")]
+    DiplomaSetChanged {
+        /// Diplomas the wallet's sealed record lists that are gone.
+        missing: u64,
+        /// Rows the record does not list.
+        unexpected: u64,
+    },
+    /// The trust list offered is older than one this wallet already saw from the same anchor:
+    /// get the current list.
+    #[error("the trust list (sequence {offered}) is older than the one this wallet holds (sequence {held})")]
+    OlderTrustList {
+        /// The highest sequence this wallet has seen.
+        held: u64,
+        /// The sequence of the list offered.
+        offered: u64,
     },
     /// This diploma is already stored.
     #[error("this diploma is already stored")]
@@ -230,6 +254,8 @@ impl From<CoreWalletError> for WalletError {
                 V::Wiped => Self::Wiped,
                 V::Locked => Self::Locked,
                 V::Integrity { table } => Self::Integrity { table: table.to_owned() },
+                V::ReplacedByOlderCopy => Self::ReplacedByOlderCopy,
+                V::CredentialSetChanged { missing, unexpected } => Self::DiplomaSetChanged { missing, unexpected },
                 V::DuplicateCredential => Self::DuplicateCredential,
                 V::NotFound => Self::NotFound,
                 V::BadLabel => Self::BadLabel,
@@ -249,6 +275,7 @@ impl From<CoreWalletError> for WalletError {
                 Self::NotOurHolderKey
             }
             CoreWalletError::DamagedRecord(_) => Self::DamagedRecord,
+            CoreWalletError::OlderTrustList { held, offered } => Self::OlderTrustList { held, offered },
             CoreWalletError::Present(PresentError::BadLifetime) => Self::BadLifetime,
             _ => Self::Unexpected,
         }
@@ -449,6 +476,8 @@ mod tests {
             VaultError::Wiped,
             VaultError::Locked,
             VaultError::Integrity { table: "credentials" },
+            VaultError::ReplacedByOlderCopy,
+            VaultError::CredentialSetChanged { missing: 1, unexpected: 0 },
             VaultError::DuplicateCredential,
             VaultError::NotFound,
             VaultError::BadLabel,
@@ -467,6 +496,7 @@ mod tests {
             CoreWalletError::ForgedIssuerSignature,
             CoreWalletError::NotOurHolderKey,
             CoreWalletError::DamagedRecord(FormatError::Cbor("summary")),
+            CoreWalletError::OlderTrustList { held: 5, offered: 3 },
             CoreWalletError::Present(PresentError::BadLifetime),
             CoreWalletError::Present(PresentError::NotTheHolder),
         ]);

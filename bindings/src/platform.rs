@@ -49,8 +49,15 @@ pub trait PlatformKeyStore: Send + Sync {
     fn wrap(&self, alias: String, plaintext: Vec<u8>) -> Result<Vec<u8>, KeyStoreError>;
     /// Decrypt what `wrap` produced for the same alias.
     fn unwrap(&self, alias: String, wrapped: Vec<u8>) -> Result<Vec<u8>, KeyStoreError>;
-    /// Destroy the key named `alias`. Deleting a missing key is not an error.
+    /// Destroy the key named `alias`. Deleting a missing key is not an error. The deletion
+    /// must be real (the key unusable from then on, even if the app's files are put back):
+    /// it is what makes an older copy of the wallet file useless.
     fn delete(&self, alias: String) -> Result<(), KeyStoreError>;
+    /// Every alias this key store holds that starts with `prefix` (any order; empty when
+    /// none). The wallet rotates its key at every unlock attempt under aliases
+    /// `<base>.g<generation>` and asks for them to tell an older copy of its file (a newer
+    /// generation exists) from a key store that lost its keys, and to remove keys a crash left.
+    fn aliases_with_prefix(&self, prefix: String) -> Result<Vec<String>, KeyStoreError>;
     /// Whether keys live in hardware the app process cannot read (TEE, StrongBox, Secure Enclave).
     fn is_hardware_backed(&self) -> bool;
 }
@@ -89,6 +96,9 @@ impl vault::KeyStore for ForeignKeyStore {
     }
     fn delete(&self, alias: &str) -> Result<(), vault::KeyStoreError> {
         Ok(self.0.delete(alias.to_owned())?)
+    }
+    fn aliases_with_prefix(&self, prefix: &str) -> Result<Vec<String>, vault::KeyStoreError> {
+        Ok(self.0.aliases_with_prefix(prefix.to_owned())?)
     }
     fn is_hardware_backed(&self) -> bool {
         self.0.is_hardware_backed()

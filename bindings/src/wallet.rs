@@ -214,7 +214,8 @@ impl From<wallet::DiplomaSummary> for DiplomaSummary {
 pub struct DiplomaList {
     /// Every diploma that opens.
     pub diplomas: Vec<DiplomaSummary>,
-    /// Stored diplomas that did not open (damaged): say so, do not hide it.
+    /// Stored diplomas that did not open (damaged) or that were removed outside the app
+    /// (the wallet keeps a sealed record of which diplomas it holds): say so, do not hide it.
     pub damaged: u32,
 }
 

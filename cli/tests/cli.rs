@@ -292,6 +292,7 @@ fn wallet_commands_from_init_to_change_pin() {
     let replay = wallet(&w, code.expose_secret(), &["holder-key"]);
     assert_eq!(replay.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&replay.stderr).contains("already used"));
+    assert!(String::from_utf8_lossy(&replay.stderr).contains("attempts left"));
 
     let hk = wallet(&w, &codes[0], &["holder-key"]);
     let holder = stdout(&hk).trim().to_owned();
@@ -406,4 +407,39 @@ fn wallet_commands_from_init_to_change_pin() {
     assert!(list.status.success(), "{}", String::from_utf8_lossy(&list.stderr));
     let json: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
     assert_eq!(json["diplomas"].as_array().unwrap().len(), 0);
+}
+
+/// Copy-back, end to end: the wallet file saved, one wrong PIN, the file put back (the key store
+/// folder left as it is, as on a phone): refused as an older copy, with any PIN.
+#[test]
+fn wallet_file_put_back_from_before_a_failed_attempt_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let w = tmp.path().join("wallet");
+    let init = wallet(&w, "", &["init"]);
+    assert!(init.status.success(), "{}", String::from_utf8_lossy(&init.stderr));
+    let out = stdout(&init);
+    let uri = out.lines().find(|l| l.starts_with("otpauth://totp/")).unwrap().to_owned();
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
+    let code = qujat_core::auth::totp::authenticator_code(&uri, now).unwrap();
+    assert!(wallet(&w, code.expose_secret(), &["confirm"]).status.success());
+    let saved = std::fs::read(w.join("wallet.db")).unwrap();
+    let wrong = Command::new(env!("CARGO_BIN_EXE_qujat"))
+        .args(["wallet", "--dir", w.to_str().unwrap(), "holder-key"])
+        .env("QUJAT_PIN", "602817")
+        .env("QUJAT_OTP", "123456")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("wrong PIN"), "{}", String::from_utf8_lossy(&wrong.stderr));
+    for ext in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(w.join(format!("wallet.db{ext}")));
+    }
+    std::fs::write(w.join("wallet.db"), saved).unwrap();
+    let later = qujat_core::auth::totp::authenticator_code(&uri, now + 30).unwrap();
+    let o = wallet(&w, later.expose_secret(), &["holder-key"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("this wallet file was replaced by an older copy"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
 }

@@ -15,7 +15,7 @@ use qujat_core::auth::totp::authenticator_code;
 use qujat_core::auth::{KdfParams, SecondFactor};
 use qujat_core::platform::ManualClock;
 use qujat_core::secret::SecretString;
-use qujat_core::vault::{AuditKind, KeyStoreError, VaultError, VaultOptions, VaultState};
+use qujat_core::vault::{AuditKind, VaultError, VaultOptions, VaultState};
 use rusqlite::{Connection, OpenFlags};
 
 use common::{Ready, T0, TempDir, db_path, open, open_with_keys, pin};
@@ -158,11 +158,11 @@ fn tenth_failure_wipes_the_key_in_the_file_and_in_the_key_store() {
     let vault = open(dir.path(), Arc::new(ManualClock::new(now)), VaultOptions::insecure_for_tests());
     assert_eq!(vault.status().unwrap().state, VaultState::Wiped);
     assert_eq!(vault.unlock(&pin(), &code_at(now + 30)).unwrap_err(), VaultError::Wiped);
-    let keys: Vec<_> = std::fs::read_dir(dir.path().join("keys")).unwrap().collect();
-    assert!(keys.is_empty(), "the key store's key file is gone");
+    assert_eq!(key_generations(dir.path()), [generation_in(dir.path())], "only the wipe's marker key is left");
 
     // The old copy of the file, with the phone's key store: the key store no longer has the
-    // key, so even the right PIN and code cannot open it.
+    // key, so even the right PIN and code cannot open it; a newer generation (the wipe's)
+    // tells that the file is an older copy.
     let old = open_with_keys(
         copy.path(),
         &dir.path().join("keys"),
@@ -170,7 +170,26 @@ fn tenth_failure_wipes_the_key_in_the_file_and_in_the_key_store() {
         VaultOptions::insecure_for_tests(),
     );
     assert_eq!(old.status().unwrap().state, VaultState::Ready);
-    assert_eq!(old.unlock(&pin(), &code_at(now + 60)).unwrap_err(), VaultError::KeyStore(KeyStoreError::KeyNotFound));
+    assert_eq!(old.unlock(&pin(), &code_at(now + 60)).unwrap_err(), VaultError::ReplacedByOlderCopy);
+}
+
+/// The generations of the key files in `dir/keys` (`<base>.g<n>.key`).
+fn key_generations(dir: &std::path::Path) -> Vec<i64> {
+    let mut v: Vec<i64> = std::fs::read_dir(dir.join("keys"))
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().into_string().unwrap();
+            name.strip_suffix(".key")?.rsplit_once(".g")?.1.parse().ok()
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// The key generation the vault file in `dir` names.
+fn generation_in(dir: &std::path::Path) -> i64 {
+    let raw = Connection::open(db_path(dir)).unwrap();
+    raw.query_row("SELECT key_generation FROM config", [], |r| r.get(0)).unwrap()
 }
 
 #[test]
@@ -181,11 +200,15 @@ fn a_wipe_that_became_due_is_completed_at_open() {
     let dir = TempDir::new("due-wipe");
     let ready = Ready::new(dir.path(), VaultOptions::insecure_for_tests());
     drop(ready);
+    let generation_before = generation_in(dir.path());
     // As if the tenth attempt had been counted and the process killed before the wipe.
     let raw = Connection::open(db_path(dir.path())).unwrap();
     raw.execute("UPDATE lockout SET failures = 10", []).unwrap();
     drop(raw);
     let vault = open(dir.path(), Arc::new(ManualClock::new(T0 + 60)), VaultOptions::insecure_for_tests());
     assert_eq!(vault.status().unwrap().state, VaultState::Wiped);
-    assert!(std::fs::read_dir(dir.path().join("keys")).unwrap().next().is_none());
+    drop(vault);
+    // The key that wrapped the data key is gone; only the wipe's newer marker key is left.
+    assert_eq!(key_generations(dir.path()), [generation_in(dir.path())]);
+    assert_eq!(generation_in(dir.path()), generation_before + 1);
 }

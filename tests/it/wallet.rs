@@ -227,3 +227,31 @@ fn import_on_a_full_disk_is_a_storage_error_and_keeps_every_earlier_diploma() {
     }
     assert_eq!(h.wallet.audit_log().unwrap().status, ChainStatus::Intact);
 }
+
+#[test]
+fn import_keeps_the_highest_trust_list_sequence_and_refuses_a_lower_one() {
+    let mut w = World::new("wallet-trust-seq");
+    for _ in 0..3 {
+        w.register.allocate().unwrap();
+    }
+    let h = holder(&w);
+    let list = |seq: u64| TrustList::sign(&w.anchor, World::trust_payload(&w.issuers, seq, NOW + 30 * DAY));
+    let (seq5, seq3, seq7) = (list(5), list(3), list(7));
+    let first = issue_to(&w, "kz.enu", "enu-bachelor-honors", &h, 0);
+    h.wallet.import(&first, &seq5, &w.anchor.public()).unwrap();
+    // A lower sequence is refused, naming both; nothing is stored.
+    let second = issue_to(&w, "kz.kaznu", "kaznu-master", &h, 1);
+    let e = h.wallet.import(&second, &seq3, &w.anchor.public()).unwrap_err();
+    assert_eq!(e, WalletError::OlderTrustList { held: 5, offered: 3 });
+    assert!(e.to_string().contains("sequence 3") && e.to_string().contains("sequence 5"), "{e}");
+    assert_eq!(h.wallet.list().unwrap().0.len(), 1);
+    // The same or a higher one is accepted, and the higher one is kept from then on.
+    h.wallet.import(&second, &seq5, &w.anchor.public()).unwrap();
+    let third = issue_to(&w, "kz.enu", "enu-bachelor-honors", &h, 2);
+    h.wallet.import(&third, &seq7, &w.anchor.public()).unwrap();
+    h.wallet.delete(&h.wallet.list().unwrap().0[0].id).unwrap();
+    assert_eq!(
+        h.wallet.import(&first, &seq5, &w.anchor.public()).unwrap_err(),
+        WalletError::OlderTrustList { held: 7, offered: 5 }
+    );
+}

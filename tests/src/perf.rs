@@ -59,7 +59,11 @@ pub const ISSUE_FLOOR: BenchId =
     BenchId::new("issue", "floor_ed25519_sign", "100 ed25519 signs of credential-sized `Sig_structure`s");
 
 /// Unlock with PIN + TOTP at the production Argon2id parameters.
-pub const UNLOCK: BenchId = BenchId::new("unlock", "pin_totp", "unlock with PIN + TOTP (Argon2id m=64 MiB, t=3, p=4)");
+pub const UNLOCK: BenchId = BenchId::new(
+    "unlock",
+    "pin_totp",
+    "unlock with PIN + TOTP, key rotation included (Argon2id m=64 MiB, t=3, p=4; software key store in files)",
+);
 /// The Argon2id derivation alone, same parameters.
 pub const UNLOCK_FLOOR: BenchId =
     BenchId::new("unlock", "floor_argon2id", "Argon2id derivation alone, same parameters");

@@ -16,6 +16,7 @@ use crate::platform::SecureRandom;
 use crate::secret::SecretVec;
 
 use super::audit::{self, AuditKind};
+use super::credential_set;
 use super::error::{StorageError, StorageErrorKind, VaultError};
 use super::open::Vault;
 use super::seal::{Place, SealKeys};
@@ -68,9 +69,12 @@ pub struct CredentialListing {
     /// Summaries, in the order the credentials were stored.
     pub items: Vec<CredentialSummary>,
     /// Rows that could not be read: their sealed summary failed its integrity check (damaged
-    /// or tampered), or SQLite found their page of the file damaged. When the damage hides
-    /// how many rows there were, this is a lower bound (at least 1).
+    /// or tampered), or SQLite found their page of the file damaged, or the row is not in the
+    /// sealed record of stored credentials (put back from an older copy). When the damage
+    /// hides how many rows there were, this is a lower bound (at least 1).
     pub damaged: usize,
+    /// Credentials the sealed record lists whose rows are gone (deleted outside the app).
+    pub missing: usize,
 }
 
 pub(super) fn row_key(keys: &SealKeys, id: &CredentialId) -> [u8; 32] {
@@ -108,13 +112,22 @@ pub(crate) fn insert(
         "INSERT INTO credentials (id, summary, bundle) VALUES (?1, ?2, ?3)",
         params![&row[..], sealed_summary, sealed_bundle],
     )?;
-    Ok(())
+    credential_set::update(tx, keys, rng, &row, true)
 }
 
 /// Delete a credential; `false` if there was none.
-pub(crate) fn remove(tx: &Transaction<'_>, keys: &SealKeys, id: &CredentialId) -> Result<bool, VaultError> {
+pub(crate) fn remove(
+    tx: &Transaction<'_>,
+    keys: &SealKeys,
+    rng: &dyn SecureRandom,
+    id: &CredentialId,
+) -> Result<bool, VaultError> {
     let row = row_key(keys, id);
-    Ok(tx.execute("DELETE FROM credentials WHERE id = ?1", [&row[..]])? > 0)
+    if tx.execute("DELETE FROM credentials WHERE id = ?1", [&row[..]])? == 0 {
+        return Ok(false);
+    }
+    credential_set::update(tx, keys, rng, &row, false)?;
+    Ok(true)
 }
 
 fn exists(conn: &Connection, row: &[u8; 32]) -> Result<bool, VaultError> {
@@ -140,16 +153,31 @@ fn damaged_file(e: &VaultError) -> bool {
 }
 
 fn list(conn: &Connection, keys: &SealKeys) -> Result<CredentialListing, VaultError> {
-    match list_in_one_scan(conn, keys) {
-        Err(e) if damaged_file(&e) => list_row_by_row(conn, keys),
-        other => other,
+    let mut listing = match list_in_one_scan(conn, keys) {
+        Err(e) if damaged_file(&e) => list_row_by_row(conn, keys)?,
+        other => other?,
+    };
+    // Against the sealed record of which credentials exist. A damaged page that hides the
+    // row keys was already counted above.
+    match credential_set::diff(conn, keys) {
+        Ok(diff) => {
+            listing.missing = diff.missing.len();
+            let before = listing.items.len();
+            listing.items.retain(|s| !diff.unexpected.contains(&row_key(keys, &s.id)));
+            listing.damaged += before - listing.items.len();
+        }
+        Err(e) if damaged_file(&e) => {}
+        // The record itself is damaged: which rows should exist is unknown; say so.
+        Err(VaultError::Integrity { .. }) => listing.damaged += 1,
+        Err(e) => return Err(e),
     }
+    Ok(listing)
 }
 
 fn list_in_one_scan(conn: &Connection, keys: &SealKeys) -> Result<CredentialListing, VaultError> {
     let mut stmt = conn.prepare("SELECT id, summary FROM credentials ORDER BY rowid")?;
     let mut rows = stmt.query([])?;
-    let mut listing = CredentialListing { items: Vec::new(), damaged: 0 };
+    let mut listing = CredentialListing { items: Vec::new(), damaged: 0, missing: 0 };
     // The blobs are read in place (no copy per row); a value of the wrong type is a damaged file.
     while let Some(r) = rows.next()? {
         let (row, sealed) = (blob(r, 0)?, blob(r, 1)?);
@@ -176,7 +204,7 @@ fn list_row_by_row(conn: &Connection, keys: &SealKeys) -> Result<CredentialListi
     let by_index =
         collect_rowids(conn, "SELECT rowid FROM credentials INDEXED BY sqlite_autoindex_credentials_1", &mut rowids)?;
     let by_table = collect_rowids(conn, "SELECT rowid FROM credentials NOT INDEXED", &mut rowids)?;
-    let mut listing = CredentialListing { items: Vec::new(), damaged: 0 };
+    let mut listing = CredentialListing { items: Vec::new(), damaged: 0, missing: 0 };
     let mut stmt = conn.prepare("SELECT id, summary FROM credentials NOT INDEXED WHERE rowid = ?1")?;
     for rowid in rowids {
         let row = stmt.query_row([rowid], |r| Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, Vec<u8>>(1)?)));
@@ -223,6 +251,12 @@ fn get(conn: &Connection, keys: &SealKeys, id: &CredentialId) -> Result<SecretVe
         Err(e) if damaged_file(&e) => bundle("SELECT bundle FROM credentials NOT INDEXED WHERE id = ?1 LIMIT 1")?,
         other => other?,
     };
+    // A row deleted outside the app, or one put back that the record does not list.
+    if let Ok(diff) = credential_set::diff(conn, keys)
+        && (diff.missing.contains(&row) || diff.unexpected.contains(&row))
+    {
+        return Err(diff.error());
+    }
     keys.open(bundle_place(&row), &sealed.ok_or(VaultError::NotFound)?)
 }
 
@@ -281,7 +315,7 @@ impl Vault {
         let now = self.now();
         let rng = self.rng.as_ref();
         self.session_write(session, |tx, keys| {
-            if !remove(tx, keys, id)? {
+            if !remove(tx, keys, rng, id)? {
                 return Err(VaultError::NotFound);
             }
             audit::append(tx, keys, rng, AuditKind::Delete, now, id.as_bytes())

@@ -7,12 +7,14 @@ use crate::auth::recovery::{self, RecoveryCode};
 use crate::auth::totp::{CodeRejection, TotpSecret};
 use crate::keys::{KeyPair, PublicKey, hex_encode};
 use crate::platform::random_array;
-use crate::secret::{SecretBytes, SecretString};
+use crate::secret::{SecretBytes, SecretString, SecretVec};
 
 use super::audit::{self, AuditKind};
+use super::credential_set;
 use super::datakey::KeyBundle;
 use super::error::VaultError;
 use super::gate::{Factor, Purpose};
+use super::keychain;
 use super::open::Vault;
 use super::recovery_rows;
 use super::rows::{self, ConfigRow, SecretName, State};
@@ -58,23 +60,36 @@ impl Vault {
         let kdf = self.options.kdf;
         let salt = random_array(rng)?;
         let pin_key = derive_pin_key(pin, &salt, &kdf)?;
-        let bundle = KeyBundle::seal(&pin_key, &data_key, kdf, salt, rng)?;
-        let alias = format!("qujat-vault-{}", hex_encode(&random_array::<8>(rng)?));
-        let outer = self.key_store.wrap(&alias, &bundle.to_bytes())?;
+        let bundle = SecretVec::new(KeyBundle::seal(&pin_key, &data_key, kdf, salt, rng)?.to_bytes());
+        let new_base = format!("qujat-vault-{}", hex_encode(&random_array::<8>(rng)?));
         let holder = KeyPair::generate(rng)?;
         let codes = new_recovery_codes(rng)?;
         let now = self.now();
-        let config = ConfigRow {
-            state: State::Pending,
-            vault_uid: random_array(rng)?,
-            key_alias: alias.clone(),
-            wrapped_key: Some(outer),
-        };
+        let vault_uid = random_array(rng)?;
+        let created = std::cell::RefCell::new(None::<String>);
         let result = self.write_tx(|tx| {
             let previous = rows::read_config(tx)?;
             if previous.as_ref().is_some_and(|c| c.state == State::Ready) {
                 return Err(VaultError::AlreadyInitialized);
             }
+            // A vault set up anew continues the key chain of the one it replaces, one
+            // generation up: a copy of the old file then reads as an older copy.
+            let mut config = match previous {
+                Some(p) => ConfigRow { state: State::Pending, vault_uid, key_alias: p.key_alias, ..p },
+                None => ConfigRow {
+                    state: State::Pending,
+                    vault_uid,
+                    key_alias: new_base.clone(),
+                    key_generation: 0,
+                    wrapped_key: None,
+                },
+            };
+            let next = config.key_generation.checked_add(1).ok_or(VaultError::Integrity { table: "config" })?;
+            let alias = keychain::alias(&config.key_alias, next);
+            created.replace(Some(alias.clone()));
+            config.wrapped_key = Some(self.key_store.wrap(&alias, bundle.expose_secret())?);
+            let retired = config.current_alias();
+            config.key_generation = next;
             rows::clear_sealed_tables(tx)?;
             rows::write_config(tx, &config)?;
             rows::write_lockout(tx, &LockoutState { failures: 0, remaining_secs: 0, last_seen: now })?;
@@ -82,17 +97,18 @@ impl Vault {
             let record = TotpRecord { secret: totp, last_step: None };
             rows::put_secret(tx, &keys, rng, SecretName::Totp, record.encode().expose_secret())?;
             recovery_rows::replace_all(tx, &keys, rng, &codes)?;
+            credential_set::reset(tx, &keys, rng)?;
             audit::append(tx, &keys, rng, AuditKind::Setup, now, &[])?;
-            Ok(previous.map(|c| c.key_alias))
+            Ok(retired)
         });
         match result {
-            Ok(previous_alias) => {
-                if let Some(old) = previous_alias.filter(|old| *old != alias) {
-                    let _ = self.key_store.delete(&old);
-                }
+            Ok(old) => {
+                let _ = self.key_store.delete(&old);
             }
             Err(e) => {
-                let _ = self.key_store.delete(&alias);
+                if let Some(alias) = created.take() {
+                    let _ = self.key_store.delete(&alias);
+                }
                 return Err(e);
             }
         }

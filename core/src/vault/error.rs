@@ -40,8 +40,9 @@ pub enum VaultError {
         /// Attempts left before the lockout policy's terminal action.
         attempts_left: u32,
     },
-    /// The code was valid but already used: wait for the authenticator's next code.
-    #[error("this code was already used; wait for the next one")]
+    /// The code was valid but already used: wait for the authenticator's next code. The PIN
+    /// was right; a replay is not counted as a failed attempt (`docs/SECURITY.md`).
+    #[error("this code was already used; wait for the next one ({attempts_left} attempts left)")]
     CodeReplayed {
         /// Attempts left before the lockout policy's terminal action.
         attempts_left: u32,
@@ -74,6 +75,22 @@ pub enum VaultError {
     Integrity {
         /// The table (a fixed name from the schema, never user data).
         table: &'static str,
+    },
+    /// The vault file is an older copy of itself (put back from a backup or a saved copy):
+    /// the platform key it names was replaced at a later unlock attempt, PIN change or wipe.
+    /// Nothing was counted and no PIN was tested. The app cannot repair this: the newer file
+    /// is needed, or the vault must be set up anew.
+    #[error("this wallet file was replaced by an older copy")]
+    ReplacedByOlderCopy,
+    /// The set of stored diplomas differs from the sealed record of it: a row was removed
+    /// (or an old one put back) behind the app's back. The rows still present are shown;
+    /// the missing ones must be imported again.
+    #[error("the stored diplomas were changed outside the app: {missing} missing, {unexpected} unexpected")]
+    CredentialSetChanged {
+        /// Diplomas the sealed record lists that are not in the file (at least this many).
+        missing: u64,
+        /// Rows in the file the sealed record does not list.
+        unexpected: u64,
     },
     /// This credential is already stored.
     #[error("this credential is already stored")]

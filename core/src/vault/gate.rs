@@ -4,13 +4,18 @@
 //! 1. shape of the input (nothing counted: no secret is tested);
 //! 2. state and lockout, read: a wait in force refuses here (recording the clock reading, which
 //!    only moves forward), a due wipe is carried out;
-//! 3. the platform key store unwraps the outer layer (not counted: it tests nothing the
-//!    holder typed, and a key store outage must not drive the vault towards a wipe);
-//! 4. **the attempt is counted as failed, with its delay and the clock reading, and
-//!    committed** (fsync);
+//! 3. in one write transaction (`BEGIN IMMEDIATE`): the lockout is checked again, the platform
+//!    key store unwraps the outer layer under the key chain's current generation (not counted:
+//!    it tests nothing the holder typed, and a key store outage must not drive the vault
+//!    towards a wipe; an older copy of the file fails here with
+//!    [`VaultError::ReplacedByOlderCopy`]), then
+//! 4. **the attempt is counted as failed, with its delay and the clock reading, the bundle is
+//!    re-wrapped under the next generation of the platform key, and all of it is committed**
+//!    (fsync); the previous generation's key is deleted after the commit (see `keychain`);
 //! 5. Argon2id(PIN) and the inner unwrap: a wrong PIN stops here. The derivation runs on a
-//!    second thread while step 4 commits, and its result is used only after step 4 is durable,
-//!    so the count costs no time and is still in place before any secret is tested;
+//!    second thread, started as soon as step 3 has the bundle, while step 4 re-wraps and
+//!    commits; its result is used only after step 4 is durable, so the count and the rotation
+//!    cost no time and are in place before any secret is tested;
 //! 6. the second factor is checked and, in the same transaction, the TOTP step is recorded
 //!    (or the recovery code deleted), the counter reset, and earlier failures moved into the
 //!    sealed audit log.
@@ -29,6 +34,7 @@ use crate::platform::{UnixTime, random_array};
 use crate::secret::{SecretBytes, SecretString, SecretVec};
 
 use super::audit::{self, AuditKind};
+use super::credential_set;
 use super::datakey::KeyBundle;
 use super::error::VaultError;
 use super::open::Vault;
@@ -116,18 +122,21 @@ impl Vault {
         let kdf = self.options.kdf;
         let salt = random_array(rng)?;
         let pin_key = derive_pin_key(new_pin, &salt, &kdf)?;
-        let bundle = KeyBundle::seal(&pin_key, &g.data_key, kdf, salt, rng)?;
-        let outer = self.key_store.wrap(&g.config.key_alias, &bundle.to_bytes())?;
+        let bundle = SecretVec::new(KeyBundle::seal(&pin_key, &g.data_key, kdf, salt, rng)?.to_bytes());
         let now = self.now();
-        self.write_tx(|tx| {
+        // The new wrapping goes under a new generation of the platform key (see `keychain`):
+        // a copy of the file from before the change no longer opens, not even with the old PIN.
+        let retired = self.write_tx(|tx| {
             let mut c = rows::read_config(tx)?.ok_or(VaultError::NotInitialized)?;
             if c.vault_uid != g.config.vault_uid || c.state != State::Ready {
                 return Err(VaultError::Locked);
             }
-            c.wrapped_key = Some(outer);
-            rows::write_config(tx, &c)?;
-            audit::append(tx, &g.keys, rng, AuditKind::PinChanged, now, &[])
-        })
+            let retired = self.rotate(tx, &mut c, bundle.expose_secret(), true)?;
+            audit::append(tx, &g.keys, rng, AuditKind::PinChanged, now, &[])?;
+            Ok(retired)
+        })?;
+        self.retire(retired);
+        Ok(())
     }
 
     /// Pass the gate (see the module documentation for the order of steps).
@@ -161,44 +170,56 @@ impl Vault {
             return Err(self.refusal(r));
         }
 
-        // 3. Outer layer, by the platform key store.
-        let wrapped = config.wrapped_key.as_deref().ok_or(VaultError::Integrity { table: "config" })?;
-        // A key store's `InvalidData` stays a key-store error: a replaced platform key and
-        // damaged wrapped bytes look the same to it, and only the key store can tell the app
-        // more (an invalidated key, a missing one).
-        let bundle = SecretVec::new(self.key_store.unwrap(&config.key_alias, wrapped)?);
-        let bundle = KeyBundle::from_bytes(&bundle)?;
-
-        // 4 and 5. Count the attempt as failed, durably, before any secret is tested; then the
-        // PIN. Argon2id runs on another thread while the count is committed, so the commit's
-        // fsync costs no time; its result is looked at only once the count is durable (and not
-        // at all if the count was refused or failed).
-        let count = || {
-            self.write_tx(|tx| {
-                let c = rows::read_config(tx)?.ok_or(VaultError::NotInitialized)?;
+        // 3 and 4, in one write transaction (`BEGIN IMMEDIATE`: no other process rotates the
+        // key meanwhile): the platform key store unwraps the outer layer under the current
+        // generation (an older copy of the file fails here, uncounted), the attempt is counted
+        // as failed, and the bundle is re-wrapped under the next generation. Argon2id starts
+        // on another thread as soon as the bundle is open, so the commit's fsync and the key
+        // store's work cost no time; its result is looked at only once the count is durable
+        // (and not at all if the count was refused or failed). After the commit the previous
+        // generation's key is deleted: from then on an older copy of the file finds no key.
+        let now = self.now();
+        let (attempt, pin_key) = std::thread::scope(|scope| {
+            let counted = self.write_tx(|tx| {
+                let mut c = rows::read_config(tx)?.ok_or(VaultError::NotInitialized)?;
                 if c.vault_uid != config.vault_uid {
                     return Err(VaultError::Locked); // set up anew meanwhile
                 }
+                check_state(c.state, purpose)?;
                 let mut l = rows::read_lockout(tx)?;
-                l.observe(self.now());
+                l.observe(now);
                 if let Err(r) = l.admit(policy, recovery) {
                     rows::write_lockout(tx, &l)?;
                     return Ok(Err(r));
                 }
+                // A key store's `InvalidData` stays a key-store error: a replaced platform key
+                // and damaged wrapped bytes look the same to it, and only the key store can
+                // tell the app more (an invalidated key, a missing one).
+                let plain = SecretVec::new(self.unwrap_current(&c)?);
+                let bundle = KeyBundle::from_bytes(&plain)?;
+                let (salt, params) = (bundle.salt, bundle.params);
+                let kdf = scope.spawn(move || derive_pin_key(pin, &salt, &params));
                 l.begin_attempt(policy);
                 rows::write_lockout(tx, &l)?;
                 tx.execute("INSERT INTO failed_attempts (at) VALUES (?1)", [l.last_seen])?;
-                Ok(Ok(tx.last_insert_rowid()))
-            })
-        };
-        let (attempt, pin_key) = std::thread::scope(|scope| {
-            let kdf = scope.spawn(|| derive_pin_key(pin, &bundle.salt, &bundle.params));
-            let attempt = count();
-            // Argon2 does not panic on validated parameters; if it ever did, the attempt stays counted.
-            (attempt, kdf.join().map_err(|_| VaultError::Kdf))
+                let seq = tx.last_insert_rowid();
+                let retired = self.rotate(tx, &mut c, plain.expose_secret(), true)?;
+                Ok(Ok((seq, bundle, kdf, retired)))
+            });
+            match counted {
+                Ok(Ok((seq, bundle, kdf, retired))) => {
+                    self.retire(retired);
+                    // Argon2 does not panic on validated parameters; if it ever did, the
+                    // attempt stays counted.
+                    let key = kdf.join().map_err(|_| VaultError::Kdf).and_then(|k| k.map_err(VaultError::from));
+                    (Ok(Ok((seq, bundle))), key)
+                }
+                Ok(Err(r)) => (Ok(Err(r)), Err(VaultError::Kdf)),
+                Err(e) => (Err(e), Err(VaultError::Kdf)),
+            }
         });
-        let attempt = attempt?.map_err(|r| self.refusal(r))?;
-        let pin_key = pin_key??;
+        let (attempt, bundle) = attempt?.map_err(|r| self.refusal(r))?;
+        let pin_key = pin_key?;
         let Some(data_key) = bundle.open(&pin_key) else {
             return Err(self.failed(Failure::Pin));
         };
@@ -232,6 +253,7 @@ impl Vault {
             rows::write_lockout(tx, &l)?;
             tx.execute("DELETE FROM failed_attempts WHERE seq = ?1", [attempt])?;
             record_earlier_failures(tx, &keys, rng)?;
+            credential_set::ensure(tx, &keys, rng)?;
             let how: &[u8] = if recovery { b"recovery-code" } else { b"totp" };
             match purpose {
                 Purpose::ConfirmEnrolment => {
@@ -255,6 +277,13 @@ impl Vault {
             Err(e) => return Err(self.release_attempt(attempt, e)),
         };
         if let Err(f) = outcome {
+            if matches!(f, Failure::Replayed) {
+                // A replay is not counted (docs/SECURITY.md, "Replayed codes"): the PIN was
+                // right and the code was a real one, already spent, so no guess of either is
+                // gained by it, while counting it locked out holders who ran two commands
+                // within one 30-second step. A wrong PIN was counted and stopped at step 5.
+                let _ = self.release_attempt(attempt, VaultError::Kdf);
+            }
             return Err(self.failed(f));
         }
         Ok(Granted { data_key, keys, config })
@@ -314,21 +343,24 @@ impl Vault {
 
     /// Destroy the data key: in the file (with every sealed table, securely deleted, then a
     /// checkpoint so the log keeps no copy) and in the platform key store.
+    ///
+    /// The wipe, too, moves the key chain to a new generation (whose key wraps only a marker,
+    /// and which the file does not keep): a copy of the file from before the wipe then fails
+    /// as [`VaultError::ReplacedByOlderCopy`] rather than as a key store that lost its key.
     pub(super) fn wipe(&self) -> Result<(), VaultError> {
-        let alias = self.write_tx(|tx| {
+        let retired = self.write_tx(|tx| {
             let Some(mut c) = rows::read_config(tx)? else {
                 return Ok(None);
             };
             rows::clear_sealed_tables(tx)?;
             c.state = State::Wiped;
-            c.wrapped_key = None;
-            rows::write_config(tx, &c)?;
-            Ok(Some(c.key_alias))
+            let retired = self.rotate(tx, &mut c, WIPED_MARKER, false)?;
+            Ok(Some(retired))
         })?;
-        if let Some(alias) = alias {
+        if let Some(retired) = retired {
             // The file no longer holds the wrapped key; deleting the platform key also makes
-            // any earlier copy of the file useless. A failure here cannot be retried usefully.
-            let _ = self.key_store.delete(&alias);
+            // any earlier copy of the file useless.
+            self.retire(retired);
         }
         self.checkpoint()
     }
@@ -343,6 +375,9 @@ impl Vault {
         Ok(())
     }
 }
+
+/// What the generation a wipe creates wraps: nothing secret, only a recognisable marker.
+const WIPED_MARKER: &[u8] = b"qujat/wiped";
 
 fn check_state(state: State, purpose: Purpose) -> Result<(), VaultError> {
     match (state, purpose) {

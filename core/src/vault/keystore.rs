@@ -39,8 +39,15 @@ pub trait KeyStore: Send + Sync {
     fn wrap(&self, alias: &str, plaintext: &[u8]) -> Result<Vec<u8>, KeyStoreError>;
     /// Decrypt what [`Self::wrap`] produced for the same alias.
     fn unwrap(&self, alias: &str, wrapped: &[u8]) -> Result<Vec<u8>, KeyStoreError>;
-    /// Destroy the key named `alias`. Deleting a missing key is not an error.
+    /// Destroy the key named `alias`. Deleting a missing key is not an error. The vault relies
+    /// on deletion being real: a deleted key must never come back (see `docs/SECURITY.md`,
+    /// "Copy-back").
     fn delete(&self, alias: &str) -> Result<(), KeyStoreError>;
+    /// Every alias this key store holds that starts with `prefix`, in any order. The vault
+    /// asks for the aliases of its own key chain (`<base>.g<generation>`) to tell a file that
+    /// was replaced by an older copy (a newer generation exists) from a key store that lost
+    /// its keys (none exists), and to remove keys a crash left behind.
+    fn aliases_with_prefix(&self, prefix: &str) -> Result<Vec<String>, KeyStoreError>;
     /// Whether keys live in hardware the app process cannot read (TEE, StrongBox, Secure Enclave).
     fn is_hardware_backed(&self) -> bool;
 }

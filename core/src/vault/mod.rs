@@ -3,11 +3,16 @@
 //! ```text
 //!            PIN ──Argon2id(salt, m,t,p)──► PIN key ─┐
 //!                                                    ▼ XChaCha20-Poly1305
-//!   random data key (256 bit) ──────────────────► inner blob ──KeyStore.wrap(alias)──► config.wrapped_key
+//!   random data key (256 bit) ──────────────────► inner blob ──KeyStore.wrap(alias(g))──► config.wrapped_key
 //!        │ HMAC-SHA256 split
 //!        ├─► record key: seals every secret value (AAD = table, column, row id, version)
 //!        └─► lookup key: keyed-hash row ids (credentials, named secrets)
 //! ```
+//!
+//! The platform key's generation `g` moves forward at every unlock attempt, PIN change and
+//! wipe, and the previous key is deleted (`keychain`): an older copy of the file finds no key
+//! ([`VaultError::ReplacedByOlderCopy`]). A sealed record of which credentials exist
+//! (`credential_set`) reports rows deleted behind the core's back.
 //!
 //! One [`Vault`] owns one SQLite connection behind a mutex (store pattern: every write takes a
 //! `&Transaction`; schema by numbered migrations). The gate ([`Vault::unlock`]) turns PIN + code
@@ -15,6 +20,7 @@
 //! threat model.
 
 mod audit;
+mod credential_set;
 mod credentials;
 mod datakey;
 mod enrolment;
@@ -24,6 +30,7 @@ mod error;
 pub mod fuzzing;
 mod gate;
 mod holder;
+mod keychain;
 mod keystore;
 mod open;
 mod recovery_rows;
@@ -33,6 +40,7 @@ mod seal;
 mod session;
 mod software_keystore;
 mod totp_record;
+mod trust_sequence;
 
 #[cfg(test)]
 pub(crate) mod test_support;

@@ -131,6 +131,7 @@ impl Vault {
             rng: platform.rng,
             options,
         };
+        vault.clean_key_chain()?;
         vault.finish_due_wipe()?;
         Ok(vault)
     }

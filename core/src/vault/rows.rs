@@ -32,7 +32,11 @@ pub(crate) enum State {
 pub(crate) struct ConfigRow {
     pub state: State,
     pub vault_uid: [u8; UID_LEN],
+    /// The base of the key chain's aliases (see [`super::keychain`]).
     pub key_alias: String,
+    /// The generation of the platform key that wraps `wrapped_key` (0: the base alias itself,
+    /// as written before key rotation existed).
+    pub key_generation: u64,
     pub wrapped_key: Option<Vec<u8>>,
 }
 
@@ -44,13 +48,16 @@ fn bad_config() -> VaultError {
 
 /// Read the configuration; `None` before setup.
 pub(crate) fn read_config(conn: &Connection) -> Result<Option<ConfigRow>, VaultError> {
-    type Raw = (i64, Vec<u8>, String, Option<Vec<u8>>);
+    type Raw = (i64, Vec<u8>, String, i64, Option<Vec<u8>>);
     let raw: Option<Raw> = conn
-        .query_row("SELECT state, vault_uid, key_alias, wrapped_key FROM config WHERE id = 1", [], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-        })
+        .query_row(
+            "SELECT state, vault_uid, key_alias, key_generation, wrapped_key FROM config WHERE id = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
         .optional()?;
-    let Some((state, uid, key_alias, wrapped_key)) = raw else { return Ok(None) };
+    let Some((state, uid, key_alias, generation, wrapped_key)) = raw else { return Ok(None) };
+    let key_generation = u64::try_from(generation).map_err(|_| bad_config())?;
     let state = match state {
         1 => State::Pending,
         2 => State::Ready,
@@ -58,15 +65,21 @@ pub(crate) fn read_config(conn: &Connection) -> Result<Option<ConfigRow>, VaultE
         _ => return Err(bad_config()),
     };
     let vault_uid = <[u8; UID_LEN]>::try_from(uid.as_slice()).map_err(|_| bad_config())?;
-    Ok(Some(ConfigRow { state, vault_uid, key_alias, wrapped_key }))
+    Ok(Some(ConfigRow { state, vault_uid, key_alias, key_generation, wrapped_key }))
 }
 
 /// Write (insert or replace) the configuration.
 pub(crate) fn write_config(tx: &Transaction<'_>, c: &ConfigRow) -> Result<(), VaultError> {
     tx.execute(
-        "INSERT OR REPLACE INTO config (id, state, vault_uid, key_alias, wrapped_key)
-         VALUES (1, ?1, ?2, ?3, ?4)",
-        params![c.state as i64, &c.vault_uid[..], c.key_alias, c.wrapped_key],
+        "INSERT OR REPLACE INTO config (id, state, vault_uid, key_alias, key_generation, wrapped_key)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5)",
+        params![
+            c.state as i64,
+            &c.vault_uid[..],
+            c.key_alias,
+            i64::try_from(c.key_generation).map_err(|_| bad_config())?,
+            c.wrapped_key
+        ],
     )?;
     Ok(())
 }
@@ -101,6 +114,8 @@ pub(crate) enum SecretName {
     Totp,
     TotpPending,
     AuditHead,
+    CredentialSet,
+    TrustSequence,
 }
 
 impl SecretName {
@@ -110,6 +125,8 @@ impl SecretName {
             Self::Totp => "totp",
             Self::TotpPending => "totp-pending",
             Self::AuditHead => "audit-head",
+            Self::CredentialSet => "credential-set",
+            Self::TrustSequence => "trust-sequence",
         }
     }
 }

@@ -59,6 +59,10 @@ const MIGRATIONS: &[&str] = &[
         sealed BLOB NOT NULL
     ) STRICT;
     ",
+    // 2: the platform key's generation (key rotation: an older copy of the file finds no key).
+    "
+    ALTER TABLE config ADD COLUMN key_generation INTEGER NOT NULL DEFAULT 0;
+    ",
 ];
 
 /// The schema version this build writes.

@@ -62,7 +62,10 @@ impl SoftwareKeyStore {
     fn key(&self, alias: &str, create: bool) -> Result<SecretBytes<32>, KeyStoreError> {
         check_alias(alias)?;
         let mut keys = self.keys.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(k) = keys.get(alias) {
+        // Keys in a directory are read from their file every time, never cached: another
+        // process may have deleted one (a key rotation), and a deleted key must not live on in
+        // this process's memory.
+        if let (Backing::Memory, Some(k)) = (&self.backing, keys.get(alias)) {
             return Ok(k.duplicate());
         }
         if let Backing::Directory(dir) = &self.backing {
@@ -71,9 +74,7 @@ impl SoftwareKeyStore {
                     let key = SecretBytes::from_slice(&bytes).ok_or(KeyStoreError::InvalidData);
                     let mut bytes = bytes;
                     zeroize::Zeroize::zeroize(&mut bytes);
-                    let key = key?;
-                    keys.insert(alias.to_owned(), key.duplicate());
-                    return Ok(key);
+                    return key;
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
                 Err(_) => return Err(KeyStoreError::Io),
@@ -83,10 +84,12 @@ impl SoftwareKeyStore {
             return Err(KeyStoreError::KeyNotFound);
         }
         let key = SecretBytes::<32>::random(self.rng.as_ref()).map_err(|_| KeyStoreError::Unavailable)?;
-        if let Backing::Directory(dir) = &self.backing {
-            write_key_file(dir, &Self::key_path(dir, alias), key.expose_secret())?;
+        match &self.backing {
+            Backing::Directory(dir) => write_key_file(dir, &Self::key_path(dir, alias), key.expose_secret())?,
+            Backing::Memory => {
+                keys.insert(alias.to_owned(), key.duplicate());
+            }
         }
-        keys.insert(alias.to_owned(), key.duplicate());
         Ok(key)
     }
 }
@@ -118,11 +121,36 @@ impl KeyStore for SoftwareKeyStore {
                     f.write_all(&[0u8; 32])?;
                     f.sync_all()
                 });
-                fs::remove_file(&path).map_err(|_| KeyStoreError::Io)?;
+                // Another process may have deleted it meanwhile: gone is what was asked.
+                match fs::remove_file(&path) {
+                    Ok(()) => {}
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(_) => return Err(KeyStoreError::Io),
+                }
                 sync_dir(dir);
             }
         }
         Ok(())
+    }
+
+    fn aliases_with_prefix(&self, prefix: &str) -> Result<Vec<String>, KeyStoreError> {
+        match &self.backing {
+            Backing::Memory => {
+                let keys = self.keys.lock().unwrap_or_else(PoisonError::into_inner);
+                Ok(keys.keys().filter(|a| a.starts_with(prefix)).cloned().collect())
+            }
+            Backing::Directory(dir) => {
+                let mut out = Vec::new();
+                for entry in fs::read_dir(dir).map_err(|_| KeyStoreError::Io)? {
+                    let name = entry.map_err(|_| KeyStoreError::Io)?.file_name();
+                    let Some(alias) = name.to_str().and_then(|n| n.strip_suffix(".key")) else { continue };
+                    if alias.starts_with(prefix) && check_alias(alias).is_ok() {
+                        out.push(alias.to_owned());
+                    }
+                }
+                Ok(out)
+            }
+        }
     }
 
     fn is_hardware_backed(&self) -> bool {
@@ -198,8 +226,14 @@ mod tests {
         let mut bad = w.clone();
         bad[5] ^= 1;
         assert_eq!(ks.unwrap("a", &bad), Err(KeyStoreError::InvalidData));
+        ks.wrap("a.g2", b"x").unwrap();
+        ks.wrap("b", b"x").unwrap();
+        let mut found = ks.aliases_with_prefix("a").unwrap();
+        found.sort();
+        assert_eq!(found, ["a", "a.g2"]);
         ks.delete("a").unwrap();
         assert_eq!(ks.unwrap("a", &w), Err(KeyStoreError::KeyNotFound));
+        assert_eq!(ks.aliases_with_prefix("a").unwrap(), ["a.g2"]);
         ks.delete("a").unwrap();
         assert_eq!(ks.wrap("../etc", b"x"), Err(KeyStoreError::BadAlias));
         assert_eq!(ks.wrap("", b"x"), Err(KeyStoreError::BadAlias));
@@ -219,6 +253,12 @@ mod tests {
             assert_eq!(mode(&path), 0o700);
             assert_eq!(mode(&path.join("vault-1.key")), 0o600);
         }
+        assert_eq!(again.aliases_with_prefix("vault-").unwrap(), ["vault-1"]);
+        // A key deleted by another instance (another process) is gone here too: no cache.
+        let other = SoftwareKeyStore::in_directory(&path, rng()).unwrap();
+        other.delete("vault-1").unwrap();
+        assert_eq!(again.unwrap("vault-1", &w), Err(KeyStoreError::KeyNotFound));
+        assert!(again.aliases_with_prefix("vault-").unwrap().is_empty());
         again.delete("vault-1").unwrap();
         assert!(!path.join("vault-1.key").exists());
         let third = SoftwareKeyStore::in_directory(&path, rng()).unwrap();

@@ -35,7 +35,18 @@ fn setup_confirm_unlock_and_replay() {
     let s = f.vault.unlock(&pin(), &code).unwrap();
     assert!(!s.is_locked());
     // The same code again (same step, even after a "restart" would read the persisted step).
-    assert_eq!(f.vault.unlock(&pin(), &code).unwrap_err(), VaultError::CodeReplayed { attempts_left: 9 });
+    let before = f.vault.status().unwrap().attempts_left;
+    let e = f.vault.unlock(&pin(), &code).unwrap_err();
+    assert_eq!(e, VaultError::CodeReplayed { attempts_left: before });
+    assert!(e.to_string().contains("already used; wait for the next one") && e.to_string().contains("attempts left"));
+    // Not counted, however often it is repeated.
+    for _ in 0..12 {
+        assert_eq!(f.vault.unlock(&pin(), &code).unwrap_err(), VaultError::CodeReplayed { attempts_left: before });
+    }
+    assert_eq!(f.vault.status().unwrap().failures, 0);
+    // After a wrong PIN, the replay says how many attempts are left (one fewer).
+    let _ = f.vault.unlock(&wrong_pin(), &code).unwrap_err();
+    assert_eq!(f.vault.unlock(&pin(), &code).unwrap_err(), VaultError::CodeReplayed { attempts_left: before - 1 });
     // The next step's code works and resets the counter.
     f.vault.unlock(&pin(), &f.next_code()).unwrap();
     assert_eq!(f.vault.status().unwrap().failures, 0);

@@ -48,6 +48,15 @@ pub enum WalletError {
     /// A stored record does not decode (damaged or written by a newer version).
     #[error("a stored record is damaged: {0}")]
     DamagedRecord(FormatError),
+    /// The trust list offered is older than one this wallet has already seen from the same
+    /// anchor (it may still list an issuer the anchor has since dropped): get the current list.
+    #[error("the trust list (sequence {offered}) is older than the one this wallet holds (sequence {held})")]
+    OlderTrustList {
+        /// The highest sequence this wallet has seen.
+        held: u64,
+        /// The sequence of the list offered.
+        offered: u64,
+    },
     /// The presentation could not be made.
     #[error(transparent)]
     Present(#[from] PresentError),
@@ -133,7 +142,9 @@ impl Wallet {
         self.with_session(|s| Ok(self.vault.holder_public_key(s)?))
     }
 
-    /// Check a credential bundle against a trust list signed by `anchor` and store it.
+    /// Check a credential bundle against a trust list signed by `anchor` and store it. A trust
+    /// list of a lower sequence than the highest this wallet has seen from `anchor` is refused
+    /// ([`WalletError::OlderTrustList`]); a higher one is remembered.
     pub fn import(&self, bundle: &[u8], trust_list: &[u8], anchor: &PublicKey) -> Result<DiplomaSummary, WalletError> {
         let now = self.clock.now();
         let trust = TrustList::verify(trust_list, anchor)?;
@@ -153,17 +164,24 @@ impl Wallet {
             if cred.payload().holder != self.vault.holder_public_key(s)? {
                 return Err(WalletError::NotOurHolderKey);
             }
+            // The highest sequence seen is kept (sealed) and a lower one refused.
+            let offered = trust.payload().sequence;
+            if let Err(held) = self.vault.admit_trust_list_sequence(s, &anchor.to_bytes(), offered)? {
+                return Err(WalletError::OlderTrustList { held, offered });
+            }
             let summary = DiplomaSummary::of(&b, entry, now);
             self.vault.put_credential(s, &summary.id, &b.to_bytes(), &summary.to_cbor())?;
             Ok(summary)
         })
     }
 
-    /// Every stored diploma's summary. Damaged rows are skipped and counted in the second value.
+    /// Every stored diploma's summary. Damaged rows are skipped and counted in the second
+    /// value, with the diplomas the vault's sealed record lists whose rows were deleted
+    /// outside the app (the vault's [`CredentialListing::missing`](crate::vault::CredentialListing)).
     pub fn list(&self) -> Result<(Vec<DiplomaSummary>, usize), WalletError> {
         self.with_session(|s| {
             let listing = self.vault.list_summaries(s)?;
-            let mut damaged = listing.damaged;
+            let mut damaged = listing.damaged + listing.missing;
             let mut out = Vec::with_capacity(listing.items.len());
             for item in listing.items {
                 match DiplomaSummary::from_cbor(item.id, item.summary.expose_secret()) {

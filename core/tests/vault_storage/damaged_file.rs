@@ -44,6 +44,7 @@ struct Sample {
     time: i64,
     pristine: Vec<u8>,
     creds: Vec<Cred>,
+    keys: Vec<(std::ffi::OsString, Vec<u8>)>,
 }
 
 impl Sample {
@@ -74,7 +75,16 @@ impl Sample {
         }
         let pristine = std::fs::read(db_path(dir.path())).unwrap();
         assert_eq!(pristine.len() % PAGE, 0);
-        Self { dir, uri, time, pristine, creds }
+        // Each probe unlocks, which rotates the platform key; putting the pristine file back
+        // then needs its key back too (the software key store's folder, copied with the file).
+        let keys = std::fs::read_dir(dir.path().join("keys"))
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                (e.file_name(), std::fs::read(e.path()).unwrap())
+            })
+            .collect();
+        Self { dir, uri, time, pristine, creds, keys }
     }
 
     /// Pages of `name` (a table or index) of the given dbstat page type, from the pristine file.
@@ -99,6 +109,12 @@ impl Sample {
             let _ = std::fs::remove_file(format!("{}{ext}", db.display()));
         }
         std::fs::write(&db, bytes).unwrap();
+        let keys = self.dir.path().join("keys");
+        let _ = std::fs::remove_dir_all(&keys);
+        std::fs::create_dir_all(&keys).unwrap();
+        for (name, k) in &self.keys {
+            std::fs::write(keys.join(name), k).unwrap();
+        }
     }
 
     /// Open, unlock, list and read every credential of the installed file, `round` TOTP steps

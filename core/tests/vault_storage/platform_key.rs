@@ -156,6 +156,9 @@ impl KeyStore for Faulty {
     fn delete(&self, alias: &str) -> Result<(), KeyStoreError> {
         self.inner.delete(alias)
     }
+    fn aliases_with_prefix(&self, prefix: &str) -> Result<Vec<String>, KeyStoreError> {
+        self.inner.aliases_with_prefix(prefix)
+    }
     fn is_hardware_backed(&self) -> bool {
         false
     }

@@ -91,6 +91,7 @@ impl Bench {
 /// Which named secret a `secrets` row holds, found by damaging it once.
 #[derive(Debug, PartialEq)]
 enum Which {
+    CredentialSet,
     HolderKey,
     AuditHead,
     Totp,
@@ -99,7 +100,9 @@ enum Which {
 fn identify(b: &Bench, rowid: i64) -> Which {
     let mut which = None;
     b.each_flip_at("secrets", "sealed", rowid, &[30], |b, _| {
-        which = Some(if b.r.vault.sign_as_holder(&b.r.session, b"m").is_err() {
+        which = Some(if b.r.vault.list_summaries(&b.r.session).unwrap().damaged != 0 {
+            Which::CredentialSet
+        } else if b.r.vault.sign_as_holder(&b.r.session, b"m").is_err() {
             Which::HolderKey
         } else if b.r.vault.audit_log(&b.r.session).unwrap().status != ChainStatus::Intact {
             Which::AuditHead
@@ -183,6 +186,15 @@ fn every_byte_of_every_sealed_value_is_checked() {
                     let e = b.r.vault.unlock(&pin(), &b.next_code()).unwrap_err();
                     assert_eq!(e, integrity("secrets"), "TOTP record byte {i}");
                 }
+                Which::CredentialSet => {
+                    // Which diplomas should exist is unknown: said, and every diploma still reads.
+                    let list = b.r.vault.list_summaries(&b.r.session).unwrap();
+                    assert_eq!((list.items.len(), list.damaged), (3, 1), "credential set byte {i}");
+                    for n in 0..3 {
+                        assert_eq!(b.r.vault.get_credential(&b.r.session, &id(n)).unwrap().len(), 200);
+                    }
+                    return;
+                }
             }
             b.credentials_still_read();
         });
@@ -265,7 +277,11 @@ fn swapped_or_moved_rows_are_caught() {
     // A row moved to another id.
     let old_id = b.get("credentials", "id", rows[2]);
     b.set("credentials", "id", rows[2], &[0xAB; 32]);
-    assert_eq!(vault.get_credential(session, &id(2)).unwrap_err(), VaultError::NotFound);
+    // (The sealed record of stored credentials tells it: one missing, one unexpected.)
+    assert_eq!(
+        vault.get_credential(session, &id(2)).unwrap_err(),
+        VaultError::CredentialSetChanged { missing: 1, unexpected: 1 }
+    );
     assert_eq!(vault.list_summaries(session).unwrap().damaged, 1);
     b.set("credentials", "id", rows[2], &old_id);
 

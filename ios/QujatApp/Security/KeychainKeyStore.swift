@@ -51,6 +51,34 @@ final class KeychainKeyStore: PlatformKeyStore, @unchecked Sendable {
         guard status == errSecSuccess || status == errSecItemNotFound else { throw KeyStoreError.Io }
     }
 
+    /// The aliases of this store's keys that start with `prefix`: the core's key chain
+    /// (`qujat-vault-<hex>.g<n>`), which it rotates at every unlock attempt, PIN change and wipe
+    /// and lists to tell an older copy of its file from a lost key. `SecItemDelete` on a Secure
+    /// Enclave key destroys it for good, which is what makes an older copy useless.
+    func aliasesWithPrefix(prefix: String) throws -> [String] {
+        let q: [String: Any] = [
+            kSecClass as String: kSecClassKey,
+            kSecAttrKeyType as String: kSecAttrKeyTypeECSECPrimeRandom,
+            kSecMatchLimit as String: kSecMatchLimitAll,
+            kSecReturnAttributes as String: true,
+        ]
+        var items: CFTypeRef?
+        let status = SecItemCopyMatching(q as CFDictionary, &items)
+        switch status {
+        case errSecSuccess: break
+        case errSecItemNotFound: return []
+        case errSecInteractionNotAllowed: throw KeyStoreError.Unavailable // the phone is locked
+        default: throw KeyStoreError.Io
+        }
+        guard let attributes = items as? [[String: Any]] else { return [] }
+        return attributes.compactMap { a -> String? in
+            guard let tag = a[kSecAttrApplicationTag as String] as? Data,
+                  let name = String(data: tag, encoding: .utf8), name.hasPrefix(Self.tagPrefix) else { return nil }
+            let alias = String(name.dropFirst(Self.tagPrefix.count))
+            return alias.hasPrefix(prefix) ? alias : nil
+        }
+    }
+
     func isHardwareBacked() -> Bool { useSecureEnclave }
 
     // MARK: - Keychain

@@ -67,6 +67,11 @@ open class JvmKeyStore : PlatformKeyStore {
         keys.remove(alias)
     }
 
+    override fun aliasesWithPrefix(prefix: String): List<String> {
+        calls.incrementAndGet()
+        return keys.keys.filter { it.startsWith(prefix) }
+    }
+
     override fun isHardwareBacked(): Boolean = false
 
     fun aliases(): Set<String> = keys.keys.toSet()

@@ -106,16 +106,19 @@ class WalletTest {
         val h = Holder(world)
         val w = h.wallet
         w.lock()
-        // The code used to confirm is spent: the same code again is a replay.
-        assertEquals(9u, assertFailsWith<WalletException.CodeReplayed> { w.unlock(PIN, h.code()) }.attemptsLeft)
+        // The code used to confirm is spent: the same code again is a replay, told with the
+        // attempts left, and not counted.
+        val replay = assertFailsWith<WalletException.CodeReplayed> { w.unlock(PIN, h.code()) }
+        assertEquals(10u, replay.attemptsLeft)
+        assertEquals(0u, w.status().failures)
         assertFailsWith<WalletException.TotpRequired> { w.unlock(PIN, "") }
         assertFailsWith<WalletException.MalformedCode> { w.unlock(PIN, "12a456") }
         world.clock.advance(30)
         val good = h.code()
         val wrongCode = ((good.toInt() + 1) % 1_000_000).toString().padStart(6, '0')
-        assertEquals(8u, assertFailsWith<WalletException.WrongCode> { w.unlock(PIN, wrongCode) }.attemptsLeft)
-        assertEquals(7u, assertFailsWith<WalletException.WrongPin> { w.unlock("582047", good) }.attemptsLeft)
-        assertEquals(3u, w.status().failures)
+        assertEquals(9u, assertFailsWith<WalletException.WrongCode> { w.unlock(PIN, wrongCode) }.attemptsLeft)
+        assertEquals(8u, assertFailsWith<WalletException.WrongPin> { w.unlock("582047", good) }.attemptsLeft)
+        assertEquals(2u, w.status().failures)
         w.unlock(PIN, good)
         assertEquals(0u, w.status().failures)
     }
@@ -157,7 +160,9 @@ class WalletTest {
         assertEquals(listOf(60uL, 300uL, 900uL, 900uL, 3600uL), more.map { it.retryAfterSecs })
         assertEquals(WalletState.WIPED, h.wallet.status().state)
         assertFailsWith<WalletException.Wiped> { h.unlock() }
-        assertTrue(h.keyStore.aliases().isEmpty(), "the key store key was deleted")
+        // The key that wrapped the data key is gone; only the wipe's own marker key (a newer
+        // generation, which tells an older copy of the file) is left.
+        assertEquals(1, h.keyStore.aliases().size, "only the wipe's marker key is left")
         // A wiped wallet can be set up anew.
         h.wallet.setup(PIN, "wallet").close()
     }
@@ -284,5 +289,50 @@ class AuthenticatorChangeTest {
         w.unlockWithRecoveryCode(PIN, fresh[0])
         assertTrue(AuditKind.TotpEnrolled in w.auditLog().entries.map { it.kind })
         assertTrue(AuditKind.RecoveryCodesRenewed in w.auditLog().entries.map { it.kind })
+    }
+
+    @Test
+    fun `copy-back - an older copy of the wallet file is refused, typed, and never counted`() {
+        val world = World()
+        val h = Holder(world, options = testOptions())
+        h.importEnu()
+        h.wallet.lock()
+        h.wallet.close()
+        val saved = File(h.path).readBytes()
+        // Three wrong PINs in a second opening of the same file: each rotates the key.
+        val w = Wallet.openWithClock(h.path, h.keyStore, world.clock, testOptions())
+        repeat(3) { assertFailsWith<WalletException.WrongPin> { w.unlock("582047", h.code()) } }
+        assertEquals(3u, w.status().failures)
+        w.close()
+        val newer = File(h.path).readBytes()
+        for (ext in listOf("-wal", "-shm")) File(h.path + ext).delete()
+        File(h.path).writeBytes(saved)
+        val old = Wallet.openWithClock(h.path, h.keyStore, world.clock, testOptions())
+        world.clock.advance(30)
+        // Its own type (the app shows its own text for it), not WrongPin, and nothing counted.
+        assertFailsWith<WalletException.ReplacedByOlderCopy> { old.unlock(PIN, h.code()) }
+        assertFailsWith<WalletException.ReplacedByOlderCopy> { old.unlock("582047", h.code()) }
+        assertEquals(0u, old.status().failures)
+        old.close()
+        // The newer file still holds its three failures and opens with the right PIN.
+        for (ext in listOf("-wal", "-shm")) File(h.path + ext).delete()
+        File(h.path).writeBytes(newer)
+        val back = Wallet.openWithClock(h.path, h.keyStore, world.clock, testOptions())
+        assertEquals(3u, back.status().failures)
+        back.unlock(PIN, h.code())
+        assertEquals(1u, back.list().diplomas.size.toUInt())
+    }
+
+    @Test
+    fun `import - a trust list of a lower sequence is refused, naming both`() {
+        val world = World()
+        val h = Holder(world)
+        val anchorKey = world.anchor.publicKey()
+        h.wallet.importDiploma(world.issue(h.holderKey, 0uL), world.trustListOf(listOf(world.enu), sequence = 5uL), anchorKey)
+        val e = assertFailsWith<WalletException.OlderTrustList> {
+            h.wallet.importDiploma(world.issue(h.holderKey, 1uL), world.trustListOf(listOf(world.enu), sequence = 4uL), anchorKey)
+        }
+        assertEquals(5uL, e.held)
+        assertEquals(4uL, e.offered)
     }
 }

@@ -34,6 +34,10 @@ import kz.qujat.app.logic.port.KeyStoreFault
  *    change that says nothing about the wallet's holder.
  * What this key adds is that the vault file opens on this phone only: a copied file (backup,
  * forensic image) cannot be attacked offline, even with the PIN guessed, without the Keystore.
+ * And since the core replaces the key at every unlock attempt and deletes the previous one, a
+ * copy of the file put back later finds no key: `deleteEntry` in the Keystore is real (the
+ * key material lives in the TEE / StrongBox, not in the app's files), which is what makes the
+ * lockout counter impossible to roll back by restoring the app's data (docs/SECURITY.md).
  * android/README.md states the trade-off.
  */
 class AndroidKeystoreWrapper(private val hasStrongBox: Boolean) : KeyWrapper {
@@ -56,6 +60,14 @@ class AndroidKeystoreWrapper(private val hasStrongBox: Boolean) : KeyWrapper {
     override fun delete(alias: String) = mapped {
         AesGcmWrapFormat.checkAlias(alias)
         if (keyStore.containsAlias(alias)) keyStore.deleteEntry(alias)
+    }
+
+    /**
+     * The core's key chain (`qujat-vault-<hex>.g<n>`): it rotates the key at every unlock
+     * attempt and asks which generations exist to tell an older copy of its file from a lost key.
+     */
+    override fun aliasesWithPrefix(prefix: String): List<String> = mapped {
+        keyStore.aliases().toList().filter { it.startsWith(prefix) }
     }
 
     /**
@@ -98,6 +110,11 @@ class AndroidKeystoreWrapper(private val hasStrongBox: Boolean) : KeyWrapper {
             .setEncryptionPaddings(KeyProperties.ENCRYPTION_PADDING_NONE)
             .setRandomizedEncryptionRequired(true)
             .setUserAuthenticationRequired(false) // see the class documentation
+            // Usable only while the phone is unlocked (API 28+): a stolen, locked phone's
+            // Keystore does not unwrap the bundle, whatever runs on it. On a phone without a
+            // secure screen lock the platform treats it as always unlocked (AOSP keystore; not
+            // verified on a device here).
+            .apply { if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.P) setUnlockedDeviceRequired(true) }
             .apply { if (strongBox && Build.VERSION.SDK_INT >= Build.VERSION_CODES.P) setIsStrongBoxBacked(true) }
             .build()
         return KeyGenerator.getInstance(KeyProperties.KEY_ALGORITHM_AES, PROVIDER).run {

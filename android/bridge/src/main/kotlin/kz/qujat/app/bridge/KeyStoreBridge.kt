@@ -29,5 +29,7 @@ class KeyStoreBridge(private val keys: KeyWrapper) : PlatformKeyStore {
 
     override fun delete(alias: String) = guard { keys.delete(alias) }
 
+    override fun aliasesWithPrefix(prefix: String): List<String> = guard { keys.aliasesWithPrefix(prefix) }
+
     override fun isHardwareBacked(): Boolean = runCatching { keys.isHardwareBacked() }.getOrDefault(false)
 }

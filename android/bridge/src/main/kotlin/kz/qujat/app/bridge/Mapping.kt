@@ -216,6 +216,10 @@ internal object Mapping {
         is WalletException.ForgedIssuerSignature -> WalletFailure.ImportRefused(ImportProblem.FORGED_ISSUER_SIGNATURE)
         is WalletException.NotOurHolderKey -> WalletFailure.ImportRefused(ImportProblem.NOT_OUR_HOLDER_KEY)
         is WalletException.DamagedRecord -> WalletFailure.DamagedRecord()
+        is WalletException.ReplacedByOlderCopy -> WalletFailure.ReplacedByOlderCopy()
+        is WalletException.DiplomaSetChanged ->
+            WalletFailure.DiplomaSetChanged(e.missing.toLong(), e.unexpected.toLong())
+        is WalletException.OlderTrustList -> WalletFailure.OlderTrustList(e.held.toLong(), e.offered.toLong())
         is WalletException.BadLifetime -> WalletFailure.Internal(Fault.BAD_ARGUMENT)
         is WalletException.BadDiplomaId -> WalletFailure.NotFound()
         is WalletException.BadPublicKey -> WalletFailure.Internal(Fault.BAD_ARGUMENT)

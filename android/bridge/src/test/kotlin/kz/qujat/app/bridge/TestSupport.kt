@@ -53,6 +53,8 @@ class SoftwareKeyWrapper : KeyWrapper {
         keys.remove(alias)
     }
 
+    override fun aliasesWithPrefix(prefix: String): List<String> = keys.keys.filter { it.startsWith(prefix) }
+
     override fun isHardwareBacked(): Boolean = false
 }
 

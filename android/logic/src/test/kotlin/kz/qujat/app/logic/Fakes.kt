@@ -124,7 +124,7 @@ class FakeWallet(private val clock: TestClock) : WalletPort {
         if (recoveryOnly) throw WalletFailure.RecoveryCodeRequired()
         if (pin != this.pin) fail(true)
         if (code == "654321") {
-            failures++
+            // As the core: a replay is told with the attempts left, and not counted.
             throw WalletFailure.CodeReplayed(10 - failures)
         }
         if (code != "123456") fail(false)

@@ -36,7 +36,8 @@ class UnlockPresenterTest {
         p.submit("582039", "999999")
         assertEquals(UnlockMessage.WrongCode(8), p.state.message)
         p.submit("582039", "654321")
-        assertEquals(UnlockMessage.CodeAlreadyUsed(7), p.state.message)
+        assertEquals(UnlockMessage.CodeAlreadyUsed(8), p.state.message)
+        assertEquals(8, p.state.attemptsLeft)
     }
 
     @Test

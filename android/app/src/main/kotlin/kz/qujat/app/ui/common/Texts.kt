@@ -79,13 +79,14 @@ fun faultText(f: Fault): String = when (f) {
 fun unlockMessageText(m: UnlockMessage): String = when (m) {
     is UnlockMessage.WrongPin -> stringResource(R.string.pin_wrong, m.attemptsLeft)
     is UnlockMessage.WrongCode -> stringResource(R.string.code_wrong, m.attemptsLeft)
-    is UnlockMessage.CodeAlreadyUsed -> stringResource(R.string.code_already_used)
+    is UnlockMessage.CodeAlreadyUsed -> stringResource(R.string.code_already_used_left, m.attemptsLeft)
     UnlockMessage.NotACode -> stringResource(R.string.code_not_a_code)
     UnlockMessage.PinTooShort -> stringResource(R.string.pin_required)
     UnlockMessage.RecoveryCodeNeeded -> stringResource(R.string.recovery_code_needed)
     UnlockMessage.LockedOut -> stringResource(R.string.locked_wait)
     is UnlockMessage.KeyStoreProblem -> keyStoreText(m.fault)
     UnlockMessage.Damaged -> stringResource(R.string.wallet_damaged)
+    UnlockMessage.ReplacedByOlderCopy -> stringResource(R.string.wallet_older_copy)
     is UnlockMessage.Internal -> faultText(m.fault)
 }
 
@@ -109,6 +110,9 @@ fun walletFailureText(e: WalletFailure): String = when (e) {
     is WalletFailure.Locked -> stringResource(R.string.wallet_locked)
     is WalletFailure.NotFound -> stringResource(R.string.diploma_not_found)
     is WalletFailure.Wiped -> stringResource(R.string.wallet_wiped)
+    is WalletFailure.ReplacedByOlderCopy -> stringResource(R.string.wallet_older_copy)
+    is WalletFailure.DiplomaSetChanged -> stringResource(R.string.wallet_diplomas_missing, e.missing)
+    is WalletFailure.OlderTrustList -> stringResource(R.string.import_older_trust_list, e.offered, e.held)
     else -> stringResource(R.string.fault_internal, e.javaClass.simpleName)
 }
 

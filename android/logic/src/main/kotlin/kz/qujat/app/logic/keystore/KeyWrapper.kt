@@ -25,9 +25,17 @@ interface KeyWrapper {
     @Throws(KeyWrapException::class)
     fun unwrap(alias: String, wrapped: ByteArray): ByteArray
 
-    /** Destroy the key; a missing key is not an error. */
+    /**
+     * Destroy the key; a missing key is not an error. The deletion must be real: it is what
+     * makes an older copy of the wallet file useless (the core rotates its key at every unlock
+     * attempt, PIN change and wipe).
+     */
     @Throws(KeyWrapException::class)
     fun delete(alias: String)
+
+    /** Every alias held that starts with [prefix] (the core's key chain: `<base>.g<n>`). */
+    @Throws(KeyWrapException::class)
+    fun aliasesWithPrefix(prefix: String): List<String>
 
     /** Whether the keys live in hardware the app process cannot read. */
     fun isHardwareBacked(): Boolean
@@ -88,7 +96,7 @@ object AesGcmWrapFormat {
         // unchanged: the platform's wrapper knows their types and maps them (KeyStoreFault).
     }
 
-    /** What the core accepts as an alias (it makes `qujat-vault-<16 hex>`): bounded, plain ASCII. */
+    /** What the core accepts as an alias (it makes `qujat-vault-<16 hex>.g<n>`): bounded, plain ASCII. */
     fun checkAlias(alias: String) {
         val ok = alias.length in 1..64 && alias.all { it in 'a'..'z' || it in 'A'..'Z' || it in '0'..'9' || it == '-' || it == '_' || it == '.' }
         if (!ok) throw KeyWrapException(KeyStoreFault.BAD_ALIAS)

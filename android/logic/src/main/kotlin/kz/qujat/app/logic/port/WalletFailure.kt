@@ -72,6 +72,12 @@ sealed class WalletFailure(message: String) : Exception(message) {
     class KeyStore(val fault: KeyStoreFault) : WalletFailure("platform key store: $fault")
     class ImportRefused(val problem: ImportProblem) : WalletFailure("import refused: $problem")
     class DamagedRecord : WalletFailure("a stored diploma is damaged")
+    /** The wallet file was put back from an older copy: nothing was counted; it cannot open. */
+    class ReplacedByOlderCopy : WalletFailure("this wallet file was replaced by an older copy")
+    /** Diplomas were removed (or old ones put back) outside the app. */
+    class DiplomaSetChanged(val missing: Long, val unexpected: Long) : WalletFailure("diplomas changed outside the app")
+    /** The trust list offered is older than the one this wallet already saw. */
+    class OlderTrustList(val held: Long, val offered: Long) : WalletFailure("older trust list")
     class BadChallenge : WalletFailure("a challenge must be 6 digits")
     class Internal(val fault: Fault) : WalletFailure("internal: $fault")
 }

@@ -37,6 +37,9 @@ sealed class UnlockMessage {
     /** The wallet file was damaged or tampered with. */
     data object Damaged : UnlockMessage()
 
+    /** The wallet file was put back from an older copy (a backup, a saved file): it cannot open. */
+    data object ReplacedByOlderCopy : UnlockMessage()
+
     data class Internal(val fault: Fault) : UnlockMessage()
 }
 
@@ -143,12 +146,9 @@ class UnlockPresenter(
                 base.copy(message = UnlockMessage.WrongPin(e.attemptsLeft), attemptsLeft = e.attemptsLeft, hadFailures = true)
             is WalletFailure.WrongCode ->
                 base.copy(message = UnlockMessage.WrongCode(e.attemptsLeft), attemptsLeft = e.attemptsLeft, hadFailures = true)
+            // A replay is not counted by the core: the attempts left are unchanged.
             is WalletFailure.CodeReplayed ->
-                base.copy(
-                    message = UnlockMessage.CodeAlreadyUsed(e.attemptsLeft),
-                    attemptsLeft = e.attemptsLeft,
-                    hadFailures = true,
-                )
+                base.copy(message = UnlockMessage.CodeAlreadyUsed(e.attemptsLeft), attemptsLeft = e.attemptsLeft)
             is WalletFailure.LockedOut -> base.copy(
                 message = UnlockMessage.LockedOut,
                 lockedUntil = e.until,
@@ -191,7 +191,9 @@ class UnlockPresenter(
 
     private fun messageFor(e: WalletFailure): UnlockMessage = when (e) {
         is WalletFailure.KeyStore -> UnlockMessage.KeyStoreProblem(e.fault)
-        is WalletFailure.Integrity, is WalletFailure.DamagedRecord -> UnlockMessage.Damaged
+        is WalletFailure.Integrity, is WalletFailure.DamagedRecord, is WalletFailure.DiplomaSetChanged ->
+            UnlockMessage.Damaged
+        is WalletFailure.ReplacedByOlderCopy -> UnlockMessage.ReplacedByOlderCopy
         is WalletFailure.MalformedCode -> UnlockMessage.NotACode
         is WalletFailure.Internal -> UnlockMessage.Internal(e.fault)
         else -> UnlockMessage.Internal(Fault.UNEXPECTED)
