@@ -6,4 +6,5 @@ mod limits;
 mod roundtrip;
 mod scenarios;
 mod tamper;
+mod verifier_state;
 mod wallet;
