@@ -6,7 +6,7 @@ use qujat_core::keys::KeyPair;
 use qujat_core::platform::{Clock, SeededRandom};
 use qujat_core::presentation::{self, Challenge, PresentationRequest};
 use qujat_core::trust::{TrustList, TrustListError};
-use qujat_core::verifier::{Verdict, Verifier};
+use qujat_core::verifier::{InstallError, Verdict, Verifier};
 use qujat_tests::{DAY, NOW, World};
 
 #[test]
