@@ -50,9 +50,9 @@ pub fn open(dir: &Path, anchor: Option<PublicKey>) -> Result<Verifier, CliError>
     let path = dir.join(STATE_FILE);
     let store = VerifierStore::open(&path).map_err(|e| state_error(&path, e))?;
     let pinned = store.pinned_anchor().map_err(|e| state_error(&path, e))?;
-    let anchor = anchor.or(pinned).ok_or_else(|| {
-        CliError::Input(format!("{}: no trust anchor pinned yet: give --anchor", dir.display()))
-    })?;
+    let anchor = anchor
+        .or(pinned)
+        .ok_or_else(|| CliError::Input(format!("{}: no trust anchor pinned yet: give --anchor", dir.display())))?;
     Verifier::open(store, anchor, VerifierPolicy::default(), Arc::new(SystemClock), Arc::new(OsRandom))
         .map_err(|e| state_error(&path, e))
 }
