@@ -26,8 +26,14 @@ class AppGraph(private val context: Context) {
 
     val trust: TrustData by lazy { TrustData.load(context) }
 
-    /** Null when the app was built without a trust anchor (then the verifier screen says so). */
+    /**
+     * Null when the app was built without a trust anchor (then the verifier screen says so).
+     * Its state lives in `no_backup/` so that answered challenges and the newest lists outlive
+     * the app: a restart does not let a replayed QR code or an older list through.
+     */
     val verifier: VerifierPort? by lazy {
-        trust.anchor?.let { anchor -> CoreVerifier.pinned(anchor).also { trust.installInto(it) } }
+        trust.anchor?.let { anchor ->
+            CoreVerifier.open(context.noBackupFilesDir, anchor).also { trust.installInto(it) }
+        }
     }
 }
