@@ -1,7 +1,7 @@
 //! The verifier's memory: one SQLite database that outlives the process.
 //!
 //! The store pattern: [`VerifierStore`] owns the one connection (never exposed); the write
-//! functions in [`lists`], [`challenges`] and [`history`] take a `&Transaction`, so that each
+//! functions in `lists`, `challenges` and `history` take a `&Transaction`, so that each
 //! rule is checked and applied in one transaction. Two processes on the same file therefore
 //! never both accept the same challenge, nor install two lists that each think they are newest.
 //!
