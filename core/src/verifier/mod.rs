@@ -273,16 +273,24 @@ impl Verifier {
     /// Verify a scanned string. `expected_challenge` is the challenge this verifier showed, if
     /// any: it is consumed (in the state, atomically) when the presentation answers it, so a
     /// second answer gives [`Verdict::ChallengeReused`], also in another process on the same
-    /// state. Each verification is appended to the history. Never panics, whatever the input.
+    /// state. On a file, each verification is appended to the history (in memory none is
+    /// kept). Never panics, whatever the input.
     pub fn verify(&self, text: &str, expected_challenge: Option<Challenge>) -> VerificationReport {
         let now = self.clock.now();
         let text = text.trim();
         let mut guard = self.lock();
         let State { store, held } = &mut *guard;
-        let (report, to_consume) = match held.sync(store.conn(), &self.anchor) {
+        // In memory no other connection can change the lists: no need to look.
+        let synced =
+            if store.on_file() || held.version.is_none() { held.sync(store.conn(), &self.anchor) } else { Ok(()) };
+        let (report, to_consume) = match synced {
             Ok(()) => self.examine(held, text, expected_challenge, now),
             Err(_) => (VerificationReport::bare(Verdict::StateUnavailable, now), None),
         };
+        if to_consume.is_none() && !store.on_file() {
+            return report;
+        }
+        let keep_history = store.on_file();
         let horizon = self.policy.challenge_horizon();
         let limit = self.policy.history_limit;
         let recorded = store.write(|tx| {
@@ -292,7 +300,9 @@ impl Verifier {
             {
                 report = with(report, Verdict::ChallengeReused);
             }
-            history::append(tx, &entry(&report, text), limit)?;
+            if keep_history {
+                history::append(tx, &entry(&report, text), limit)?;
+            }
             Ok::<_, StoreError>(report)
         });
         // A verifier that cannot remember a challenge or a verification accepts nothing.

@@ -11,7 +11,7 @@
 //! signed bytes and re-verified whenever they are loaded.
 //!
 //! [`VerifierStore::in_memory`] gives the same rules without a file (tests, the demo,
-//! `qujat verify --no-state`).
+//! `qujat verify --no-state`), and keeps no history (no one could read it afterwards).
 
 pub(crate) mod challenges;
 pub(crate) mod history;
@@ -28,6 +28,9 @@ use crate::verifier::StoreError;
 /// The verifier's state: an SQLite database on a file, or in memory.
 pub struct VerifierStore {
     conn: Connection,
+    /// False in memory: no other connection can change it, and no one can read its history
+    /// after the process, so none is kept.
+    on_file: bool,
 }
 
 impl std::fmt::Debug for VerifierStore {
@@ -53,12 +56,17 @@ impl VerifierStore {
     fn from_connection(mut conn: Connection, in_memory: bool) -> Result<Self, StoreError> {
         schema::configure(&conn, in_memory)?;
         schema::migrate(&mut conn)?;
-        Ok(Self { conn })
+        Ok(Self { conn, on_file: !in_memory })
     }
 
     /// The trust anchor this state is pinned to, if any.
     pub fn pinned_anchor(&self) -> Result<Option<PublicKey>, StoreError> {
         lists::anchor(&self.conn)
+    }
+
+    /// True for a state on a file (shared with other processes, and with a history).
+    pub(crate) fn on_file(&self) -> bool {
+        self.on_file
     }
 
     /// Run `f` in an immediate (write-locking) transaction, committed if `f` succeeds.
