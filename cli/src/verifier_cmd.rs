@@ -88,6 +88,11 @@ fn show(dir: &Path) -> Result<(), CliError> {
         println!("state:       {} (none yet: nothing held)", path.display());
         return Ok(());
     }
+    let pinned = VerifierStore::open(&path).and_then(|s| s.pinned_anchor()).map_err(|e| state_error(&path, e))?;
+    if pinned.is_none() {
+        println!("state:       {} (no anchor pinned yet: nothing held)", path.display());
+        return Ok(());
+    }
     let v = open(dir, None)?;
     let s = v.summary().map_err(|e| state_error(&path, e))?;
     let now = SystemClock.now();

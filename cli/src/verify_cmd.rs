@@ -14,6 +14,11 @@ use crate::{files, report, verifier_cmd};
 /// Returns true when the verdict is VALID.
 pub fn run(a: VerifyArgs) -> Result<bool, CliError> {
     let lang = parse_lang(&a.lang)?;
+    // Arguments first: a bad one leaves the state untouched.
+    let challenge = match &a.challenge {
+        Some(c) => Some(Challenge::parse(c).ok_or_else(|| CliError::Input("--challenge must be six digits".into()))?),
+        None => None,
+    };
     let anchor = a.anchor.as_deref().map(files::read_public_key).transpose()?;
     let v = if a.no_state {
         // Stateless: nothing read or written; everything from the command line.
@@ -26,10 +31,6 @@ pub fn run(a: VerifyArgs) -> Result<bool, CliError> {
         verifier_cmd::open(&verifier_cmd::state_dir(a.state.as_deref())?, anchor)?
     };
     verifier_cmd::install(&v, a.trust_list.as_deref(), &a.status_list, false)?;
-    let challenge = match &a.challenge {
-        Some(c) => Some(Challenge::parse(c).ok_or_else(|| CliError::Input("--challenge must be six digits".into()))?),
-        None => None,
-    };
     let text = match (&a.image, &a.text) {
         (Some(path), _) => qujat_core::qr::decode_png(&files::read(path)?)
             .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?,

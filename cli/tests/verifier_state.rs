@@ -327,4 +327,7 @@ fn verify_state_damaged_file_is_exit_2_with_a_clear_message() {
     let o = qujat_in(home.path(), &["verify", "--state", state.to_str().unwrap(), "QJ1:ABC"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(out(&o).contains("no trust anchor pinned yet: give --anchor"), "{}", out(&o));
+    let o = qujat_in(home.path(), &["verifier", "--state", state.to_str().unwrap(), "show"]);
+    assert_eq!(o.status.code(), Some(0), "{}", out(&o));
+    assert!(out(&o).contains("no anchor pinned yet: nothing held"), "{}", out(&o));
 }
