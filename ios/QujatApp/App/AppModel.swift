@@ -109,8 +109,11 @@ struct TrustData: Sendable {
     /// restart lets no replayed QR code or older list through. The file is named for the anchor:
     /// an update that ships a new anchor starts a new state (the core refuses another anchor).
     func makeVerifier() -> Verifier? {
-        guard let anchor, let path = Self.verifierStatePath(anchor: anchor),
-              let v = try? Verifier.open(path: path, anchorPublicKey: anchor) else { return nil }
+        guard let anchor else { return nil }
+        // A state file that cannot be used (damaged, disk): remember in memory only until the
+        // app stops, the same as a deleted state, never no verifier at all.
+        let onFile = Self.verifierStatePath(anchor: anchor).flatMap { try? Verifier.open(path: $0, anchorPublicKey: anchor) }
+        guard let v = onFile ?? (try? Verifier(anchorPublicKey: anchor)) else { return nil }
         if let trustList {
             do {
                 _ = try v.installTrustList(bytes: trustList)
