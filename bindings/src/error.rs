@@ -11,6 +11,7 @@ use qujat_core::presentation::PresentError;
 use qujat_core::status::StatusListError;
 use qujat_core::trust::TrustListError;
 use qujat_core::vault::{StorageErrorKind as CoreStorageKind, VaultError};
+use qujat_core::verifier::{InstallError, StoreError};
 use qujat_core::wallet::WalletError as CoreWalletError;
 
 use crate::platform::KeyStoreError;
@@ -353,13 +354,19 @@ pub enum VerifierError {
     /// The trust list is malformed or not signed by the pinned anchor.
     #[error("the trust list is not valid")]
     TrustListInvalid,
-    /// The trust list is older than the one installed (a rollback).
+    /// The trust list is older than the one held (a rollback).
     #[error("trust list sequence {offered} is older than the installed {installed}")]
     TrustListRollback {
         /// Sequence offered.
         offered: u64,
-        /// Sequence installed.
+        /// Sequence held.
         installed: u64,
+    },
+    /// Another trust list with the same sequence is held (same sequence, different bytes).
+    #[error("a different trust list with sequence {sequence} is already held")]
+    TrustListConflict {
+        /// The sequence both carry.
+        sequence: u64,
     },
     /// The status list is malformed or not signed by its issuer's keys.
     #[error("the status list is not valid")]
@@ -367,9 +374,57 @@ pub enum VerifierError {
     /// The status list's issuer is not in the trust list (or no trust list is installed).
     #[error("the status list's issuer is not in the trust list")]
     StatusListUnknownIssuer,
-    /// The status list is older than the one installed for its issuer.
-    #[error("the status list is older than the one installed")]
-    StatusListRollback,
+    /// The status list is older than the one held for its issuer.
+    #[error("the status list of {issuer} is older than the one held")]
+    StatusListRollback {
+        /// The issuer id.
+        issuer: String,
+        /// `issued_at` of the held list.
+        held_issued_at: i64,
+        /// `issued_at` of the offered list.
+        offered_issued_at: i64,
+    },
+    /// Another status list of this issuer with the same `issued_at` is held.
+    #[error("a different status list of {issuer} with the same issue time is already held")]
+    StatusListConflict {
+        /// The issuer id.
+        issuer: String,
+        /// The `issued_at` both carry.
+        issued_at: i64,
+    },
+    /// The state is pinned to another trust anchor: a new anchor needs a new state file.
+    #[error("the verifier state is pinned to another trust anchor")]
+    AnchorMismatch {
+        /// The pinned anchor (hex public key).
+        pinned: String,
+        /// The anchor offered (hex public key).
+        offered: String,
+    },
+    /// The file is not a Qujat verifier state (another database, or not SQLite).
+    #[error("not a verifier state file")]
+    StateForeign,
+    /// The state file is damaged (or a list it holds no longer verifies).
+    #[error("the verifier state is damaged")]
+    StateDamaged,
+    /// The state was written by a newer version of the app.
+    #[error("verifier state version {found} is not supported")]
+    StateUnsupportedVersion {
+        /// The version found.
+        found: i64,
+    },
+    /// Another process held the state locked for too long: try again.
+    #[error("the verifier state is busy")]
+    StateBusy,
+    /// The state could not be read or written (SQLite result code, -1 for I/O).
+    #[error("verifier state storage error {code}")]
+    StateStorage {
+        /// SQLite extended result code.
+        code: i32,
+    },
+    /// A verification could not be recorded in the state (so its challenge could not be
+    /// remembered): nothing is accepted until the state can be written again.
+    #[error("the verifier state could not be written")]
+    StateUnavailable,
     /// A challenge is not 6 digits.
     #[error("a challenge must be 6 digits")]
     BadChallenge,
@@ -381,22 +436,48 @@ pub enum VerifierError {
     Unexpected,
 }
 
+impl From<InstallError> for VerifierError {
+    fn from(e: InstallError) -> Self {
+        match e {
+            InstallError::TrustList(_) => Self::TrustListInvalid,
+            InstallError::TrustListRollback { held, offered } => Self::TrustListRollback { offered, installed: held },
+            InstallError::TrustListConflict { sequence } => Self::TrustListConflict { sequence },
+            InstallError::NoTrustList | InstallError::ForeignStatusList => Self::StatusListUnknownIssuer,
+            InstallError::StatusList(_) => Self::StatusListInvalid,
+            InstallError::StatusListRollback { issuer, held, offered } => {
+                Self::StatusListRollback { issuer, held_issued_at: held, offered_issued_at: offered }
+            }
+            InstallError::StatusListConflict { issuer, issued_at } => Self::StatusListConflict { issuer, issued_at },
+            InstallError::Store(e) => e.into(),
+            _ => Self::Unexpected,
+        }
+    }
+}
+
+impl From<StoreError> for VerifierError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotAStateFile => Self::StateForeign,
+            StoreError::Damaged { .. } => Self::StateDamaged,
+            StoreError::UnsupportedVersion { found } => Self::StateUnsupportedVersion { found },
+            StoreError::AnchorMismatch { held, offered } => Self::AnchorMismatch { pinned: held, offered },
+            StoreError::NoAnchor => Self::BadAnchorKey,
+            StoreError::Busy => Self::StateBusy,
+            StoreError::Storage { code } => Self::StateStorage { code },
+            _ => Self::Unexpected,
+        }
+    }
+}
+
 impl From<TrustListError> for VerifierError {
     fn from(e: TrustListError) -> Self {
-        match e {
-            TrustListError::Rollback { offered, installed } => Self::TrustListRollback { offered, installed },
-            _ => Self::TrustListInvalid,
-        }
+        InstallError::from(e).into()
     }
 }
 
 impl From<StatusListError> for VerifierError {
     fn from(e: StatusListError) -> Self {
-        match e {
-            StatusListError::UnknownIssuer => Self::StatusListUnknownIssuer,
-            StatusListError::Rollback => Self::StatusListRollback,
-            _ => Self::StatusListInvalid,
-        }
+        InstallError::from(e).into()
     }
 }
 
@@ -517,6 +598,27 @@ mod tests {
         }
         for e in [StatusListError::UnknownIssuer, StatusListError::Rollback, StatusListError::BadSignature] {
             assert_ne!(VerifierError::from(e), VerifierError::Unexpected);
+        }
+        for e in [
+            InstallError::TrustListConflict { sequence: 2 },
+            InstallError::NoTrustList,
+            InstallError::ForeignStatusList,
+            InstallError::StatusListRollback { issuer: "kz.enu".into(), held: 2, offered: 1 },
+            InstallError::StatusListConflict { issuer: "kz.enu".into(), issued_at: 2 },
+            InstallError::Store(StoreError::Busy),
+        ] {
+            assert_ne!(VerifierError::from(e.clone()), VerifierError::Unexpected, "{e:?}");
+        }
+        for e in [
+            StoreError::NotAStateFile,
+            StoreError::Damaged { what: "row" },
+            StoreError::UnsupportedVersion { found: 7 },
+            StoreError::AnchorMismatch { held: "aa".into(), offered: "bb".into() },
+            StoreError::NoAnchor,
+            StoreError::Busy,
+            StoreError::Storage { code: 10 },
+        ] {
+            assert_ne!(VerifierError::from(e.clone()), VerifierError::Unexpected, "{e:?}");
         }
         for r in [
             CoreWeakPin::TooShort { min: 6 },

@@ -4,9 +4,9 @@
 use std::sync::Arc;
 
 use qujat_core::keys::PublicKey;
-use qujat_core::platform::{OsRandom, SystemClock};
+use qujat_core::platform::{Clock as CoreClock, OsRandom, SystemClock};
 use qujat_core::presentation::Challenge;
-use qujat_core::verifier::{self as core_ver, Verdict as CoreVerdict};
+use qujat_core::verifier::{self as core_ver, Verdict as CoreVerdict, VerifierPolicy, VerifierStore};
 
 use crate::error::VerifierError;
 use crate::platform::{Clock, ForeignClock};
@@ -194,31 +194,62 @@ fn anchor(bytes: &[u8]) -> Result<PublicKey, VerifierError> {
     PublicKey::from_bytes(bytes).map_err(|_| VerifierError::BadAnchorKey)
 }
 
-/// The verifier: a pinned trust anchor, installed trust and status lists, and the challenges
-/// it has seen. Works offline. Safe to share between threads.
+/// The verifier: a pinned trust anchor, the held trust and status lists, the challenges it
+/// has seen and a bounded history. Opened on a file ([`Verifier::open`]) it remembers them
+/// across restarts; [`Verifier::new`] remembers in memory only. Works offline. Safe to share
+/// between threads.
 #[derive(uniffi::Object)]
 pub struct Verifier(core_ver::Verifier);
 
+impl Verifier {
+    fn on(store: VerifierStore, anchor_key: &[u8], clock: Arc<dyn CoreClock>) -> Result<Arc<Self>, VerifierError> {
+        let v =
+            core_ver::Verifier::open(store, anchor(anchor_key)?, VerifierPolicy::default(), clock, Arc::new(OsRandom))?;
+        Ok(Arc::new(Self(v)))
+    }
+}
+
 #[uniffi::export]
 impl Verifier {
-    /// A verifier pinned to the trust anchor's public key (32 bytes), on the system clock.
+    /// A verifier pinned to the trust anchor's public key (32 bytes), on the system clock,
+    /// remembering in memory only (lost when the object is dropped).
     #[uniffi::constructor]
     pub fn new(anchor_public_key: Vec<u8>) -> Result<Arc<Self>, VerifierError> {
-        Ok(Arc::new(Self(core_ver::Verifier::new(
-            anchor(&anchor_public_key)?,
-            Arc::new(SystemClock),
-            Arc::new(OsRandom),
-        ))))
+        Self::on(VerifierStore::in_memory()?, &anchor_public_key, Arc::new(SystemClock))
     }
 
-    /// As the main constructor, with a clock the caller controls (tests).
+    /// As [`Verifier::new`], with a clock the caller controls (tests).
     #[uniffi::constructor]
     pub fn with_clock(anchor_public_key: Vec<u8>, clock: Arc<dyn Clock>) -> Result<Arc<Self>, VerifierError> {
-        let clock = Arc::new(ForeignClock(clock));
-        Ok(Arc::new(Self(core_ver::Verifier::new(anchor(&anchor_public_key)?, clock, Arc::new(OsRandom)))))
+        Self::on(VerifierStore::in_memory()?, &anchor_public_key, Arc::new(ForeignClock(clock)))
     }
 
-    /// Install a trust list signed by the anchor (never an older one than held).
+    /// A verifier whose state lives in the file at `path` (created if missing; put it in the
+    /// app's no-backup storage): the anchor is pinned there the first time, and the newest
+    /// lists, the answered challenges and the history outlive the app. Another anchor than
+    /// the pinned one is refused (`AnchorMismatch`): a new anchor needs a new file.
+    #[uniffi::constructor]
+    pub fn open(path: String, anchor_public_key: Vec<u8>) -> Result<Arc<Self>, VerifierError> {
+        Self::on(VerifierStore::open(&path)?, &anchor_public_key, Arc::new(SystemClock))
+    }
+
+    /// As [`Verifier::open`], with a clock the caller controls (tests).
+    #[uniffi::constructor]
+    pub fn open_with_clock(
+        path: String,
+        anchor_public_key: Vec<u8>,
+        clock: Arc<dyn Clock>,
+    ) -> Result<Arc<Self>, VerifierError> {
+        Self::on(VerifierStore::open(&path)?, &anchor_public_key, Arc::new(ForeignClock(clock)))
+    }
+
+    /// Number of verifications in the history (bounded; the oldest are dropped).
+    pub fn history_size(&self) -> Result<u64, VerifierError> {
+        Ok(self.0.summary()?.history)
+    }
+
+    /// Install a trust list signed by the anchor (never an older one than held; the same
+    /// sequence only with identical bytes).
     pub fn install_trust_list(&self, bytes: Vec<u8>) -> Result<TrustListInfo, VerifierError> {
         Ok(self.0.install_trust_list(&bytes)?.into())
     }
@@ -228,7 +259,8 @@ impl Verifier {
         self.0.trust_list_info().map(Into::into)
     }
 
-    /// Install an issuer's status list (needs the trust list first).
+    /// Install an issuer's status list (needs the trust list first; never an older one than
+    /// held for that issuer; the same `issued_at` only with identical bytes).
     pub fn install_status_list(&self, bytes: Vec<u8>) -> Result<StatusFreshness, VerifierError> {
         Ok(self.0.install_status_list(&bytes)?.into())
     }
@@ -248,6 +280,12 @@ impl Verifier {
     ) -> Result<VerificationReport, VerifierError> {
         let challenge =
             expected_challenge.map(|c| Challenge::parse(&c).ok_or(VerifierError::BadChallenge)).transpose()?;
-        Ok(VerificationReport::of(self.0.verify(&text, challenge), lang))
+        let report = self.0.verify(&text, challenge);
+        // The core's local verdict for a state it could not write: an error here, so the app
+        // shows a storage problem instead of a verdict about the diploma.
+        if report.verdict == CoreVerdict::StateUnavailable {
+            return Err(VerifierError::StateUnavailable);
+        }
+        Ok(VerificationReport::of(report, lang))
     }
 }

@@ -21,6 +21,8 @@ pub enum Command {
     Issuer(IssuerCommand),
     /// Verify a presentation (a QJ1 string or a QR image). Exit status 0 only for VALID.
     Verify(VerifyArgs),
+    /// The verifier's remembered state: install lists, show what is held.
+    Verifier(VerifierArgs),
     /// The holder's wallet: an encrypted vault behind a PIN and one-time codes.
     Wallet(crate::wallet_cmd::WalletArgs),
 }
@@ -116,15 +118,23 @@ pub enum IssuerCommand {
 
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
-    /// The trust anchor's public key (.pub file or hex).
+    /// The trust anchor's public key (.pub file or hex). With a state, only needed the first
+    /// time (it is pinned); a different one is refused.
     #[arg(long)]
-    pub anchor: String,
-    /// The signed trust list.
+    pub anchor: Option<String>,
+    /// A signed trust list (with a state: installed first, never an older one).
     #[arg(long)]
-    pub trust_list: PathBuf,
+    pub trust_list: Option<PathBuf>,
     /// Signed status lists (repeat for several issuers).
     #[arg(long)]
     pub status_list: Vec<PathBuf>,
+    /// The verifier's state directory [default: $XDG_STATE_HOME/qujat/verifier, else
+    /// ~/.local/state/qujat/verifier].
+    #[arg(long, conflicts_with = "no_state")]
+    pub state: Option<PathBuf>,
+    /// Remember nothing: read no state and write none (`--anchor` and `--trust-list` needed).
+    #[arg(long)]
+    pub no_state: bool,
     /// The 6-digit challenge this verifier showed the holder, if any.
     #[arg(long)]
     pub challenge: Option<String>,
@@ -140,4 +150,32 @@ pub struct VerifyArgs {
     /// The QJ1 string.
     #[arg(required_unless_present = "image")]
     pub text: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifierArgs {
+    /// The verifier's state directory [default: $XDG_STATE_HOME/qujat/verifier, else
+    /// ~/.local/state/qujat/verifier].
+    #[arg(long, global = true)]
+    pub state: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: VerifierCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum VerifierCommand {
+    /// Pin the anchor and install lists. An older, conflicting or foreign list: exit 2.
+    Update {
+        /// The trust anchor's public key (.pub file or hex): pinned the first time.
+        #[arg(long)]
+        anchor: Option<String>,
+        /// A signed trust list.
+        #[arg(long)]
+        trust_list: Option<PathBuf>,
+        /// Signed status lists (repeat for several issuers).
+        #[arg(long)]
+        status_list: Vec<PathBuf>,
+    },
+    /// Print what the state holds and how old it is.
+    Show,
 }

@@ -7,6 +7,7 @@ mod error;
 mod files;
 mod issuer_cmd;
 mod report;
+mod verifier_cmd;
 mod verify_cmd;
 mod wallet_cmd;
 
@@ -23,6 +24,7 @@ fn main() -> ExitCode {
         Command::Demo(a) => demo::run(a),
         Command::Issuer(c) => issuer_cmd::run(c).map(|()| true),
         Command::Verify(a) => verify_cmd::run(a),
+        Command::Verifier(a) => verifier_cmd::run(a).map(|()| true),
         Command::Wallet(a) => wallet_cmd::run(a),
     };
     match result {

@@ -83,6 +83,9 @@ pub fn explain(v: &Verdict) -> String {
             format!("genuine, but the status list is out of date since {}", time(*valid_until))
         }
         Verdict::Malformed(reason) => format!("not a readable presentation: {reason}"),
+        Verdict::StateUnavailable => {
+            "the verifier's state could not be written, so nothing is accepted: check the state directory".into()
+        }
         _ => v.to_string(),
     }
 }

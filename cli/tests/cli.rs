@@ -7,8 +7,16 @@ use std::process::{Command, Output};
 #[path = "cli/endless_input.rs"]
 mod endless_input;
 
+/// Run the binary with HOME and XDG_STATE_HOME in a temporary directory, so that nothing a
+/// test runs can write into the real home (the verifier's default state lives there).
 fn qujat(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_qujat")).args(args).output().unwrap()
+    let home = tempfile::tempdir().unwrap();
+    Command::new(env!("CARGO_BIN_EXE_qujat"))
+        .args(args)
+        .env("HOME", home.path())
+        .env("XDG_STATE_HOME", home.path().join("state"))
+        .output()
+        .unwrap()
 }
 
 fn stdout(o: &Output) -> String {
@@ -49,6 +57,7 @@ fn demo_tells_the_story_and_its_artefacts_verify() {
     let qj1 = std::fs::read_to_string(d.join("presentation.txt")).unwrap();
     let base = [
         "verify",
+        "--no-state",
         "--anchor",
         &p(d, "anchor.pub"),
         "--trust-list",
@@ -221,9 +230,18 @@ fn bad_input_gets_a_clear_error_not_a_panic() {
     }
     // Missing files, garbage trust list.
     std::fs::write(d.join("garbage.bin"), b"\x00\x01garbage").unwrap();
-    let o = qujat(&["verify", "--anchor", &p(d, "enu.pub"), "--trust-list", &p(d, "garbage.bin"), "QJ1:ABC"]);
+    let o =
+        qujat(&["verify", "--no-state", "--anchor", &p(d, "enu.pub"), "--trust-list", &p(d, "garbage.bin"), "QJ1:ABC"]);
     assert_eq!(o.status.code(), Some(2));
-    let o = qujat(&["verify", "--anchor", &p(d, "nope.pub"), "--trust-list", &p(d, "garbage.bin"), "QJ1:ABC"]);
+    let o = qujat(&[
+        "verify",
+        "--no-state",
+        "--anchor",
+        &p(d, "nope.pub"),
+        "--trust-list",
+        &p(d, "garbage.bin"),
+        "QJ1:ABC",
+    ]);
     assert_eq!(o.status.code(), Some(2));
 }
 
@@ -376,6 +394,7 @@ fn wallet_commands_from_init_to_change_pin() {
     assert!(status.status.success());
     let v = qujat(&[
         "verify",
+        "--no-state",
         "--anchor",
         &p(d, "anchor.pub"),
         "--trust-list",

@@ -8,4 +8,5 @@ mod reencode;
 mod roundtrip;
 mod scenarios;
 mod tamper;
+mod verifier_state;
 mod wallet;

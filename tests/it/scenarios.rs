@@ -6,7 +6,7 @@ use qujat_core::keys::KeyPair;
 use qujat_core::platform::{Clock, SeededRandom};
 use qujat_core::presentation::{self, Challenge, PresentationRequest};
 use qujat_core::trust::{TrustList, TrustListError};
-use qujat_core::verifier::{Verdict, Verifier};
+use qujat_core::verifier::{InstallError, Verdict, Verifier};
 use qujat_tests::{DAY, NOW, World};
 
 #[test]
@@ -86,16 +86,19 @@ fn older_trust_list_is_refused() {
     let newer = TrustList::sign(&w.anchor, World::trust_payload(&w.issuers, 5, NOW + 30 * DAY));
     assert_eq!(v.install_trust_list(&newer).unwrap().sequence, 5);
     let older = TrustList::sign(&w.anchor, World::trust_payload(&w.issuers, 4, NOW + 60 * DAY));
-    assert_eq!(v.install_trust_list(&older).unwrap_err(), TrustListError::Rollback { offered: 4, installed: 5 });
+    assert_eq!(v.install_trust_list(&older).unwrap_err(), InstallError::TrustListRollback { held: 5, offered: 4 });
     assert_eq!(v.trust_list_info().unwrap().sequence, 5);
     // The original (sequence 1) too.
-    assert!(matches!(v.install_trust_list(&w.trust_list), Err(TrustListError::Rollback { .. })));
+    assert!(matches!(
+        v.install_trust_list(&w.trust_list),
+        Err(InstallError::TrustListRollback { held: 5, offered: 1 })
+    ));
     // Not signed by the anchor.
     let rogue = TrustList::sign(
         &KeyPair::generate(&SeededRandom::new(b"rogue")).unwrap(),
         World::trust_payload(&w.issuers, 9, NOW + DAY),
     );
-    assert_eq!(v.install_trust_list(&rogue).unwrap_err(), TrustListError::BadSignature);
+    assert_eq!(v.install_trust_list(&rogue).unwrap_err(), InstallError::TrustList(TrustListError::BadSignature));
 }
 
 #[test]

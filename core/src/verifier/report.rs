@@ -57,6 +57,9 @@ pub enum Verdict {
     },
     /// Not a readable presentation.
     Malformed(MalformedReason),
+    /// The verifier's state could not be read or written, so the challenge could not be
+    /// remembered: nothing is accepted until it is repaired (or `--no-state` is used).
+    StateUnavailable,
 }
 
 impl Verdict {
@@ -83,6 +86,7 @@ impl Verdict {
             Verdict::StatusUnknown => "STATUS_UNKNOWN",
             Verdict::StatusStale { .. } => "STATUS_STALE",
             Verdict::Malformed(_) => "MALFORMED",
+            Verdict::StateUnavailable => "STATE_UNAVAILABLE",
         }
     }
     /// True when the signatures and disclosures checked out (the claims can be shown).

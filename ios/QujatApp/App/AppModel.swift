@@ -104,12 +104,37 @@ struct TrustData: Sendable {
         )
     }
 
+    /// The verifier on its state file in Application Support (excluded from backups): the pinned
+    /// anchor, the newest lists, the answered challenges and the history outlive the app, so a
+    /// restart lets no replayed QR code or older list through. The file is named for the anchor:
+    /// an update that ships a new anchor starts a new state (the core refuses another anchor).
     func makeVerifier() -> Verifier? {
-        guard let anchor, let v = try? Verifier(anchorPublicKey: anchor) else { return nil }
-        if let trustList, (try? v.installTrustList(bytes: trustList)) != nil {
+        guard let anchor else { return nil }
+        // A state file that cannot be used (damaged, disk): remember in memory only until the
+        // app stops, the same as a deleted state, never no verifier at all.
+        let onFile = Self.verifierStatePath(anchor: anchor).flatMap { try? Verifier.open(path: $0, anchorPublicKey: anchor) }
+        guard let v = onFile ?? (try? Verifier(anchorPublicKey: anchor)) else { return nil }
+        if let trustList {
+            do {
+                _ = try v.installTrustList(bytes: trustList)
+            } catch VerifierError.TrustListRollback {
+                // A newer list is already held (installed earlier, remembered): keep it.
+            } catch {
+                return v
+            }
             for s in statusLists { _ = try? v.installStatusList(bytes: s) }
         }
         return v
+    }
+
+    /// `Application Support/verifier-<first 8 bytes of the anchor, hex>.sqlite3`, not backed up.
+    static func verifierStatePath(anchor: Data) -> String? {
+        guard var dir = try? FileManager.default.url(for: .applicationSupportDirectory, in: .userDomainMask, appropriateFor: nil, create: true) else { return nil }
+        var values = URLResourceValues()
+        values.isExcludedFromBackup = true
+        try? dir.setResourceValues(values)
+        let name = "verifier-" + anchor.prefix(8).map { String(format: "%02x", $0) }.joined() + ".sqlite3"
+        return dir.appendingPathComponent(name).path
     }
 }
 

@@ -40,7 +40,12 @@ class VerifierTest {
         val fresh = v.installStatusList(world.statusList())
         assertEquals(world.now - 3600, fresh.listIssuedAt)
         assertEquals(3600L, fresh.ageSecs)
-        assertFailsWith<VerifierException.StatusListRollback> { v.installStatusList(world.statusList(issuedAt = world.now - 7200)) }
+        val older = assertFailsWith<VerifierException.StatusListRollback> { v.installStatusList(world.statusList(issuedAt = world.now - 7200)) }
+        assertEquals("kz.enu", older.issuer)
+        assertEquals(world.now - 3600, older.heldIssuedAt)
+        assertEquals(world.now - 7200, older.offeredIssuedAt)
+        assertFailsWith<VerifierException.StatusListConflict> { v.installStatusList(world.statusList(revoked = listOf(3uL))) }
+        assertEquals(fresh.listIssuedAt, v.installStatusList(world.statusList()).listIssuedAt)
         assertFailsWith<VerifierException.StatusListInvalid> { v.installStatusList(byteArrayOf(1, 2)) }
         val stranger = IssuerTool.generate("kz.stranger")
         assertFailsWith<VerifierException.StatusListUnknownIssuer> { v.installStatusList(world.statusList(issuer = stranger)) }
@@ -119,6 +124,32 @@ class VerifierTest {
             assertIs<Verdict.Malformed>(r.verdict, garbage.take(20))
             assertTrue(r.claims.isEmpty())
         }
+    }
+
+    @Test
+    fun `a verifier opened on a file remembers lists, challenges and history across reopen`() {
+        val path = java.io.File(tempDir(), "verifier.sqlite3").path
+        val challenge = "424242"
+        val text = holder.wallet.present(id, PresentationRequest(allClaims(), challenge, 120u)).text
+        Verifier.openWithClock(path, world.anchor.publicKey(), world.clock).use { v ->
+            v.installTrustList(world.trustListOf(listOf(world.enu), sequence = 3uL))
+            v.installStatusList(world.statusList(revoked = listOf(0uL)))
+            assertEquals(Verdict.Revoked, v.verify(text, challenge, Language.EN).verdict)
+        }
+        Verifier.openWithClock(path, world.anchor.publicKey(), world.clock).use { v ->
+            assertEquals(3uL, v.trustListInfo()?.sequence)
+            val rollback = assertFailsWith<VerifierException.TrustListRollback> { v.installTrustList(world.trustList) }
+            assertEquals(3uL, rollback.installed)
+            assertFailsWith<VerifierException.StatusListRollback> { v.installStatusList(world.statusList(issuedAt = world.now - 7200)) }
+            // The challenge was answered before the restart: a replay now.
+            assertEquals(Verdict.ChallengeReused, v.verify(text, challenge, Language.EN).verdict)
+            assertEquals(2uL, v.historySize())
+        }
+        val other = TrustAnchorTool.generate()
+        val mismatch = assertFailsWith<VerifierException.AnchorMismatch> { Verifier.open(path, other.publicKey()) }
+        assertEquals(other.publicKey().joinToString("") { "%02x".format(it) }, mismatch.offered)
+        val garbage = java.io.File(tempDir(), "garbage.db").also { it.writeBytes(ByteArray(4096) { 0x42 }) }
+        assertFailsWith<VerifierException.StateForeign> { Verifier.open(garbage.path, world.anchor.publicKey()) }
     }
 
     @Test

@@ -8,6 +8,7 @@ import kz.qujat.app.data.Settings
 import kz.qujat.app.data.TrustData
 import kz.qujat.app.keystore.AndroidKeystoreWrapper
 import kz.qujat.app.logic.port.Clock
+import kz.qujat.app.logic.port.VerifierFailure
 import kz.qujat.app.logic.port.VerifierPort
 import kz.qujat.app.logic.port.WalletPort
 
@@ -26,8 +27,21 @@ class AppGraph(private val context: Context) {
 
     val trust: TrustData by lazy { TrustData.load(context) }
 
-    /** Null when the app was built without a trust anchor (then the verifier screen says so). */
+    /**
+     * Null when the app was built without a trust anchor (then the verifier screen says so).
+     * Its state lives in `no_backup/` so that answered challenges and the newest lists outlive
+     * the app: a restart does not let a replayed QR code or an older list through. If that
+     * file cannot be used (damaged, disk), the verifier still works, remembering in memory only
+     * until the app stops: the same as a deleted state, never a crash.
+     */
     val verifier: VerifierPort? by lazy {
-        trust.anchor?.let { anchor -> CoreVerifier.pinned(anchor).also { trust.installInto(it) } }
+        trust.anchor?.let { anchor ->
+            val v = try {
+                CoreVerifier.open(context.noBackupFilesDir, anchor)
+            } catch (e: VerifierFailure.StateUnavailable) {
+                CoreVerifier.pinned(anchor)
+            }
+            v.also { trust.installInto(it) }
+        }
     }
 }

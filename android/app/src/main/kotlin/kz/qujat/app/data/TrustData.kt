@@ -22,6 +22,10 @@ class TrustData(
         val list = trustList ?: return problems
         try {
             verifier.installTrustList(list)
+        } catch (e: VerifierFailure.TrustListRollback) {
+            // The verifier's state already holds a newer list (installed earlier and remembered):
+            // keep it, and still offer the status lists.
+            problems += e
         } catch (e: VerifierFailure) {
             problems += e
             return problems

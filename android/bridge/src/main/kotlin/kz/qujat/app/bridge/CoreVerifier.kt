@@ -1,5 +1,6 @@
 package kz.qujat.app.bridge
 
+import java.io.File
 import kz.qujat.app.logic.model.Lang
 import kz.qujat.app.logic.model.TrustListInfo
 import kz.qujat.app.logic.model.VerificationResult
@@ -47,9 +48,27 @@ class CoreVerifier(private val verifier: Verifier) : VerifierPort, AutoCloseable
     override fun close() = verifier.close()
 
     companion object {
-        /** A verifier pinned to [anchorPublicKey] (32 bytes, shipped with the app). */
+        /** A verifier pinned to [anchorPublicKey] (32 bytes) that remembers in memory only (tests). */
         fun pinned(anchorPublicKey: ByteArray, clock: Clock? = null): CoreVerifier = call {
             CoreVerifier(if (clock == null) Verifier(anchorPublicKey) else Verifier.withClock(anchorPublicKey, clock))
         }
+
+        /**
+         * A verifier whose state (pinned anchor, newest lists, answered challenges, history) lives
+         * in a file in [dir] (the app's `no_backup/`: it is this phone's memory, not a backup's).
+         * The file is named for the anchor: an app update that ships a new anchor starts a new
+         * state, as a new anchor needs (the core refuses another anchor on an existing state).
+         */
+        fun open(dir: File, anchorPublicKey: ByteArray, clock: Clock? = null): CoreVerifier = call {
+            val path = File(dir, stateFileName(anchorPublicKey)).path
+            CoreVerifier(
+                if (clock == null) Verifier.open(path, anchorPublicKey)
+                else Verifier.openWithClock(path, anchorPublicKey, clock),
+            )
+        }
+
+        /** `verifier-<first 8 bytes of the anchor, hex>.sqlite3`. */
+        fun stateFileName(anchorPublicKey: ByteArray): String =
+            "verifier-" + anchorPublicKey.take(8).joinToString("") { "%02x".format(it) } + ".sqlite3"
     }
 }

@@ -236,6 +236,16 @@ internal object Mapping {
         is VerifierException.StatusListInvalid -> VerifierFailure.StatusListInvalid()
         is VerifierException.StatusListUnknownIssuer -> VerifierFailure.StatusListUnknownIssuer()
         is VerifierException.StatusListRollback -> VerifierFailure.StatusListRollback()
+        is VerifierException.TrustListConflict -> VerifierFailure.TrustListConflict(e.sequence.toLong())
+        is VerifierException.StatusListConflict -> VerifierFailure.StatusListConflict()
+        is VerifierException.AnchorMismatch -> VerifierFailure.AnchorMismatch()
+        is VerifierException.StateForeign,
+        is VerifierException.StateDamaged,
+        is VerifierException.StateUnsupportedVersion,
+        is VerifierException.StateBusy,
+        is VerifierException.StateStorage,
+        is VerifierException.StateUnavailable,
+        -> VerifierFailure.StateUnavailable()
         is VerifierException.BadChallenge -> VerifierFailure.BadChallenge()
         is VerifierException.Random -> VerifierFailure.Internal(Fault.RANDOM)
         is VerifierException.Unexpected -> VerifierFailure.Internal(Fault.UNEXPECTED)

@@ -214,6 +214,33 @@ class RealCoreStoryTest {
     }
 
     @Test
+    fun `the app's verifier file remembers an answered challenge and the newest lists after a restart`() {
+        onboard()
+        val id = importEnu()
+        val dir = Fixtures.tempDir()
+        val present = PresentPresenter(wallet, clock, id, wallet.show(id, Lang.EN), Lang.EN)
+        present.challengeChanged("135 790")
+        present.present()
+        val text = (present.state as PresentState.Showing).presentation.text
+        CoreVerifier.open(dir, anchor.publicKey(), clock).use { v ->
+            v.installTrustList(trustList)
+            v.installStatusList(issuer.statusList(16uL, emptyList(), clock.now - 60, day))
+            assertEquals(Verdict.Valid, v.verify(text, "135790", Lang.EN).verdict)
+        }
+        // The app restarts: a new object on the same file.
+        CoreVerifier.open(dir, anchor.publicKey(), clock).use { v ->
+            assertEquals(1L, v.trustListInfo()?.sequence)
+            assertEquals(Verdict.ChallengeReused, v.verify(text, "135790", Lang.EN).verdict)
+            assertThrows(kz.qujat.app.logic.port.VerifierFailure.StatusListRollback::class.java) {
+                v.installStatusList(issuer.statusList(16uL, emptyList(), clock.now - 120, day))
+            }
+        }
+        // Another anchor gets its own file (a new anchor needs a new state).
+        val other = TrustAnchorTool.generate().publicKey()
+        assertNotEquals(CoreVerifier.stateFileName(anchor.publicKey()), CoreVerifier.stateFileName(other))
+    }
+
+    @Test
     fun `a verifier without a trust list says so before any scan`() {
         val scan = VerifierPresenter(CoreVerifier.pinned(anchor.publicKey(), clock), clock) { Lang.KK }
         scan.refresh()

@@ -90,6 +90,18 @@ sealed class VerifierFailure(message: String) : Exception(message) {
     class StatusListInvalid : VerifierFailure("the status list is not valid")
     class StatusListUnknownIssuer : VerifierFailure("the status list's issuer is not trusted")
     class StatusListRollback : VerifierFailure("status list rollback")
+
+    /** A trust list with the same sequence but other bytes than the one held. */
+    class TrustListConflict(val sequence: Long) : VerifierFailure("trust list conflict")
+
+    /** A status list with the same issue time but other bytes than the one held. */
+    class StatusListConflict : VerifierFailure("status list conflict")
+
+    /** The verifier's state file is pinned to another trust anchor. */
+    class AnchorMismatch : VerifierFailure("the verifier state is pinned to another trust anchor")
+
+    /** The verifier's state file cannot be read or written (damaged, foreign, busy, disk). */
+    class StateUnavailable : VerifierFailure("the verifier state is unavailable")
     class BadChallenge : VerifierFailure("a challenge must be 6 digits")
     class Internal(val fault: Fault) : VerifierFailure("internal: $fault")
 }
