@@ -89,6 +89,44 @@ const CASES: &[(&str, bool, &[&str])] = &[
             "@",
         ],
     ),
+    ("verifier update --anchor", false, &["verifier", "--state", "{s}", "update", "--anchor", "@"]),
+    (
+        "verifier update --trust-list",
+        false,
+        &["verifier", "--state", "{s}", "update", "--anchor", "{anchor.pub}", "--trust-list", "@"],
+    ),
+    (
+        "verifier update --status-list",
+        false,
+        &[
+            "verifier",
+            "--state",
+            "{s}",
+            "update",
+            "--anchor",
+            "{anchor.pub}",
+            "--trust-list",
+            "{trust-list.bin}",
+            "--status-list",
+            "@",
+        ],
+    ),
+    (
+        "verify --state with --status-list",
+        false,
+        &[
+            "verify",
+            "--state",
+            "{s}",
+            "--anchor",
+            "{anchor.pub}",
+            "--trust-list",
+            "{trust-list.bin}",
+            "--status-list",
+            "@",
+            "QJ1:X",
+        ],
+    ),
     (
         "wallet import FILE",
         false,
@@ -233,6 +271,7 @@ fn args(d: &Path, source: &Path, template: &[&str]) -> Vec<String> {
         .iter()
         .map(|a| match a.strip_prefix('{').and_then(|a| a.strip_suffix('}')) {
             Some("w") => p(d, "wallet"),
+            Some("s") => p(d, "verifier-state"),
             Some("o") => p(d, "out.bin"),
             Some(name) => p(d, name),
             None if *a == "@" => source.to_string_lossy().into_owned(),
