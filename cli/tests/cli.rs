@@ -6,6 +6,8 @@ use std::process::{Command, Output};
 
 #[path = "cli/endless_input.rs"]
 mod endless_input;
+#[path = "cli/verifier_state.rs"]
+mod verifier_state;
 
 /// Run the binary with HOME and XDG_STATE_HOME in a temporary directory, so that nothing a
 /// test runs can write into the real home (the verifier's default state lives there).

@@ -14,7 +14,7 @@ use qujat_core::presentation::{self, Challenge, PresentationRequest};
 use qujat_core::trust::{IssuerEntry, IssuerKey, TrustList, TrustListPayload};
 
 const DAY: i64 = 86_400;
-const DIPLOMA: &str = include_str!("../../tests/fixtures/diplomas/enu-bachelor-honors.json");
+const DIPLOMA: &str = include_str!("../../../tests/fixtures/diplomas/enu-bachelor-honors.json");
 
 /// Keys, lists and a credential, written into a directory.
 struct Fixture {
