@@ -19,7 +19,7 @@ java_dir=/usr/share/java
 klib=tests/kotlin/node_modules/kotlin-compiler/lib
 kotlinc=tests/kotlin/node_modules/kotlin-compiler/bin/kotlinc
 [ -n "${QUJAT_COST_JAVA_OPTS:-}" ] && echo "extra JVM options (an experiment, not the reported setup): $QUJAT_COST_JAVA_OPTS"
-[ -x "$kotlinc" ] || { echo "kotlinc missing: run scripts/kotlin-test.sh once (it installs it)" >&2; exit 1; }
+[ -x "$kotlinc" ] || { echo "kotlinc missing: run scripts/jvm-test.sh once (it installs it)" >&2; exit 1; }
 mkdir -p "$out"
 
 echo "==> release library (profile.release: LTO, 1 codegen unit, opt-level s, panic unwind)"

@@ -8,12 +8,29 @@ cd "$(dirname "$0")/.."
 
 started=$SECONDS
 last=$SECONDS
-# Each step's heading says how long the one before it took, so a slow step shows in CI's log.
-step() {
-  printf '\n==> %s   (previous step %ds, %ds in all)\n' "$*" $((SECONDS - last)) $((SECONDS - started))
-  last=$SECONDS
+last_cpu=0
+cpu=0
+times_file=$(mktemp)
+# CPU seconds (user + system) used so far by the commands this script ran, into $cpu. `times`
+# runs in this shell (not in a $(…) subshell, which would have no children of its own).
+read_cpu() {
+  times >"$times_file"
+  cpu=$(sed -n 2p "$times_file" | awk '{ n = split($0, f, /[ ms]+/); printf "%d", f[1] * 60 + f[2] + f[3] * 60 + f[4] }')
 }
-trap 'printf "\n==> test.sh finished: %ds in all\n" $((SECONDS - started))' EXIT
+# Each step's heading says how long the one before it took (wall and CPU), so a slow step
+# shows in CI's log.
+step() {
+  read_cpu
+  printf '\n==> %s   (previous step %ds, %d CPU-s; %ds in all)\n' "$*" $((SECONDS - last)) $((cpu - last_cpu)) $((SECONDS - started))
+  last=$SECONDS
+  last_cpu=$cpu
+}
+finish() {
+  read_cpu
+  printf '\n==> test.sh finished: %ds in all, %d CPU-s\n' $((SECONDS - started)) "$cpu"
+  rm -f "$times_file"
+}
+trap finish EXIT
 
 step "format"
 cargo fmt --all --check
@@ -31,6 +48,9 @@ else
   cargo test --workspace --no-fail-fast
 fi
 cargo test --workspace --doc --quiet
+
+step "JVM tests: Kotlin bindings, Android logic and bridge (one compile, one JUnit run)"
+bash scripts/jvm-test.sh
 
 step "mobile targets type-check (bindings, no bundled SQLite: no NDK or Xcode needed)"
 targets=()
@@ -57,10 +77,3 @@ else
   echo "SKIPPED: no nightly toolchain (the fuzz targets need one); the fuzz smoke did not run"
 fi
 
-if [ -x scripts/kotlin-test.sh ]; then
-  step "kotlin binding tests (JVM)"
-  scripts/kotlin-test.sh
-fi
-
-step "android app logic and bridge (JVM)"
-bash scripts/android-logic-test.sh

@@ -1,4 +1,4 @@
-// Pure Kotlin, no Android: what scripts/android-logic-test.sh compiles with kotlinc alone.
+// Pure Kotlin, no Android: what scripts/jvm-test.sh compiles with kotlinc alone.
 plugins {
     alias(libs.plugins.kotlin.jvm)
 }

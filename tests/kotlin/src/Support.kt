@@ -149,7 +149,7 @@ class Totp(uri: String) {
 }
 
 fun fixture(name: String): String {
-    val dir = System.getProperty("qujat.fixtures") ?: "tests/fixtures/diplomas"
+    val dir = System.getProperty("qujat.fixtures")?.let { "$it/diplomas" } ?: "tests/fixtures/diplomas"
     return File(dir, "$name.json").readText()
 }
 
