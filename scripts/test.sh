@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Run every test: format, lints, docs, the Rust suites (unit, integration, CLI, properties),
-# the Kotlin binding tests and the Android app's logic on the JVM. Installs what it needs on a
-# fresh Debian machine.
+# the JVM tests (Kotlin bindings, Android logic and bridge; scripts/jvm-test.sh), the mobile
+# type-check, the dependency policy and a fuzz smoke. Installs what it needs on a fresh Debian
+# machine. The workspace is compiled once for checking (clippy, docs) and once for testing; the
+# JVM tests load the library the Rust tests built (one feature set: tests/Cargo.toml).
 # Long runs (fuzzing, 1,000-kill crash harness) are separate: see README "Longer runs".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +28,7 @@ step() {
   last_cpu=$cpu
 }
 finish() {
+  [ -z "${fuzz_pid:-}" ] || kill -- "-$fuzz_pid" 2>/dev/null || true
   read_cpu
   printf '\n==> test.sh finished: %ds in all, %d CPU-s\n' $((SECONDS - started)) "$cpu"
   rm -f "$times_file"
@@ -34,6 +37,20 @@ trap finish EXIT
 
 step "format"
 cargo fmt --all --check
+
+# The fuzz smoke (every target, 20,000 runs or 15 s each, AddressSanitizer) builds with the
+# nightly toolchain into fuzz/target: nothing it compiles is shared with the steps below. So it
+# starts now, in the background and at low priority, filling the moments the other steps leave
+# a core idle (linking, single-crate compiles, the JVM and test runs); its report is printed at
+# the end. On its own it takes about 3 minutes.
+fuzz_pid=
+fuzz_log=build/fuzz-smoke.log
+mkdir -p build
+if cargo +nightly --version >/dev/null 2>&1; then
+  # setsid: its own process group, so that a failure elsewhere stops it too (finish below).
+  setsid nice -n 10 bash scripts/fuzz.sh --smoke >"$fuzz_log" 2>&1 &
+  fuzz_pid=$!
+fi
 
 step "clippy (all targets, warnings are errors)"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
@@ -70,10 +87,16 @@ fi
 step "dependency policy (cargo deny: licences, bans, sources)"
 bash scripts/deny.sh
 
-step "fuzz smoke (every target, 20,000 runs or 15 s each, AddressSanitizer)"
-if cargo +nightly --version >/dev/null 2>&1; then
-  bash scripts/fuzz.sh --smoke
+step "fuzz smoke (started in the background at the beginning; waiting for it)"
+if [ -n "$fuzz_pid" ]; then
+  fuzz_status=0
+  wait "$fuzz_pid" || fuzz_status=$?
+  fuzz_pid=
+  cat "$fuzz_log"
+  if [ "$fuzz_status" -ne 0 ]; then
+    echo "FAILED: the fuzz smoke (log above; reproducers in fuzz/artifacts/)" >&2
+    exit "$fuzz_status"
+  fi
 else
   echo "SKIPPED: no nightly toolchain (the fuzz targets need one); the fuzz smoke did not run"
 fi
-
