@@ -15,6 +15,7 @@ pub mod platform;
 pub mod presentation;
 pub mod qr;
 pub mod secret;
+mod sqlite_schema;
 pub mod status;
 pub mod trust;
 pub mod vault;

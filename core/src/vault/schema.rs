@@ -15,9 +15,12 @@
 //! Every table is `STRICT`; every column that could tell something about a person holds a
 //! sealed value or a keyed hash.
 
+use std::time::Duration;
+
 use rusqlite::Connection;
 
-use super::error::VaultError;
+use super::error::{StorageError, StorageErrorKind, VaultError};
+use crate::sqlite_schema::{Schema, SchemaError};
 
 /// Migration `n` (1-based) brings the schema from version `n - 1` to `n`.
 const MIGRATIONS: &[&str] = &[
@@ -65,48 +68,35 @@ const MIGRATIONS: &[&str] = &[
     ",
 ];
 
+/// The vault's schema: its files are not marked with an `application_id` (the `config` row
+/// and sealed values say whose they are).
+const SCHEMA: Schema = Schema { migrations: MIGRATIONS, application_id: None };
+
 /// The schema version this build writes.
-pub(crate) const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
+#[cfg(test)]
+pub(crate) const CURRENT_VERSION: i64 = SCHEMA.current_version();
 
 /// Apply the connection settings. Fails if WAL cannot be enabled on a file database.
 pub(crate) fn configure(conn: &Connection, in_memory: bool) -> Result<(), VaultError> {
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
-    conn.execute_batch(
-        "PRAGMA secure_delete = ON;
-         PRAGMA synchronous = FULL;
-         PRAGMA temp_store = MEMORY;
-         PRAGMA trusted_schema = OFF;
-         PRAGMA foreign_keys = ON;
-         PRAGMA cell_size_check = ON;",
-    )?;
-    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-    if !in_memory && !mode.eq_ignore_ascii_case("wal") {
-        return Err(VaultError::Storage(super::error::StorageError {
-            kind: super::error::StorageErrorKind::Io,
-            code: -1,
-        }));
-    }
-    Ok(())
+    let extra = "PRAGMA secure_delete = ON; PRAGMA foreign_keys = ON;";
+    SCHEMA.configure(conn, in_memory, Duration::from_secs(5), extra).map_err(into_vault_error)
 }
 
-/// Bring the schema up to [`CURRENT_VERSION`], one transaction per step.
+/// Bring the schema up to the current version, one transaction per step.
 pub(crate) fn migrate(conn: &mut Connection) -> Result<(), VaultError> {
-    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if !(0..=CURRENT_VERSION).contains(&found) {
-        return Err(VaultError::UnsupportedVersion { found });
-    }
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(usize::try_from(found).unwrap_or(0)) {
-        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Exclusive)?;
-        // Another process may have migrated between our read and our lock.
-        let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        if now > i as i64 {
-            continue;
+    SCHEMA.migrate(conn).map_err(into_vault_error)
+}
+
+fn into_vault_error(e: SchemaError) -> VaultError {
+    match e {
+        SchemaError::Sqlite(e) => e.into(),
+        SchemaError::UnsupportedVersion { found } => VaultError::UnsupportedVersion { found },
+        // No application_id is asked for, so NotOurs cannot come; a foreign file is refused
+        // by the `config` row's checks instead.
+        SchemaError::NotOurs | SchemaError::NoWal => {
+            VaultError::Storage(StorageError { kind: StorageErrorKind::Io, code: -1 })
         }
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", i as i64 + 1)?;
-        tx.commit()?;
     }
-    Ok(())
 }
 
 #[cfg(test)]

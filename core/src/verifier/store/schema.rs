@@ -6,8 +6,11 @@
 //! Nothing here is secret or personal: lists are public signed documents, challenges are
 //! six digits, the history holds codes, ids, times and a hash (see `history.rs`).
 
+use std::time::Duration;
+
 use rusqlite::Connection;
 
+use crate::sqlite_schema::{Schema, SchemaError};
 use crate::verifier::StoreError;
 
 /// `QJVF` in ASCII: the `application_id` of a verifier state file.
@@ -48,50 +51,25 @@ const MIGRATIONS: &[&str] = &[
     ",
 ];
 
-/// The schema version this build writes.
-pub(crate) const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
+/// The verifier state's schema, its files marked `QJVF`.
+const SCHEMA: Schema = Schema { migrations: MIGRATIONS, application_id: Some(APPLICATION_ID) };
 
 /// Apply the connection settings. Fails if WAL cannot be enabled on a file database.
 pub(crate) fn configure(conn: &Connection, in_memory: bool) -> Result<(), StoreError> {
-    conn.busy_timeout(std::time::Duration::from_secs(10))?;
-    conn.execute_batch(
-        "PRAGMA synchronous = FULL;
-         PRAGMA temp_store = MEMORY;
-         PRAGMA trusted_schema = OFF;
-         PRAGMA cell_size_check = ON;",
-    )?;
-    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-    if !in_memory && !mode.eq_ignore_ascii_case("wal") {
-        return Err(StoreError::Storage { code: -1 });
-    }
-    Ok(())
+    SCHEMA.configure(conn, in_memory, Duration::from_secs(10), "").map_err(into_store_error)
 }
 
-/// Check that the file is ours (or empty), then bring the schema up to [`CURRENT_VERSION`],
+/// Check that the file is ours (or empty), then bring the schema up to the current version,
 /// one exclusive transaction per step (two processes opening a new state migrate once).
 pub(crate) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
-    for (i, sql) in MIGRATIONS.iter().enumerate() {
-        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Exclusive)?;
-        let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        let app: i64 = tx.query_row("PRAGMA application_id", [], |r| r.get(0))?;
-        if version == 0 {
-            let objects: i64 = tx.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
-            if app != 0 || objects != 0 {
-                return Err(StoreError::NotAStateFile);
-            }
-        } else if app != APPLICATION_ID {
-            return Err(StoreError::NotAStateFile);
-        }
-        if !(0..=CURRENT_VERSION).contains(&version) {
-            return Err(StoreError::UnsupportedVersion { found: version });
-        }
-        if version > i as i64 {
-            continue;
-        }
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-        tx.pragma_update(None, "user_version", i as i64 + 1)?;
-        tx.commit()?;
+    SCHEMA.migrate(conn).map_err(into_store_error)
+}
+
+fn into_store_error(e: SchemaError) -> StoreError {
+    match e {
+        SchemaError::Sqlite(e) => e.into(),
+        SchemaError::NotOurs => StoreError::NotAStateFile,
+        SchemaError::UnsupportedVersion { found } => StoreError::UnsupportedVersion { found },
+        SchemaError::NoWal => StoreError::Storage { code: -1 },
     }
-    Ok(())
 }
