@@ -521,22 +521,22 @@ impl Wallet {
 
     /// How many recovery codes are left unspent.
     pub fn recovery_codes_left(&self) -> Result<u32, WalletError> {
-        Ok(self.0.with_open_session(|v, s| v.recovery_codes_left(s))?)
+        Ok(self.0.recovery_codes_left()?)
     }
 
     /// Replace all recovery codes with ten new ones (shown once).
     pub fn renew_recovery_codes(&self) -> Result<Arc<RecoveryCodes>, WalletError> {
-        Ok(Arc::new(RecoveryCodes(self.0.with_open_session(|v, s| v.renew_recovery_codes(s))?)))
+        Ok(Arc::new(RecoveryCodes(self.0.renew_recovery_codes()?)))
     }
 
     /// Start moving to a new authenticator app (e.g. after unlocking with a recovery code on a
     /// new phone). The old app keeps working until `confirm_authenticator_change`.
     pub fn begin_authenticator_change(&self, account_label: String) -> Result<Arc<AuthenticatorChange>, WalletError> {
-        Ok(Arc::new(AuthenticatorChange(self.0.with_open_session(|v, s| v.begin_totp_reenrolment(s, &account_label))?)))
+        Ok(Arc::new(AuthenticatorChange(self.0.begin_authenticator_change(&account_label)?)))
     }
 
     /// Finish the change with the first code of the new authenticator app.
     pub fn confirm_authenticator_change(&self, code: String) -> Result<(), WalletError> {
-        Ok(self.0.with_open_session(|v, s| v.confirm_totp_reenrolment(s, &secret(code)))?)
+        Ok(self.0.confirm_authenticator_change(&secret(code))?)
     }
 }

@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 pub use summary::DiplomaSummary;
 
-use crate::auth::SecondFactor;
+use crate::auth::{RecoveryCode, SecondFactor};
 use crate::cbor::FormatError;
 use crate::credential::{BundleError, ClaimId, ClaimValue, CredentialBundle};
 use crate::keys::PublicKey;
@@ -242,17 +242,36 @@ impl Wallet {
         Ok(self.vault.change_pin(old, factor, new)?)
     }
 
-    /// The vault underneath, for operations this wrapper does not repeat (re-enrolment,
-    /// recovery codes, checkpoints).
+    /// How many recovery codes are left unspent.
+    pub fn recovery_codes_left(&self) -> Result<u32, WalletError> {
+        self.with_session(|s| Ok(self.vault.recovery_codes_left(s)?))
+    }
+
+    /// Replace every recovery code with ten new ones (the old ones stop working). Show the
+    /// new ones once.
+    pub fn renew_recovery_codes(&self) -> Result<Vec<RecoveryCode>, WalletError> {
+        self.with_session(|s| Ok(self.vault.renew_recovery_codes(s)?))
+    }
+
+    /// Start moving to a new authenticator app: returns the new `otpauth://` URI (a secret;
+    /// show it once). The old authenticator keeps working until
+    /// [`confirm_authenticator_change`](Self::confirm_authenticator_change).
+    pub fn begin_authenticator_change(&self, account_label: &str) -> Result<SecretString, WalletError> {
+        self.with_session(|s| Ok(self.vault.begin_totp_reenrolment(s, account_label)?))
+    }
+
+    /// Finish the change with the first code of the new authenticator app.
+    pub fn confirm_authenticator_change(&self, code: &SecretString) -> Result<(), WalletError> {
+        self.with_session(|s| Ok(self.vault.confirm_totp_reenrolment(s, code)?))
+    }
+
+    /// The vault underneath, for what the wallet does not offer (checkpoints, integrity check,
+    /// the tests' disk cap). Takes no session: nothing behind a PIN is reachable through it
+    /// without one.
     pub fn vault(&self) -> &Vault {
         &self.vault
     }
-
-    /// Run `f` with the open session (for the vault's session-taking operations).
-    pub fn with_open_session<T>(
-        &self,
-        f: impl FnOnce(&Vault, &Session) -> Result<T, VaultError>,
-    ) -> Result<T, WalletError> {
-        self.with_session(|s| Ok(f(&self.vault, s)?))
-    }
 }
+
+#[cfg(test)]
+mod tests;
