@@ -23,17 +23,19 @@
 //! uniffi would turn it into an internal error on the other side rather than let it cross.
 #![deny(clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-mod enrolment_helpers;
 mod error;
+mod pin_policy;
 mod platform;
+mod qr_symbol;
 mod tools;
 mod types;
 mod verifier;
 mod wallet;
 
-pub use enrolment_helpers::{QrSymbol, check_pin};
 pub use error::{IssuerError, QrError, StorageErrorKind, VerifierError, WalletError, WeakPinReason};
+pub use pin_policy::check_pin;
 pub use platform::{Clock, KeyStoreError, PlatformKeyStore};
+pub use qr_symbol::QrSymbol;
 pub use tools::{IssuerTool, TrustAnchorTool, TrustedIssuer, TrustedKey};
 pub use types::{
     CalendarDate, Claim, ClaimId, ClaimValue, DegreeLevel, Language, LocalizedText, StudyForm, all_claims, claim_label,

@@ -17,10 +17,10 @@ use crate::platform::{SecureRandom, UnixTime};
 use crate::secret::SecretVec;
 
 use super::error::VaultError;
-use super::open::Vault;
 use super::rows::{self, SecretName};
 use super::seal::{Place, SealKeys, framed};
 use super::session::Session;
+use super::vault::Vault;
 
 const TABLE: &str = "audit";
 const VERSION: u8 = 1;

@@ -39,7 +39,9 @@ pub enum WalletError {
     /// The credential's issuer is not in the trust list.
     #[error("the issuer is not in the trust list")]
     UnknownIssuer,
-    /// The issuer's signature does not verify with any of its keys valid when it was signed.
+    /// The issuer's signature does not verify with any of its keys valid when it was signed
+    /// ([`IssuerEntry::check_signed`](crate::trust::IssuerEntry::check_signed)): the wallet does
+    /// not tell a key used outside its period from a forgery; the verifier does.
     #[error("the issuer's signature does not verify")]
     ForgedIssuerSignature,
     /// The credential was issued to another holder key than this wallet's.
@@ -152,14 +154,7 @@ impl Wallet {
         let b = CredentialBundle::from_bytes(bundle)?;
         let cred = b.credential();
         let entry = trust.payload().issuer(&cred.payload().issuer).ok_or(WalletError::UnknownIssuer)?;
-        let signed = entry
-            .keys
-            .iter()
-            .filter(|k| cred.signed_within(k.not_before, k.not_after))
-            .any(|k| cred.verify_issuer(&k.key).is_ok());
-        if !signed {
-            return Err(WalletError::ForgedIssuerSignature);
-        }
+        entry.check_signed(cred).map_err(|_| WalletError::ForgedIssuerSignature)?;
         self.with_session(|s| {
             if cred.payload().holder != self.vault.holder_public_key(s)? {
                 return Err(WalletError::NotOurHolderKey);

@@ -32,7 +32,8 @@ fn unlocked() -> Open {
     let dir = TempDir::new("wallet");
     let clock = Arc::new(ManualClock::new(T0));
     let rng = Arc::new(SeededRandom::new(b"wallet"));
-    let platform = Platform { key_store: Arc::new(SoftwareKeyStore::in_memory(rng.clone())), clock: clock.clone(), rng };
+    let platform =
+        Platform { key_store: Arc::new(SoftwareKeyStore::in_memory(rng.clone())), clock: clock.clone(), rng };
     let wallet = Wallet::open(dir.path().join("w.db"), platform, VaultOptions::insecure_for_tests()).expect("open");
     let enrolment = wallet.setup(&pin(), "wallet").expect("setup");
     wallet.confirm_enrolment(&pin(), &code(&enrolment.otpauth_uri, &clock)).expect("confirm");
