@@ -2,7 +2,8 @@
 # Generate the Kotlin and Swift bindings from the built library (uniffi library mode).
 #
 #   scripts/gen-bindings.sh            # debug library, output in build/bindings/{kotlin,swift}
-#   QUJAT_PROFILE=release scripts/gen-bindings.sh
+#   QUJAT_PROFILE=release scripts/gen-bindings.sh     # the shipped API (no `testing` items)
+#   QUJAT_FFI_TESTING=0 scripts/gen-bindings.sh       # debug library without the test-only API
 #
 # The bindings are generated, never edited and never committed (build/ is ignored). They are
 # read from the library's uniffi metadata, so generate them from a library that still has it:
@@ -15,7 +16,15 @@ out="${QUJAT_BINDINGS_OUT:-build/bindings}"
 cargo_profile=()
 [ "$profile" = release ] && cargo_profile=(--release)
 
-cargo build -p qujat-ffi "${cargo_profile[@]}" --quiet
+# The debug library is the tests' (the bindings' `testing` API on): built the way the workspace
+# builds it (qujat-tests turns the feature on), so the core is not rebuilt with another feature
+# set. The release library is the shipped one (no test-only API). QUJAT_FFI_TESTING=0|1 overrides.
+testing="${QUJAT_FFI_TESTING:-$([ "$profile" = release ] && echo 0 || echo 1)}"
+if [ "$testing" = 1 ]; then
+  cargo build --workspace --lib --bins "${cargo_profile[@]}" --quiet
+else
+  cargo build -p qujat-ffi "${cargo_profile[@]}" --quiet
+fi
 cargo build -p qujat-bindgen --quiet
 
 case "$(uname -s)" in

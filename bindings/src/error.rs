@@ -6,6 +6,7 @@
 //! until the bindings learn it (a bug to fix, never a state to handle in the UI).
 
 use qujat_core::auth::WeakPinReason as CoreWeakPin;
+#[cfg(feature = "testing")]
 use qujat_core::issuer::IssueError;
 use qujat_core::presentation::PresentError;
 use qujat_core::status::StatusListError;
@@ -481,7 +482,8 @@ impl From<StatusListError> for VerifierError {
     }
 }
 
-/// What went wrong in the issuer and trust-anchor test tools.
+/// What went wrong in the issuer and trust-anchor test tools (the `testing` feature).
+#[cfg(feature = "testing")]
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
 pub enum IssuerError {
     /// The diploma JSON is not acceptable; `path` names the field (never its value).
@@ -512,6 +514,7 @@ pub enum IssuerError {
     Unexpected,
 }
 
+#[cfg(feature = "testing")]
 impl From<IssueError> for IssuerError {
     fn from(e: IssueError) -> Self {
         match e {
@@ -523,6 +526,7 @@ impl From<IssueError> for IssuerError {
     }
 }
 
+#[cfg(feature = "testing")]
 impl From<qujat_core::credential::InputError> for IssuerError {
     fn from(e: qujat_core::credential::InputError) -> Self {
         Self::BadInput { path: e.path().map(str::to_owned), reason: e.to_string() }

@@ -27,15 +27,23 @@ mod error;
 mod pin_policy;
 mod platform;
 mod qr_symbol;
+#[cfg(test)]
+mod shipped_api;
+#[cfg(feature = "testing")]
 mod tools;
 mod types;
 mod verifier;
 mod wallet;
 
-pub use error::{IssuerError, QrError, StorageErrorKind, VerifierError, WalletError, WeakPinReason};
+#[cfg(feature = "testing")]
+pub use error::IssuerError;
+pub use error::{QrError, StorageErrorKind, VerifierError, WalletError, WeakPinReason};
 pub use pin_policy::check_pin;
-pub use platform::{Clock, KeyStoreError, PlatformKeyStore};
+#[cfg(feature = "testing")]
+pub use platform::Clock;
+pub use platform::{KeyStoreError, PlatformKeyStore};
 pub use qr_symbol::QrSymbol;
+#[cfg(feature = "testing")]
 pub use tools::{IssuerTool, TrustAnchorTool, TrustedIssuer, TrustedKey};
 pub use types::{
     CalendarDate, Claim, ClaimId, ClaimValue, DegreeLevel, Language, LocalizedText, StudyForm, all_claims, claim_label,

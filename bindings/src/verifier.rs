@@ -9,7 +9,6 @@ use qujat_core::presentation::Challenge;
 use qujat_core::verifier::{self as core_ver, Verdict as CoreVerdict, VerifierPolicy, VerifierStore};
 
 use crate::error::VerifierError;
-use crate::platform::{Clock, ForeignClock};
 use crate::types::{Claim, ClaimId, Language, LocalizedText};
 
 /// The one-word answer. Only `Valid` means "accept".
@@ -218,12 +217,6 @@ impl Verifier {
         Self::on(VerifierStore::in_memory()?, &anchor_public_key, Arc::new(SystemClock))
     }
 
-    /// As [`Verifier::new`], with a clock the caller controls (tests).
-    #[uniffi::constructor]
-    pub fn with_clock(anchor_public_key: Vec<u8>, clock: Arc<dyn Clock>) -> Result<Arc<Self>, VerifierError> {
-        Self::on(VerifierStore::in_memory()?, &anchor_public_key, Arc::new(ForeignClock(clock)))
-    }
-
     /// A verifier whose state lives in the file at `path` (created if missing; put it in the
     /// app's no-backup storage): the anchor is pinned there the first time, and the newest
     /// lists, the answered challenges and the history outlive the app. Another anchor than
@@ -231,16 +224,6 @@ impl Verifier {
     #[uniffi::constructor]
     pub fn open(path: String, anchor_public_key: Vec<u8>) -> Result<Arc<Self>, VerifierError> {
         Self::on(VerifierStore::open(&path)?, &anchor_public_key, Arc::new(SystemClock))
-    }
-
-    /// As [`Verifier::open`], with a clock the caller controls (tests).
-    #[uniffi::constructor]
-    pub fn open_with_clock(
-        path: String,
-        anchor_public_key: Vec<u8>,
-        clock: Arc<dyn Clock>,
-    ) -> Result<Arc<Self>, VerifierError> {
-        Self::on(VerifierStore::open(&path)?, &anchor_public_key, Arc::new(ForeignClock(clock)))
     }
 
     /// Number of verifications in the history (bounded; the oldest are dropped).
@@ -287,5 +270,29 @@ impl Verifier {
             return Err(VerifierError::StateUnavailable);
         }
         Ok(VerificationReport::of(report, lang))
+    }
+}
+
+/// Test-only constructors (the `testing` feature; not in a shipped library).
+#[cfg(feature = "testing")]
+#[uniffi::export]
+impl Verifier {
+    /// As [`Verifier::new`], with a clock the caller controls (tests).
+    #[uniffi::constructor]
+    pub fn with_clock(
+        anchor_public_key: Vec<u8>,
+        clock: Arc<dyn crate::platform::Clock>,
+    ) -> Result<Arc<Self>, VerifierError> {
+        Self::on(VerifierStore::in_memory()?, &anchor_public_key, Arc::new(crate::platform::ForeignClock(clock)))
+    }
+
+    /// As [`Verifier::open`], with a clock the caller controls (tests).
+    #[uniffi::constructor]
+    pub fn open_with_clock(
+        path: String,
+        anchor_public_key: Vec<u8>,
+        clock: Arc<dyn crate::platform::Clock>,
+    ) -> Result<Arc<Self>, VerifierError> {
+        Self::on(VerifierStore::open(&path)?, &anchor_public_key, Arc::new(crate::platform::ForeignClock(clock)))
     }
 }

@@ -14,7 +14,7 @@ use qujat_core::vault::{CredentialId, Platform};
 use qujat_core::wallet;
 
 use crate::error::WalletError;
-use crate::platform::{Clock, ForeignClock, ForeignKeyStore, PlatformKeyStore};
+use crate::platform::{ForeignKeyStore, PlatformKeyStore};
 use crate::types::{Claim, Language};
 
 mod audit;
@@ -61,22 +61,6 @@ impl Wallet {
         let platform = Platform {
             key_store: Arc::new(ForeignKeyStore(key_store)),
             clock: Arc::new(SystemClock),
-            rng: Arc::new(OsRandom),
-        };
-        Ok(Arc::new(Self(wallet::Wallet::open(path, platform, options.into())?)))
-    }
-
-    /// As `open`, with a clock the caller controls (tests of lockout and expiry).
-    #[uniffi::constructor]
-    pub fn open_with_clock(
-        path: String,
-        key_store: Arc<dyn PlatformKeyStore>,
-        clock: Arc<dyn Clock>,
-        options: WalletOptions,
-    ) -> Result<Arc<Self>, WalletError> {
-        let platform = Platform {
-            key_store: Arc::new(ForeignKeyStore(key_store)),
-            clock: Arc::new(ForeignClock(clock)),
             rng: Arc::new(OsRandom),
         };
         Ok(Arc::new(Self(wallet::Wallet::open(path, platform, options.into())?)))
@@ -188,5 +172,26 @@ impl Wallet {
     /// Finish the change with the first code of the new authenticator app.
     pub fn confirm_authenticator_change(&self, code: String) -> Result<(), WalletError> {
         Ok(self.0.confirm_authenticator_change(&secret(code))?)
+    }
+}
+
+/// Test-only constructors (the `testing` feature; not in a shipped library).
+#[cfg(feature = "testing")]
+#[uniffi::export]
+impl Wallet {
+    /// As `open`, with a clock the caller controls (tests of lockout and expiry).
+    #[uniffi::constructor]
+    pub fn open_with_clock(
+        path: String,
+        key_store: Arc<dyn PlatformKeyStore>,
+        clock: Arc<dyn crate::platform::Clock>,
+        options: WalletOptions,
+    ) -> Result<Arc<Self>, WalletError> {
+        let platform = Platform {
+            key_store: Arc::new(ForeignKeyStore(key_store)),
+            clock: Arc::new(crate::platform::ForeignClock(clock)),
+            rng: Arc::new(OsRandom),
+        };
+        Ok(Arc::new(Self(wallet::Wallet::open(path, platform, options.into())?)))
     }
 }

@@ -4,11 +4,20 @@ use qujat_core::auth::{KdfParams, LockoutPolicy};
 use qujat_core::vault::{self, VaultOptions};
 
 /// Argon2id cost for new PIN wrappings.
+#[cfg(not(feature = "testing"))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum KdfCost {
     /// RFC 9106's second recommendation: 64 MiB, 3 passes, 4 lanes. The production setting.
     Recommended,
-    /// 64 KiB, 1 pass, 1 lane: **tests only**.
+}
+
+/// Argon2id cost for new PIN wrappings (with the `testing` feature: also the tests' cost).
+#[cfg(feature = "testing")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum KdfCost {
+    /// RFC 9106's second recommendation: 64 MiB, 3 passes, 4 lanes. The production setting.
+    Recommended,
+    /// 64 KiB, 1 pass, 1 lane: **tests only** (not in a shipped library).
     InsecureForTests,
 }
 
@@ -46,6 +55,7 @@ impl From<WalletOptions> for VaultOptions {
     fn from(o: WalletOptions) -> Self {
         let kdf = match o.kdf {
             KdfCost::Recommended => KdfParams::RECOMMENDED,
+            #[cfg(feature = "testing")]
             KdfCost::InsecureForTests => KdfParams::INSECURE_FOR_TESTS,
         };
         let lockout = match o.at_max_failures {
