@@ -11,5 +11,5 @@ use crate::error::WeakPinReason;
 /// never part of the answer.
 #[uniffi::export]
 pub fn check_pin(pin: String) -> Option<WeakPinReason> {
-    check_pin_strength(SecretString::new(pin).expose_secret()).err().map(Into::into)
+    check_pin_strength(SecretString::new(pin).expose_secret()).err()
 }

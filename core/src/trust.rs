@@ -212,7 +212,6 @@ fn decode_entry(v: Value) -> Result<IssuerEntry, FormatError> {
 
 /// Why a trust list was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
 pub enum TrustListError {
     /// Not a well-formed signed trust list.
     #[error("trust list is malformed: {0}")]

@@ -2,8 +2,11 @@
 
 use qujat_core::vault::{self, ChainStatus};
 
+/// What an audit entry records (the core's `vault::AuditKind`).
+pub type AuditKind = vault::AuditKind;
+
 /// What an audit entry records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[uniffi::remote(Enum)]
 pub enum AuditKind {
     /// The wallet was set up.
     Setup,
@@ -28,11 +31,8 @@ pub enum AuditKind {
     /// The log's head record was damaged or stale and the log was continued after its last
     /// entry; the chain is reported broken from here.
     HeadRebuilt,
-    /// A kind these bindings do not know yet.
-    Other {
-        /// Its number.
-        code: u16,
-    },
+    /// A kind written by a newer version of the app (its number).
+    Other(u16),
 }
 
 /// One audit entry (its detail stays sealed in the wallet).
@@ -58,30 +58,7 @@ pub struct AuditLog {
 
 impl From<vault::AuditLog> for AuditLog {
     fn from(log: vault::AuditLog) -> Self {
-        use vault::AuditKind as K;
-        let entries = log
-            .entries
-            .iter()
-            .map(|e| AuditEntry {
-                seq: e.seq,
-                time: e.time,
-                kind: match e.kind {
-                    K::Setup => AuditKind::Setup,
-                    K::Unlocked => AuditKind::Unlocked,
-                    K::FailedUnlock => AuditKind::FailedUnlock,
-                    K::Import => AuditKind::Import,
-                    K::Present => AuditKind::Present,
-                    K::Delete => AuditKind::Delete,
-                    K::PinChanged => AuditKind::PinChanged,
-                    K::TotpEnrolled => AuditKind::TotpEnrolled,
-                    K::RecoveryCodeUsed => AuditKind::RecoveryCodeUsed,
-                    K::RecoveryCodesRenewed => AuditKind::RecoveryCodesRenewed,
-                    K::HeadRebuilt => AuditKind::HeadRebuilt,
-                    K::Other(code) => AuditKind::Other { code },
-                    _ => AuditKind::Other { code: u16::MAX },
-                },
-            })
-            .collect();
+        let entries = log.entries.iter().map(|e| AuditEntry { seq: e.seq, time: e.time, kind: e.kind }).collect();
         let broken_at_seq = match log.status {
             ChainStatus::Intact => None,
             ChainStatus::Broken { at_seq } => Some(at_seq),

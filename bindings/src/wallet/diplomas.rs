@@ -1,14 +1,28 @@
-//! The diploma list and detail: [`DiplomaSummary`], [`DiplomaList`], [`DiplomaDetail`].
+//! The diploma list and detail: [`DiplomaSummary`] (the core's), [`DiplomaList`], [`DiplomaDetail`].
 
+use qujat_core::vault::CredentialId;
 use qujat_core::wallet;
 
 use crate::types::{CalendarDate, Claim, DegreeLevel, LocalizedText};
 
+/// A diploma's identifier as it crosses: 64 hex digits (the core's `vault::CredentialId`).
+pub type DiplomaId = CredentialId;
+
+uniffi::custom_type!(DiplomaId, String, {
+    remote,
+    lower: |id| id.to_hex(),
+    try_lift: |s| CredentialId::from_hex(&s).ok_or_else(|| uniffi::deps::anyhow::anyhow!("not a diploma id")),
+});
+
+/// One diploma in the list: the core's `wallet::DiplomaSummary` itself. Personal data: show,
+/// never log.
+pub type DiplomaSummary = wallet::DiplomaSummary;
+
 /// One diploma in the list. Personal data: show, never log.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[uniffi::remote(Record)]
 pub struct DiplomaSummary {
     /// Identifier (64 hex digits).
-    pub id: String,
+    pub id: DiplomaId,
     /// Issuer id (`kz.enu`).
     pub issuer_id: String,
     /// Issuer name as the trust list gave it at import.
@@ -25,22 +39,6 @@ pub struct DiplomaSummary {
     pub honors: bool,
     /// When it was imported (Unix seconds).
     pub imported_at: i64,
-}
-
-impl From<wallet::DiplomaSummary> for DiplomaSummary {
-    fn from(d: wallet::DiplomaSummary) -> Self {
-        Self {
-            id: d.id.to_hex(),
-            issuer_id: d.issuer_id,
-            issuer_name: d.issuer_name.into(),
-            degree_level: d.degree_level.map(Into::into),
-            program_code: d.program_code,
-            program_name: d.program_name.into(),
-            issue_date: d.issue_date.map(Into::into),
-            honors: d.honors,
-            imported_at: d.imported_at,
-        }
-    }
 }
 
 /// The diploma list.

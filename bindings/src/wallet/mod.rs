@@ -25,7 +25,7 @@ mod shown_once;
 mod status;
 
 pub use audit::{AuditEntry, AuditKind, AuditLog};
-pub use diplomas::{DiplomaDetail, DiplomaList, DiplomaSummary};
+pub use diplomas::{DiplomaDetail, DiplomaId, DiplomaList, DiplomaSummary};
 pub use options::{AtMaxFailures, KdfCost, WalletOptions, default_wallet_options};
 pub use presentation::{Presentation, PresentationRequest, QrCode};
 pub use shown_once::{AuthenticatorChange, Enrolment, RecoveryCodes};
@@ -68,7 +68,7 @@ impl Wallet {
 
     /// The state, failure count and any wait in force (no unlock needed).
     pub fn status(&self) -> Result<WalletStatus, WalletError> {
-        Ok(self.0.status()?.into())
+        Ok(self.0.status()?)
     }
 
     /// Set up: PIN (checked against the policy), authenticator secret, recovery codes, holder
@@ -115,22 +115,19 @@ impl Wallet {
         trust_list: Vec<u8>,
         anchor_public_key: Vec<u8>,
     ) -> Result<DiplomaSummary, WalletError> {
-        Ok(self.0.import(&bundle, &trust_list, &public_key(&anchor_public_key)?)?.into())
+        Ok(self.0.import(&bundle, &trust_list, &public_key(&anchor_public_key)?)?)
     }
 
     /// Every stored diploma, and how many did not open.
     pub fn list(&self) -> Result<DiplomaList, WalletError> {
         let (items, damaged) = self.0.list()?;
-        Ok(DiplomaList {
-            diplomas: items.into_iter().map(Into::into).collect(),
-            damaged: u32::try_from(damaged).unwrap_or(u32::MAX),
-        })
+        Ok(DiplomaList { diplomas: items, damaged: u32::try_from(damaged).unwrap_or(u32::MAX) })
     }
 
     /// A diploma with every claim, labelled in `lang`.
     pub fn show(&self, id: String, lang: Language) -> Result<DiplomaDetail, WalletError> {
         let d = self.0.show(&diploma_id(&id)?)?;
-        Ok(DiplomaDetail { summary: d.summary.into(), claims: Claim::all(&d.claims, lang) })
+        Ok(DiplomaDetail { summary: d.summary, claims: Claim::all(&d.claims, lang) })
     }
 
     /// Make a presentation (signed with the sealed holder key, recorded in the audit log).

@@ -1,9 +1,13 @@
-//! Where the wallet stands, for the start screen: [`WalletStatus`].
+//! Where the wallet stands, for the start screen: the core's [`WalletStatus`] (`VaultStatus`)
+//! and [`WalletState`] (`VaultState`), exposed as they are (remote types).
 
-use qujat_core::vault::{self, VaultState};
+use qujat_core::vault;
+
+/// The life cycle of a wallet (the core's `vault::VaultState`).
+pub type WalletState = vault::VaultState;
 
 /// The life cycle of a wallet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[uniffi::remote(Enum)]
 pub enum WalletState {
     /// Nothing set up yet: show setup.
     Uninitialized,
@@ -15,8 +19,11 @@ pub enum WalletState {
     Wiped,
 }
 
+/// Where the wallet stands (the core's `vault::VaultStatus`). Nothing secret.
+pub type WalletStatus = vault::VaultStatus;
+
 /// Where the wallet stands, for the start screen. Nothing secret.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+#[uniffi::remote(Record)]
 pub struct WalletStatus {
     /// The life-cycle state.
     pub state: WalletState,
@@ -30,22 +37,4 @@ pub struct WalletStatus {
     pub recovery_code_required: bool,
     /// Whether the platform key store keeps its keys in hardware.
     pub key_store_hardware_backed: bool,
-}
-
-impl From<vault::VaultStatus> for WalletStatus {
-    fn from(s: vault::VaultStatus) -> Self {
-        Self {
-            state: match s.state {
-                VaultState::Uninitialized => WalletState::Uninitialized,
-                VaultState::EnrolmentPending => WalletState::EnrolmentPending,
-                VaultState::Ready => WalletState::Ready,
-                VaultState::Wiped => WalletState::Wiped,
-            },
-            failures: s.failures,
-            attempts_left: s.attempts_left,
-            locked_until: s.locked_until,
-            recovery_code_required: s.recovery_code_required,
-            key_store_hardware_backed: s.key_store_hardware_backed,
-        }
-    }
 }

@@ -28,7 +28,6 @@ const HEADER: usize = 1 + 2 + 8 + 32;
 
 /// What an audit entry records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
 pub enum AuditKind {
     /// The vault was set up.
     Setup,

@@ -25,7 +25,6 @@ use crate::vault::{
 
 /// What went wrong in a wallet operation.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
 pub enum WalletError {
     /// The vault or its gate refused (wrong PIN, locked out, locked, integrity, storage …).
     #[error(transparent)]
