@@ -25,7 +25,8 @@ for t in "${targets[@]}"; do
 done
 
 # 2. The Swift bindings and C header, from the host library (same code, same metadata).
-QUJAT_PROFILE=debug QUJAT_BINDINGS_OUT=build/bindings scripts/gen-bindings.sh
+# Without the bindings' test-only API, as the libraries above (step 1) are built.
+QUJAT_FFI_TESTING=0 QUJAT_PROFILE=debug QUJAT_BINDINGS_OUT=build/bindings scripts/gen-bindings.sh
 gen=build/bindings/swift
 
 # 3. Headers with a module map named as clang expects inside an XCFramework.

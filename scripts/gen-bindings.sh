@@ -1,19 +1,13 @@
 #!/usr/bin/env bash
 # Generate the Kotlin and Swift bindings from the built library (uniffi library mode).
 #
-#   scripts/gen-bindings.sh              the phone library's shape: `cargo build -p qujat-ffi`
-#                                        (no test-only API), debug; output in build/bindings/
-#   QUJAT_PROFILE=release scripts/gen-bindings.sh
-#   scripts/gen-bindings.sh --workspace  the library the workspace's tests build (with the
-#                                        test-only API of the `testing` feature, pulled in by
-#                                        qujat-tests); a no-op build after scripts/test.sh's
-#                                        build step: what scripts/jvm-test.sh uses
+#   scripts/gen-bindings.sh            # debug library, output in build/bindings/{kotlin,swift}
+#   QUJAT_PROFILE=release scripts/gen-bindings.sh     # the shipped API (no `testing` items)
+#   QUJAT_FFI_TESTING=0 scripts/gen-bindings.sh       # debug library without the test-only API
 #
 # The bindings are generated, never edited and never committed (build/ is ignored). They are
 # read from the library's uniffi metadata, so generate them from a library that still has it:
 # the debug build, or the release profile here (strip = "debuginfo" keeps the symbols).
-# Generate the apps' bindings without --workspace: bindings generated from the test build
-# declare functions the shipped library does not have, and uniffi's checksums refuse them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,9 +16,13 @@ out="${QUJAT_BINDINGS_OUT:-build/bindings}"
 cargo_profile=()
 [ "$profile" = release ] && cargo_profile=(--release)
 
-if [ "${1:-}" = --workspace ]; then
-  # One cargo run, the workspace's feature set: the library and the generator come from the
-  # build the Rust tests share (see tests/Cargo.toml, "One feature set for the workspace").
+# The debug library is the tests' (the bindings' `testing` API on): built the way the workspace
+# builds it (qujat-tests turns the feature on), so the core is not rebuilt with another feature
+# set. The release library is the shipped one (no test-only API). QUJAT_FFI_TESTING=0|1 overrides.
+testing="${QUJAT_FFI_TESTING:-$([ "$profile" = release ] && echo 0 || echo 1)}"
+if [ "$testing" = 1 ]; then
+  # One feature set with the tests (tests/Cargo.toml): after scripts/test.sh's Rust tests this
+  # builds nothing new; --bins includes the generator.
   cargo build --workspace --lib --bins "${cargo_profile[@]}" --quiet
 else
   cargo build -p qujat-ffi "${cargo_profile[@]}" --quiet

@@ -47,8 +47,8 @@ kotlinc="$kotlin_home/bin/kotlinc"
 klib="$kotlin_home/lib"
 
 # --- 2. library and bindings (built once, with the workspace's feature set) ---------------------
-say "scripts/gen-bindings.sh --workspace (the library the Rust tests built; Kotlin and Swift into build/bindings)"
-QUJAT_BINDINGS_OUT=build/bindings scripts/gen-bindings.sh --workspace
+say "scripts/gen-bindings.sh (the library the Rust tests built, test-only API on; Kotlin and Swift into build/bindings)"
+QUJAT_BINDINGS_OUT=build/bindings scripts/gen-bindings.sh
 
 # --- 3. the rule that makes android/logic portable: no Android, no generated code ---------------
 if grep -rnE '^import (android|androidx|kz\.qujat\.core)\.' android/logic/src/main >/dev/null; then

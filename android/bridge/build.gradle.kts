@@ -11,6 +11,10 @@ val generateBindings by tasks.registering(Exec::class) {
     description = "Build the Rust bindings crate for the host and generate the Kotlin bindings"
     workingDir = repoRoot
     commandLine("bash", "scripts/gen-bindings.sh")
+    // The app's library has no test-only API (`testing` feature off), so its bindings must not
+    // either; the bridge's JVM tests need it (openWithClock, IssuerTool …).
+    val testing = gradle.startParameter.taskNames.any { it.contains("test", ignoreCase = true) }
+    environment("QUJAT_FFI_TESTING", if (testing) "1" else "0")
     outputs.dir(generatedKotlin)
 }
 

@@ -7,15 +7,19 @@
 //!
 //! * objects: [`Wallet`] (the holder), [`Enrolment`], [`AuthenticatorChange`] and
 //!   [`RecoveryCodes`] (secrets shown once), [`QrSymbol`] (a QR code of text that may be
-//!   secret: the `otpauth://` URI), [`Verifier`] (the employer), and the test tools
-//!   [`IssuerTool`] and [`TrustAnchorTool`];
+//!   secret: the `otpauth://` URI) and [`Verifier`] (the employer);
 //! * functions: [`check_pin`] (the PIN policy's verdict before setup), claim labels, defaults;
-//! * foreign traits the app implements: [`PlatformKeyStore`] (Android Keystore, iOS Keychain)
-//!   and, for tests, [`Clock`];
-//! * records and enums: summaries, claims with labels in kk/ru/en, presentations with their QR
-//!   code, verification reports;
-//! * one error enum per object ([`WalletError`], [`VerifierError`], [`IssuerError`],
-//!   [`QrError`]), each mapped from the core's errors in one `From` impl.
+//! * the foreign trait the app implements: [`PlatformKeyStore`] (Android Keystore, iOS Keychain);
+//! * records and enums: the core's own where they fit (uniffi remote types: [`DiplomaSummary`],
+//!   [`WalletStatus`], [`ClaimId`], [`DegreeLevel`], [`AuditKind`], [`WeakPinReason`] …, so the
+//!   compiler checks the mapping), and shapes made for the screens (claims with labels in
+//!   kk/ru/en, presentations with their QR code, verification reports);
+//! * one error enum per object ([`WalletError`], [`VerifierError`], [`QrError`]), each mapped
+//!   from the core's errors in one exhaustive `From` impl.
+//!
+//! With the `testing` feature (tests only, never a shipped library) also: `KdfCost.InsecureForTests`,
+//! `Wallet.openWithClock`, `Verifier.withClock` / `openWithClock`, the `Clock` foreign trait,
+//! and the tools `IssuerTool` and `TrustAnchorTool` with their `IssuerError`.
 //!
 //! No record carries a secret: the authenticator URI and recovery codes live in objects
 //! ([`Enrolment`], [`AuthenticatorChange`], [`RecoveryCodes`]) that the app shows once and
@@ -23,27 +27,37 @@
 //! uniffi would turn it into an internal error on the other side rather than let it cross.
 #![deny(clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-mod enrolment_helpers;
 mod error;
+mod pin_policy;
 mod platform;
+mod qr_symbol;
+#[cfg(test)]
+mod shipped_api;
+#[cfg(feature = "testing")]
 mod tools;
 mod types;
 mod verifier;
 mod wallet;
 
-pub use enrolment_helpers::{QrSymbol, check_pin};
-pub use error::{IssuerError, QrError, StorageErrorKind, VerifierError, WalletError, WeakPinReason};
-pub use platform::{Clock, KeyStoreError, PlatformKeyStore};
+#[cfg(feature = "testing")]
+pub use error::IssuerError;
+pub use error::{QrError, StorageErrorKind, VerifierError, WalletError, WeakPinReason};
+pub use pin_policy::check_pin;
+#[cfg(feature = "testing")]
+pub use platform::Clock;
+pub use platform::{KeyStoreError, PlatformKeyStore};
+pub use qr_symbol::QrSymbol;
+#[cfg(feature = "testing")]
 pub use tools::{IssuerTool, TrustAnchorTool, TrustedIssuer, TrustedKey};
 pub use types::{
-    CalendarDate, Claim, ClaimId, ClaimValue, DegreeLevel, Language, LocalizedText, StudyForm, all_claims, claim_label,
-    default_presentation_claims, degree_label, study_form_label,
+    CalendarDate, Claim, ClaimId, ClaimValue, DateParts, DegreeLevel, Language, LocalizedText, StudyForm, all_claims,
+    claim_label, default_presentation_claims, degree_label, study_form_label,
 };
 pub use verifier::{IssuerInfo, StatusFreshness, TrustListInfo, Verdict, VerificationReport, Verifier};
 pub use wallet::{
-    AtMaxFailures, AuditEntry, AuditKind, AuditLog, AuthenticatorChange, DiplomaDetail, DiplomaList, DiplomaSummary,
-    Enrolment, KdfCost, Presentation, PresentationRequest, QrCode, RecoveryCodes, Wallet, WalletOptions, WalletState,
-    WalletStatus, default_wallet_options,
+    AtMaxFailures, AuditEntry, AuditKind, AuditLog, AuthenticatorChange, DiplomaDetail, DiplomaId, DiplomaList,
+    DiplomaSummary, Enrolment, KdfCost, Presentation, PresentationRequest, QrCode, RecoveryCodes, Wallet,
+    WalletOptions, WalletState, WalletStatus, default_wallet_options,
 };
 
 uniffi::setup_scaffolding!("qujat");

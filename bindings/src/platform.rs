@@ -4,7 +4,6 @@
 
 use std::sync::Arc;
 
-use qujat_core::platform::UnixTime;
 use qujat_core::vault;
 
 /// Failures a platform key store reports. Kotlin: `KeyStoreException.*`; Swift: `KeyStoreError`.
@@ -62,8 +61,9 @@ pub trait PlatformKeyStore: Send + Sync {
     fn is_hardware_backed(&self) -> bool;
 }
 
-/// A source of time, implemented by tests that need to move it (lockout waits, expiry).
+/// A source of time, implemented by tests (the `testing` feature; not in a shipped library) that need to move it (lockout waits, expiry).
 /// Production code uses the constructors without a clock (the system clock). Must not throw.
+#[cfg(feature = "testing")]
 #[uniffi::export(foreign)]
 pub trait Clock: Send + Sync {
     /// Seconds since the Unix epoch (UTC).
@@ -106,10 +106,12 @@ impl vault::KeyStore for ForeignKeyStore {
 }
 
 /// The test's clock as the core's [`qujat_core::platform::Clock`].
+#[cfg(feature = "testing")]
 pub(crate) struct ForeignClock(pub(crate) Arc<dyn Clock>);
 
+#[cfg(feature = "testing")]
 impl qujat_core::platform::Clock for ForeignClock {
-    fn now(&self) -> UnixTime {
+    fn now(&self) -> qujat_core::platform::UnixTime {
         self.0.now()
     }
 }

@@ -54,7 +54,7 @@ impl TryFrom<TrustedIssuer> for IssuerEntry {
                 Ok(IssuerKey { key: public_key(&k.public_key)?, not_before: k.not_before, not_after: k.not_after })
             })
             .collect::<Result<_, IssuerError>>()?;
-        Ok(IssuerEntry { id: t.id, name: t.name.into(), keys })
+        Ok(IssuerEntry { id: t.id, name: t.name, keys })
     }
 }
 

@@ -1,11 +1,18 @@
 //! Plain records and enums shared by the wallet and the verifier: languages, dates, claims.
-//! Conversions from the core's types are field-by-field; the wording comes from the core's
-//! `credential::labels`.
+//! The core's types cross as they are (remote types); only [`ClaimValue`] and [`Claim`] are
+//! shaped here for the screens, with the wording from the core's `credential::labels`.
 
 use qujat_core::credential::{self as core_cred, labels};
 
+// The core's own enums and records, exposed as they are (uniffi remote types): each definition
+// below mirrors the core's and uniffi generates the conversions from it, matching the core type
+// exhaustively, so a variant or field added in the core and not here fails to compile.
+
+/// A display language (the core's `credential::Lang`).
+pub type Language = core_cred::Lang;
+
 /// A display language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[uniffi::remote(Enum)]
 pub enum Language {
     /// Kazakh.
     Kk,
@@ -15,18 +22,11 @@ pub enum Language {
     En,
 }
 
-impl From<Language> for core_cred::Lang {
-    fn from(l: Language) -> Self {
-        match l {
-            Language::Kk => Self::Kk,
-            Language::Ru => Self::Ru,
-            Language::En => Self::En,
-        }
-    }
-}
+/// One text in up to three languages (the core's `credential::Localized`).
+pub type LocalizedText = core_cred::Localized;
 
 /// One text in up to three languages.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[uniffi::remote(Record)]
 pub struct LocalizedText {
     /// Kazakh.
     pub kk: Option<String>,
@@ -36,21 +36,11 @@ pub struct LocalizedText {
     pub en: Option<String>,
 }
 
-impl From<core_cred::Localized> for LocalizedText {
-    fn from(l: core_cred::Localized) -> Self {
-        Self { kk: l.kk, ru: l.ru, en: l.en }
-    }
-}
-
-impl From<LocalizedText> for core_cred::Localized {
-    fn from(l: LocalizedText) -> Self {
-        Self { kk: l.kk, ru: l.ru, en: l.en }
-    }
-}
-
-/// A calendar date (no time zone).
+/// A calendar date, year, month and day, as it crosses the boundary. The core's `Date` keeps
+/// its fields private (only valid dates exist), so it crosses as the custom type
+/// [`CalendarDate`] over this record: a date the core would refuse does not lift.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
-pub struct CalendarDate {
+pub struct DateParts {
     /// Year.
     pub year: i32,
     /// Month, 1–12.
@@ -59,14 +49,21 @@ pub struct CalendarDate {
     pub day: u8,
 }
 
-impl From<core_cred::Date> for CalendarDate {
-    fn from(d: core_cred::Date) -> Self {
-        Self { year: d.year(), month: d.month(), day: d.day() }
-    }
-}
+/// A calendar date (no time zone): the core's `credential::Date`.
+pub type CalendarDate = core_cred::Date;
+
+uniffi::custom_type!(CalendarDate, DateParts, {
+    remote,
+    lower: |d| DateParts { year: d.year(), month: d.month(), day: d.day() },
+    try_lift: |p| core_cred::Date::new(p.year, p.month, p.day)
+        .ok_or_else(|| uniffi::deps::anyhow::anyhow!("not a calendar date")),
+});
+
+/// Level of education (the core's `credential::DegreeLevel`).
+pub type DegreeLevel = core_cred::DegreeLevel;
 
 /// Level of education.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[uniffi::remote(Enum)]
 pub enum DegreeLevel {
     /// Technical and vocational education.
     Tvet,
@@ -80,32 +77,11 @@ pub enum DegreeLevel {
     Doctor,
 }
 
-impl From<core_cred::DegreeLevel> for DegreeLevel {
-    fn from(l: core_cred::DegreeLevel) -> Self {
-        match l {
-            core_cred::DegreeLevel::Tvet => Self::Tvet,
-            core_cred::DegreeLevel::Bachelor => Self::Bachelor,
-            core_cred::DegreeLevel::Specialist => Self::Specialist,
-            core_cred::DegreeLevel::Master => Self::Master,
-            core_cred::DegreeLevel::Doctor => Self::Doctor,
-        }
-    }
-}
-
-impl From<DegreeLevel> for core_cred::DegreeLevel {
-    fn from(l: DegreeLevel) -> Self {
-        match l {
-            DegreeLevel::Tvet => Self::Tvet,
-            DegreeLevel::Bachelor => Self::Bachelor,
-            DegreeLevel::Specialist => Self::Specialist,
-            DegreeLevel::Master => Self::Master,
-            DegreeLevel::Doctor => Self::Doctor,
-        }
-    }
-}
+/// Form of study (the core's `credential::StudyForm`).
+pub type StudyForm = core_cred::StudyForm;
 
 /// Form of study.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[uniffi::remote(Enum)]
 pub enum StudyForm {
     /// Full-time.
     FullTime,
@@ -115,28 +91,11 @@ pub enum StudyForm {
     Distance,
 }
 
-impl From<core_cred::StudyForm> for StudyForm {
-    fn from(f: core_cred::StudyForm) -> Self {
-        match f {
-            core_cred::StudyForm::FullTime => Self::FullTime,
-            core_cred::StudyForm::PartTime => Self::PartTime,
-            core_cred::StudyForm::Distance => Self::Distance,
-        }
-    }
-}
-
-impl From<StudyForm> for core_cred::StudyForm {
-    fn from(f: StudyForm) -> Self {
-        match f {
-            StudyForm::FullTime => Self::FullTime,
-            StudyForm::PartTime => Self::PartTime,
-            StudyForm::Distance => Self::Distance,
-        }
-    }
-}
+/// A disclosable claim of a diploma (the core's `credential::ClaimId`).
+pub type ClaimId = core_cred::ClaimId;
 
 /// A disclosable claim of a diploma (one leaf of the disclosure tree).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
+#[uniffi::remote(Enum)]
 pub enum ClaimId {
     /// Family and given names in the original script.
     Name,
@@ -168,58 +127,14 @@ pub enum ClaimId {
     Gpa,
 }
 
-impl From<core_cred::ClaimId> for ClaimId {
-    fn from(c: core_cred::ClaimId) -> Self {
-        use core_cred::ClaimId as C;
-        match c {
-            C::Name => Self::Name,
-            C::DegreeLevel => Self::DegreeLevel,
-            C::ProgramCode => Self::ProgramCode,
-            C::Honors => Self::Honors,
-            C::IssueDate => Self::IssueDate,
-            C::DiplomaNumber => Self::DiplomaNumber,
-            C::StudyForm => Self::StudyForm,
-            C::ProgramEn => Self::ProgramEn,
-            C::ProgramRu => Self::ProgramRu,
-            C::ProgramKk => Self::ProgramKk,
-            C::NameLatin => Self::NameLatin,
-            C::BirthDate => Self::BirthDate,
-            C::Iin => Self::Iin,
-            C::Gpa => Self::Gpa,
-        }
-    }
-}
-
-impl From<ClaimId> for core_cred::ClaimId {
-    fn from(c: ClaimId) -> Self {
-        use ClaimId as C;
-        match c {
-            C::Name => Self::Name,
-            C::DegreeLevel => Self::DegreeLevel,
-            C::ProgramCode => Self::ProgramCode,
-            C::Honors => Self::Honors,
-            C::IssueDate => Self::IssueDate,
-            C::DiplomaNumber => Self::DiplomaNumber,
-            C::StudyForm => Self::StudyForm,
-            C::ProgramEn => Self::ProgramEn,
-            C::ProgramRu => Self::ProgramRu,
-            C::ProgramKk => Self::ProgramKk,
-            C::NameLatin => Self::NameLatin,
-            C::BirthDate => Self::BirthDate,
-            C::Iin => Self::Iin,
-            C::Gpa => Self::Gpa,
-        }
-    }
-}
-
 /// A set of claims as the core's mask.
 pub(crate) fn claim_set(claims: &[ClaimId]) -> core_cred::ClaimSet {
-    claims.iter().fold(core_cred::ClaimSet::EMPTY, |set, c| set.with((*c).into()))
+    claims.iter().fold(core_cred::ClaimSet::EMPTY, |set, c| set.with(*c))
 }
 
 /// The claims of a core set, in slot order.
 pub(crate) fn claim_ids(set: core_cred::ClaimSet) -> Vec<ClaimId> {
-    set.iter().map(ClaimId::from).collect()
+    set.iter().collect()
 }
 
 /// A claim's typed value.
@@ -283,14 +198,14 @@ impl From<&core_cred::ClaimValue> for ClaimValue {
         use core_cred::ClaimValue as V;
         match v {
             V::Name(n) => Self::Name { family: n.family.clone(), given: n.given.clone() },
-            V::DegreeLevel(l) => Self::DegreeLevel { level: (*l).into() },
+            V::DegreeLevel(l) => Self::DegreeLevel { level: *l },
             V::Text(t) => Self::Text { value: t.clone() },
             V::Flag(b) => Self::Flag { value: *b },
-            V::Date(d) => Self::Date { date: (*d).into() },
+            V::Date(d) => Self::Date { date: *d },
             V::DiplomaNumber { series, number } => {
                 Self::DiplomaNumber { series: series.clone(), number: number.clone() }
             }
-            V::StudyForm(f) => Self::StudyForm { form: (*f).into() },
+            V::StudyForm(f) => Self::StudyForm { form: *f },
             V::ProgramText { program, qualification } => {
                 Self::ProgramText { program: program.clone(), qualification: qualification.clone() }
             }
@@ -315,9 +230,8 @@ pub struct Claim {
 
 impl Claim {
     pub(crate) fn of(id: core_cred::ClaimId, value: &core_cred::ClaimValue, lang: Language) -> Self {
-        let lang = lang.into();
         Self {
-            id: id.into(),
+            id,
             label: labels::claim_label(id, lang).to_owned(),
             value: value.into(),
             text: labels::value_text(value, lang),
@@ -332,19 +246,19 @@ impl Claim {
 /// The label of a claim in `lang`.
 #[uniffi::export]
 pub fn claim_label(claim: ClaimId, lang: Language) -> String {
-    labels::claim_label(claim.into(), lang.into()).to_owned()
+    labels::claim_label(claim, lang).to_owned()
 }
 
 /// The name of a degree level in `lang`.
 #[uniffi::export]
 pub fn degree_label(level: DegreeLevel, lang: Language) -> String {
-    labels::degree_label(level.into(), lang.into()).to_owned()
+    labels::degree_label(level, lang).to_owned()
 }
 
 /// The name of a form of study in `lang`.
 #[uniffi::export]
 pub fn study_form_label(form: StudyForm, lang: Language) -> String {
-    labels::study_form_label(form.into(), lang.into()).to_owned()
+    labels::study_form_label(form, lang).to_owned()
 }
 
 /// The claims a presentation shows unless the holder changes them: names, degree, programme
@@ -352,7 +266,7 @@ pub fn study_form_label(form: StudyForm, lang: Language) -> String {
 /// `lang`. Never IIN, birth date or GPA.
 #[uniffi::export]
 pub fn default_presentation_claims(lang: Language) -> Vec<ClaimId> {
-    claim_ids(core_cred::ClaimSet::default_for(lang.into()))
+    claim_ids(core_cred::ClaimSet::default_for(lang))
 }
 
 /// Every claim, in slot order.

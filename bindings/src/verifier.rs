@@ -9,7 +9,6 @@ use qujat_core::presentation::Challenge;
 use qujat_core::verifier::{self as core_ver, Verdict as CoreVerdict, VerifierPolicy, VerifierStore};
 
 use crate::error::VerifierError;
-use crate::platform::{Clock, ForeignClock};
 use crate::types::{Claim, ClaimId, Language, LocalizedText};
 
 /// The one-word answer. Only `Valid` means "accept".
@@ -65,16 +64,15 @@ pub enum Verdict {
         /// Why (no content of the scanned text).
         reason: String,
     },
-    /// A verdict these bindings do not know yet; `code` is its stable code.
-    Unrecognized {
-        /// The verdict's code.
-        code: String,
-    },
 }
 
-impl From<&CoreVerdict> for Verdict {
-    fn from(v: &CoreVerdict) -> Self {
-        match v {
+impl Verdict {
+    /// The core's verdict, or the error it stands for: the core's local `StateUnavailable` (a
+    /// state it could not write) is a storage problem to show, not a verdict about the diploma.
+    /// Exhaustive: a verdict added in the core fails to compile here until it is mapped. (Not a
+    /// remote type: `Malformed` carries the core's decoding errors, which stay in the core.)
+    fn of(v: &CoreVerdict) -> Result<Self, VerifierError> {
+        Ok(match v {
             CoreVerdict::Valid => Self::Valid,
             CoreVerdict::Revoked => Self::Revoked,
             CoreVerdict::Expired { expired_at } => Self::Expired { expired_at: *expired_at },
@@ -91,13 +89,16 @@ impl From<&CoreVerdict> for Verdict {
             CoreVerdict::StatusUnknown => Self::StatusUnknown,
             CoreVerdict::StatusStale { valid_until } => Self::StatusStale { valid_until: *valid_until },
             CoreVerdict::Malformed(reason) => Self::Malformed { reason: reason.to_string() },
-            other => Self::Unrecognized { code: other.code().to_owned() },
-        }
+            CoreVerdict::StateUnavailable => return Err(VerifierError::StateUnavailable),
+        })
     }
 }
 
+/// The issuer as the trust list names it (the core's `verifier::IssuerInfo`).
+pub type IssuerInfo = core_ver::IssuerInfo;
+
 /// The issuer as the trust list names it.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[uniffi::remote(Record)]
 pub struct IssuerInfo {
     /// Issuer id.
     pub id: String,
@@ -105,8 +106,11 @@ pub struct IssuerInfo {
     pub name: LocalizedText,
 }
 
+/// Freshness of the status list used (the core's `verifier::StatusFreshness`).
+pub type StatusFreshness = core_ver::StatusFreshness;
+
 /// Freshness of the status list used.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+#[uniffi::remote(Record)]
 pub struct StatusFreshness {
     /// When the issuer signed it.
     pub list_issued_at: i64,
@@ -114,12 +118,6 @@ pub struct StatusFreshness {
     pub valid_until: i64,
     /// Its age at verification time, seconds.
     pub age_secs: i64,
-}
-
-impl From<core_ver::StatusFreshness> for StatusFreshness {
-    fn from(s: core_ver::StatusFreshness) -> Self {
-        Self { list_issued_at: s.list_issued_at, valid_until: s.valid_until, age_secs: s.age_secs }
-    }
 }
 
 /// The installed trust list.
@@ -172,21 +170,21 @@ pub struct VerificationReport {
 }
 
 impl VerificationReport {
-    fn of(r: core_ver::VerificationReport, lang: Language) -> Self {
-        Self {
-            verdict: (&r.verdict).into(),
+    fn of(r: core_ver::VerificationReport, lang: Language) -> Result<Self, VerifierError> {
+        Ok(Self {
+            verdict: Verdict::of(&r.verdict)?,
             verdict_code: r.verdict.code().to_owned(),
             authentic: r.verdict.is_authentic(),
-            issuer: r.issuer.map(|i| IssuerInfo { id: i.id, name: i.name.into() }),
+            issuer: r.issuer,
             claims: Claim::all(&r.claims.values, lang),
-            not_stated: r.claims.not_stated.into_iter().map(Into::into).collect(),
+            not_stated: r.claims.not_stated,
             created_at: r.created_at,
             expires_at: r.expires_at,
             challenge: r.challenge.map(|c| c.to_string()),
-            status: r.status.map(Into::into),
+            status: r.status,
             trust_list_sequence: r.trust_list_sequence,
             verified_at: r.verified_at,
-        }
+        })
     }
 }
 
@@ -218,12 +216,6 @@ impl Verifier {
         Self::on(VerifierStore::in_memory()?, &anchor_public_key, Arc::new(SystemClock))
     }
 
-    /// As [`Verifier::new`], with a clock the caller controls (tests).
-    #[uniffi::constructor]
-    pub fn with_clock(anchor_public_key: Vec<u8>, clock: Arc<dyn Clock>) -> Result<Arc<Self>, VerifierError> {
-        Self::on(VerifierStore::in_memory()?, &anchor_public_key, Arc::new(ForeignClock(clock)))
-    }
-
     /// A verifier whose state lives in the file at `path` (created if missing; put it in the
     /// app's no-backup storage): the anchor is pinned there the first time, and the newest
     /// lists, the answered challenges and the history outlive the app. Another anchor than
@@ -231,16 +223,6 @@ impl Verifier {
     #[uniffi::constructor]
     pub fn open(path: String, anchor_public_key: Vec<u8>) -> Result<Arc<Self>, VerifierError> {
         Self::on(VerifierStore::open(&path)?, &anchor_public_key, Arc::new(SystemClock))
-    }
-
-    /// As [`Verifier::open`], with a clock the caller controls (tests).
-    #[uniffi::constructor]
-    pub fn open_with_clock(
-        path: String,
-        anchor_public_key: Vec<u8>,
-        clock: Arc<dyn Clock>,
-    ) -> Result<Arc<Self>, VerifierError> {
-        Self::on(VerifierStore::open(&path)?, &anchor_public_key, Arc::new(ForeignClock(clock)))
     }
 
     /// Number of verifications in the history (bounded; the oldest are dropped).
@@ -262,7 +244,7 @@ impl Verifier {
     /// Install an issuer's status list (needs the trust list first; never an older one than
     /// held for that issuer; the same `issued_at` only with identical bytes).
     pub fn install_status_list(&self, bytes: Vec<u8>) -> Result<StatusFreshness, VerifierError> {
-        Ok(self.0.install_status_list(&bytes)?.into())
+        Ok(self.0.install_status_list(&bytes)?)
     }
 
     /// A fresh random 6-digit challenge to show the holder.
@@ -280,12 +262,30 @@ impl Verifier {
     ) -> Result<VerificationReport, VerifierError> {
         let challenge =
             expected_challenge.map(|c| Challenge::parse(&c).ok_or(VerifierError::BadChallenge)).transpose()?;
-        let report = self.0.verify(&text, challenge);
-        // The core's local verdict for a state it could not write: an error here, so the app
-        // shows a storage problem instead of a verdict about the diploma.
-        if report.verdict == CoreVerdict::StateUnavailable {
-            return Err(VerifierError::StateUnavailable);
-        }
-        Ok(VerificationReport::of(report, lang))
+        VerificationReport::of(self.0.verify(&text, challenge), lang)
+    }
+}
+
+/// Test-only constructors (the `testing` feature; not in a shipped library).
+#[cfg(feature = "testing")]
+#[uniffi::export]
+impl Verifier {
+    /// As [`Verifier::new`], with a clock the caller controls (tests).
+    #[uniffi::constructor]
+    pub fn with_clock(
+        anchor_public_key: Vec<u8>,
+        clock: Arc<dyn crate::platform::Clock>,
+    ) -> Result<Arc<Self>, VerifierError> {
+        Self::on(VerifierStore::in_memory()?, &anchor_public_key, Arc::new(crate::platform::ForeignClock(clock)))
+    }
+
+    /// As [`Verifier::open`], with a clock the caller controls (tests).
+    #[uniffi::constructor]
+    pub fn open_with_clock(
+        path: String,
+        anchor_public_key: Vec<u8>,
+        clock: Arc<dyn crate::platform::Clock>,
+    ) -> Result<Arc<Self>, VerifierError> {
+        Self::on(VerifierStore::open(&path)?, &anchor_public_key, Arc::new(crate::platform::ForeignClock(clock)))
     }
 }

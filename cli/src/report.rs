@@ -86,7 +86,6 @@ pub fn explain(v: &Verdict) -> String {
         Verdict::StateUnavailable => {
             "the verifier's state could not be written, so nothing is accepted: check the state directory".into()
         }
-        _ => v.to_string(),
     }
 }
 

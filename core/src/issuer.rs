@@ -13,7 +13,6 @@ use crate::status::{StatusList, StatusListPayload};
 
 /// Why issuing failed.
 #[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
 pub enum IssueError {
     /// The diploma names another issuer than this one.
     #[error("the diploma names issuer `{diploma}`, but this issuer is `{issuer}`")]

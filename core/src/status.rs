@@ -142,7 +142,6 @@ fn inflate_bits(compressed: &[u8], entries: u64) -> Option<Vec<u8>> {
 
 /// Why a status list was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
 pub enum StatusListError {
     /// Malformed.
     #[error("status list is malformed: {0}")]

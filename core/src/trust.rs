@@ -9,7 +9,7 @@ use ciborium::Value;
 
 use crate::cbor::{self, FormatError, IntMap};
 use crate::credential::cose::{self, Context, CoseError, Envelope};
-use crate::credential::{Lang, Localized};
+use crate::credential::{Credential, Lang, Localized};
 use crate::keys::{KeyPair, PUBLIC_KEY_LEN, PublicKey};
 use crate::platform::UnixTime;
 
@@ -44,6 +44,34 @@ pub struct IssuerEntry {
     pub name: Localized,
     /// Keys with their validity.
     pub keys: Vec<IssuerKey>,
+}
+
+/// Why a credential is not signed by an accredited key of its issuer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum IssuerSignatureError {
+    /// One of the issuer's keys signed it, but outside that key's validity period.
+    #[error("signed with an issuer key outside its validity period")]
+    KeyNotValidWhenSigned,
+    /// None of the issuer's keys signed it: a forgery.
+    #[error("no key of the issuer signed this credential")]
+    Forged,
+}
+
+impl IssuerEntry {
+    /// The one rule for "signed by an accredited issuer key": some key of this issuer whose
+    /// validity period covers the day the credential was signed verifies its signature. Both
+    /// the wallet's import and the verifier ask this, and nothing else.
+    pub fn check_signed(&self, credential: &Credential) -> Result<(), IssuerSignatureError> {
+        let in_period = |k: &&IssuerKey| credential.signed_within(k.not_before, k.not_after);
+        let verifies = |k: &IssuerKey| credential.verify_issuer(&k.key).is_ok();
+        if self.keys.iter().filter(in_period).any(verifies) {
+            Ok(())
+        } else if self.keys.iter().filter(|k| !in_period(k)).any(verifies) {
+            Err(IssuerSignatureError::KeyNotValidWhenSigned)
+        } else {
+            Err(IssuerSignatureError::Forged)
+        }
+    }
 }
 
 /// The content of a trust list.
@@ -184,7 +212,6 @@ fn decode_entry(v: Value) -> Result<IssuerEntry, FormatError> {
 
 /// Why a trust list was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
 pub enum TrustListError {
     /// Not a well-formed signed trust list.
     #[error("trust list is malformed: {0}")]

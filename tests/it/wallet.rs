@@ -143,6 +143,40 @@ fn import_refuses_what_the_verifier_would_refuse() {
     h.wallet.import(&good, &w.trust_list, &anchor).unwrap();
 }
 
+/// One rule for "signed by an accredited issuer key" (`IssuerEntry::check_signed`): a
+/// credential signed by the issuer's real key after that key's period ended is refused by the
+/// wallet's import and by the verifier alike, and one signed inside it is accepted by both.
+#[test]
+fn import_and_verify_refuse_an_issuer_key_outside_its_validity_alike() {
+    let w = World::new("wallet-key-period");
+    let h = holder(&w);
+    let anchor = w.anchor.public();
+    let d = qujat_tests::fixture("enu-bachelor-honors");
+    let key = h.wallet.holder_public_key().unwrap();
+    let entry = World::trust_payload(&w.issuers, 1, NOW + DAY).issuers.into_iter().find(|e| e.id == "kz.enu").unwrap();
+    let late = entry.keys.iter().map(|k| k.not_after).max().unwrap() + 2 * DAY;
+    // Issued to the wallet (for the import) and to the world's holder (for the verifier).
+    let issue =
+        |to: &qujat_core::keys::PublicKey, index, at| w.issuer("kz.enu").issue(&d, to, index, at, w.rng.as_ref());
+    let (outside, inside) = (issue(&key, 0, late).unwrap(), issue(&key, 1, NOW - DAY).unwrap());
+    let holder_key = w.holder.public();
+    let (shown_outside, shown_inside) =
+        (issue(&holder_key, 2, late).unwrap(), issue(&holder_key, 3, NOW - DAY).unwrap());
+
+    assert!(entry.check_signed(outside.credential()).is_err());
+    assert!(entry.check_signed(inside.credential()).is_ok());
+    assert_eq!(
+        h.wallet.import(&outside.to_bytes(), &w.trust_list, &anchor).unwrap_err(),
+        WalletError::ForgedIssuerSignature
+    );
+    let r = w.verifier().verify(&w.present(&shown_outside, ClaimSet::default_presentation(), None).text, None);
+    assert_eq!(r.verdict, Verdict::IssuerKeyNotValid);
+
+    h.wallet.import(&inside.to_bytes(), &w.trust_list, &anchor).unwrap();
+    let r = w.verifier().verify(&w.present(&shown_inside, ClaimSet::default_presentation(), None).text, None);
+    assert!(r.verdict.is_authentic(), "{:?}", r.verdict);
+}
+
 #[test]
 fn locked_wallet_refuses_and_unlock_needs_a_fresh_code() {
     let w = World::new("wallet-lock");

@@ -20,7 +20,6 @@ pub const MAX_PIN_LEN: usize = 16;
 
 /// Why a PIN was refused. Carries no digit of the PIN.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
 pub enum WeakPinReason {
     /// Fewer digits than the minimum.
     #[error("the PIN must have at least {min} digits")]

@@ -27,7 +27,6 @@ impl Default for PresentationRequest {
 
 /// Why a presentation could not be made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
 pub enum PresentError {
     /// The credential is bound to another holder key than the signer's.
     #[error("this credential belongs to another holder key")]

@@ -2,7 +2,6 @@
 
 /// Why a QR operation failed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
 pub enum QrError {
     /// The text does not fit even a version-40 symbol at the requested error-correction level.
     #[error("text too long for a QR code at this error-correction level")]

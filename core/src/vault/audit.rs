@@ -17,10 +17,10 @@ use crate::platform::{SecureRandom, UnixTime};
 use crate::secret::SecretVec;
 
 use super::error::VaultError;
-use super::open::Vault;
 use super::rows::{self, SecretName};
 use super::seal::{Place, SealKeys, framed};
 use super::session::Session;
+use super::vault::Vault;
 
 const TABLE: &str = "audit";
 const VERSION: u8 = 1;
@@ -28,7 +28,6 @@ const HEADER: usize = 1 + 2 + 8 + 32;
 
 /// What an audit entry records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
 pub enum AuditKind {
     /// The vault was set up.
     Setup,

@@ -18,9 +18,9 @@ use crate::secret::SecretVec;
 use super::audit::{self, AuditKind};
 use super::credential_set;
 use super::error::{StorageError, StorageErrorKind, VaultError};
-use super::open::Vault;
 use super::seal::{Place, SealKeys};
 use super::session::Session;
+use super::vault::Vault;
 
 const TABLE: &str = "credentials";
 

@@ -15,12 +15,12 @@ use super::datakey::KeyBundle;
 use super::error::VaultError;
 use super::gate::{Factor, Purpose};
 use super::keychain;
-use super::open::Vault;
 use super::recovery_rows;
 use super::rows::{self, ConfigRow, SecretName, State};
 use super::seal::SealKeys;
 use super::session::Session;
 use super::totp_record::TotpRecord;
+use super::vault::Vault;
 
 /// What setup hands to the holder, once. Nothing here is stored in clear.
 #[derive(Debug)]

@@ -11,7 +11,6 @@ use super::keystore::KeyStoreError;
 
 /// What went wrong, in terms the app can act on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
 pub enum VaultError {
     /// The vault has not been set up yet: call `setup`.
     #[error("the vault has not been set up")]
@@ -133,7 +132,6 @@ pub struct StorageError {
 
 /// Kinds of database failure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
 pub enum StorageErrorKind {
     /// Another process holds the database; retry.
     Busy,

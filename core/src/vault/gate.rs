@@ -37,12 +37,12 @@ use super::audit::{self, AuditKind};
 use super::credential_set;
 use super::datakey::KeyBundle;
 use super::error::VaultError;
-use super::open::Vault;
 use super::recovery_rows::{self, Spend};
 use super::rows::{self, ConfigRow, SecretName, State};
 use super::seal::SealKeys;
 use super::session::Session;
 use super::totp_record::TotpRecord;
+use super::vault::Vault;
 
 /// Why the gate is being passed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

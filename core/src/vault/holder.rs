@@ -9,10 +9,10 @@ use crate::keys::{KeyPair, PublicKey, SIGNATURE_LEN};
 use crate::secret::SecretBytes;
 
 use super::error::VaultError;
-use super::open::Vault;
 use super::rows::{self, SecretName};
 use super::seal::SealKeys;
 use super::session::Session;
+use super::vault::Vault;
 
 fn holder_key(conn: &Connection, keys: &SealKeys) -> Result<KeyPair, VaultError> {
     let seed = rows::require_secret(conn, keys, SecretName::HolderKey)?;

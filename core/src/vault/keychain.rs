@@ -29,8 +29,8 @@ use rusqlite::Transaction;
 
 use super::error::VaultError;
 use super::keystore::KeyStoreError;
-use super::open::Vault;
 use super::rows::{self, ConfigRow};
+use super::vault::Vault;
 
 /// The alias of generation `generation` of the chain `base`.
 pub(crate) fn alias(base: &str, generation: u64) -> String {

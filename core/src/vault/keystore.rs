@@ -8,7 +8,6 @@
 
 /// Failures a key store can report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
 pub enum KeyStoreError {
     /// No key under this alias (deleted, or never created).
     #[error("no key under this alias")]

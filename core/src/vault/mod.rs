@@ -32,7 +32,8 @@ mod gate;
 mod holder;
 mod keychain;
 mod keystore;
-mod open;
+mod options;
+mod platform;
 mod recovery_rows;
 mod rows;
 mod schema;
@@ -41,6 +42,8 @@ mod session;
 mod software_keystore;
 mod totp_record;
 mod trust_sequence;
+#[allow(clippy::module_inception, reason = "the file is named for the type it holds")]
+mod vault;
 
 #[cfg(test)]
 pub(crate) mod test_support;
@@ -52,6 +55,8 @@ pub use credentials::{CredentialId, CredentialListing, CredentialSummary};
 pub use enrolment::Enrolment;
 pub use error::{StorageError, StorageErrorKind, VaultError};
 pub use keystore::{KeyStore, KeyStoreError};
-pub use open::{Platform, Vault, VaultOptions, VaultState, VaultStatus};
+pub use options::VaultOptions;
+pub use platform::Platform;
 pub use session::{DEFAULT_IDLE_TIMEOUT_SECS, Session};
 pub use software_keystore::SoftwareKeyStore;
+pub use vault::{Vault, VaultState, VaultStatus};

@@ -11,10 +11,10 @@ use std::collections::BTreeMap;
 use rusqlite::Connection;
 
 use super::error::VaultError;
-use super::open::Vault;
 use super::rows::{self, SecretName};
 use super::seal::SealKeys;
 use super::session::Session;
+use super::vault::Vault;
 
 const V1: u8 = 1;
 const ENTRY: usize = 32 + 8;

@@ -8,7 +8,6 @@ use crate::trust::TrustListError;
 /// than the one held is a rollback; the same version with identical bytes is an idempotent
 /// re-install (accepted); the same version with different bytes is a conflict.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
 pub enum InstallError {
     /// The trust list does not decode or is not signed by the pinned anchor.
     #[error(transparent)]
@@ -79,7 +78,6 @@ impl From<StatusListError> for InstallError {
 
 /// The verifier's state file could not be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
 pub enum StoreError {
     /// The file is not a Qujat verifier state (another SQLite database, or not SQLite).
     #[error("not a Qujat verifier state file")]

@@ -20,7 +20,7 @@ use crate::keys::PublicKey;
 use crate::platform::{Clock, RandomError, SecureRandom, UnixTime};
 use crate::presentation::{Challenge, MAX_TTL_SECS, SignedPresentation, wire};
 use crate::status::StatusList;
-use crate::trust::TrustList;
+use crate::trust::{IssuerSignatureError, TrustList};
 use store::{challenges, history, lists};
 
 /// Verifier policy.
@@ -360,10 +360,11 @@ impl Verifier {
 
         // 2. Issuer signature, with a key valid when the credential was signed.
         let credential = pres.credential();
-        let in_period = |k: &&crate::trust::IssuerKey| credential.signed_within(k.not_before, k.not_after);
-        if !entry.keys.iter().filter(in_period).any(|k| credential.verify_issuer(&k.key).is_ok()) {
-            let other = entry.keys.iter().filter(|k| !in_period(k)).any(|k| credential.verify_issuer(&k.key).is_ok());
-            let verdict = if other { Verdict::IssuerKeyNotValid } else { Verdict::ForgedIssuerSignature };
+        if let Err(e) = entry.check_signed(credential) {
+            let verdict = match e {
+                IssuerSignatureError::KeyNotValidWhenSigned => Verdict::IssuerKeyNotValid,
+                IssuerSignatureError::Forged => Verdict::ForgedIssuerSignature,
+            };
             return (with(report, verdict), None);
         }
 

@@ -7,7 +7,6 @@ use crate::presentation::{Challenge, PresentationFormatError};
 
 /// The one-word answer, in the order a verifier checks.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
 pub enum Verdict {
     /// Genuine, bound to its holder, fresh, not revoked per a current status list.
     Valid,
@@ -118,7 +117,6 @@ impl std::fmt::Display for Verdict {
 
 /// Why a string is not a readable presentation.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
 pub enum MalformedReason {
     /// The transport layers (prefix, base45, zlib).
     #[error(transparent)]

@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 pub use summary::DiplomaSummary;
 
-use crate::auth::SecondFactor;
+use crate::auth::{RecoveryCode, SecondFactor};
 use crate::cbor::FormatError;
 use crate::credential::{BundleError, ClaimId, ClaimValue, CredentialBundle};
 use crate::keys::PublicKey;
@@ -25,7 +25,6 @@ use crate::vault::{
 
 /// What went wrong in a wallet operation.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
 pub enum WalletError {
     /// The vault or its gate refused (wrong PIN, locked out, locked, integrity, storage …).
     #[error(transparent)]
@@ -39,7 +38,9 @@ pub enum WalletError {
     /// The credential's issuer is not in the trust list.
     #[error("the issuer is not in the trust list")]
     UnknownIssuer,
-    /// The issuer's signature does not verify with any of its keys valid when it was signed.
+    /// The issuer's signature does not verify with any of its keys valid when it was signed
+    /// ([`IssuerEntry::check_signed`](crate::trust::IssuerEntry::check_signed)): the wallet does
+    /// not tell a key used outside its period from a forgery; the verifier does.
     #[error("the issuer's signature does not verify")]
     ForgedIssuerSignature,
     /// The credential was issued to another holder key than this wallet's.
@@ -152,14 +153,7 @@ impl Wallet {
         let b = CredentialBundle::from_bytes(bundle)?;
         let cred = b.credential();
         let entry = trust.payload().issuer(&cred.payload().issuer).ok_or(WalletError::UnknownIssuer)?;
-        let signed = entry
-            .keys
-            .iter()
-            .filter(|k| cred.signed_within(k.not_before, k.not_after))
-            .any(|k| cred.verify_issuer(&k.key).is_ok());
-        if !signed {
-            return Err(WalletError::ForgedIssuerSignature);
-        }
+        entry.check_signed(cred).map_err(|_| WalletError::ForgedIssuerSignature)?;
         self.with_session(|s| {
             if cred.payload().holder != self.vault.holder_public_key(s)? {
                 return Err(WalletError::NotOurHolderKey);
@@ -242,17 +236,36 @@ impl Wallet {
         Ok(self.vault.change_pin(old, factor, new)?)
     }
 
-    /// The vault underneath, for operations this wrapper does not repeat (re-enrolment,
-    /// recovery codes, checkpoints).
+    /// How many recovery codes are left unspent.
+    pub fn recovery_codes_left(&self) -> Result<u32, WalletError> {
+        self.with_session(|s| Ok(self.vault.recovery_codes_left(s)?))
+    }
+
+    /// Replace every recovery code with ten new ones (the old ones stop working). Show the
+    /// new ones once.
+    pub fn renew_recovery_codes(&self) -> Result<Vec<RecoveryCode>, WalletError> {
+        self.with_session(|s| Ok(self.vault.renew_recovery_codes(s)?))
+    }
+
+    /// Start moving to a new authenticator app: returns the new `otpauth://` URI (a secret;
+    /// show it once). The old authenticator keeps working until
+    /// [`confirm_authenticator_change`](Self::confirm_authenticator_change).
+    pub fn begin_authenticator_change(&self, account_label: &str) -> Result<SecretString, WalletError> {
+        self.with_session(|s| Ok(self.vault.begin_totp_reenrolment(s, account_label)?))
+    }
+
+    /// Finish the change with the first code of the new authenticator app.
+    pub fn confirm_authenticator_change(&self, code: &SecretString) -> Result<(), WalletError> {
+        self.with_session(|s| Ok(self.vault.confirm_totp_reenrolment(s, code)?))
+    }
+
+    /// The vault underneath, for what the wallet does not offer (checkpoints, integrity check,
+    /// the tests' disk cap). Takes no session: nothing behind a PIN is reachable through it
+    /// without one.
     pub fn vault(&self) -> &Vault {
         &self.vault
     }
-
-    /// Run `f` with the open session (for the vault's session-taking operations).
-    pub fn with_open_session<T>(
-        &self,
-        f: impl FnOnce(&Vault, &Session) -> Result<T, VaultError>,
-    ) -> Result<T, WalletError> {
-        self.with_session(|s| Ok(f(&self.vault, s)?))
-    }
 }
+
+#[cfg(test)]
+mod tests;

@@ -9,8 +9,9 @@ use crate::platform::UnixTime;
 use crate::trust::IssuerEntry;
 use crate::vault::CredentialId;
 
-/// One diploma in the holder's list. Holds personal data: show it, never log it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One diploma in the holder's list. Holds personal data: show it, never log it (its `Debug`
+/// prints only the id, the issuer and the import time).
+#[derive(Clone, PartialEq, Eq)]
 pub struct DiplomaSummary {
     /// Identifier (SHA-256 of the signed credential).
     pub id: CredentialId,
@@ -30,6 +31,16 @@ pub struct DiplomaSummary {
     pub honors: bool,
     /// When it was imported.
     pub imported_at: UnixTime,
+}
+
+impl std::fmt::Debug for DiplomaSummary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DiplomaSummary")
+            .field("id", &self.id)
+            .field("issuer_id", &self.issuer_id)
+            .field("imported_at", &self.imported_at)
+            .finish_non_exhaustive()
+    }
 }
 
 fn localized_to_cbor(l: &Localized) -> Value {
@@ -136,5 +147,31 @@ impl DiplomaSummary {
             honors,
             imported_at,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_prints_no_personal_data() {
+        let text = |t: &str| Localized { kk: None, ru: Some(format!("{t}-ru")), en: Some(t.to_owned()) };
+        let s = DiplomaSummary {
+            id: CredentialId::from_bytes([7; 32]),
+            issuer_id: "kz.enu".into(),
+            issuer_name: text("Eurasian"),
+            degree_level: Some(DegreeLevel::Master),
+            program_code: Some("7M06101".into()),
+            program_name: text("Quantum Basketweaving"),
+            issue_date: Date::new(2024, 6, 28),
+            honors: true,
+            imported_at: 1_800_000_000,
+        };
+        let shown = format!("{s:?} {s:#?}");
+        for secret in ["Quantum", "Basketweaving", "7M06101", "Master", "2024", "honors", "true"] {
+            assert!(!shown.contains(secret), "{secret} in {shown}");
+        }
+        assert!(shown.contains("kz.enu") && shown.contains("1800000000"), "{shown}");
     }
 }

@@ -18,7 +18,6 @@ enum ErrorText {
         case .mirror: return t("pin_mirror")
         case .dateLike: return t("pin_date_like")
         case .common: return t("pin_common")
-        case .other: return t("pin_other")
         }
     }
 
@@ -59,7 +58,7 @@ enum ErrorText {
         case .ForgedIssuerSignature: return t("import_forged")
         case .NotOurHolderKey: return t("import_not_ours")
         case .NotInitialized, .AlreadyInitialized, .EnrolmentPending, .NoPendingEnrolment, .BadLabel, .Kdf, .Random,
-             .BadLifetime, .BadPublicKey, .BadChallenge, .QrEncoding, .Unexpected:
+             .BadLifetime, .BadPublicKey, .BadChallenge, .QrEncoding:
             return t("fault_internal", String(describing: e))
         }
     }

@@ -43,7 +43,6 @@ struct VerdictStyle {
         case .statusUnknown: return (.caution, "verdict_status_unknown", .updateTrustData, nil)
         case .statusStale(let until): return (.caution, "verdict_status_stale", .updateTrustData, until)
         case .malformed: return (.neutral, "verdict_malformed", .scanAgain, nil)
-        case .unrecognized: return (.neutral, "verdict_unrecognized", .updateApp, nil)
         }
     }
 

@@ -5,7 +5,6 @@ import kz.qujat.app.logic.model.Lang
 import kz.qujat.app.logic.model.TrustListInfo
 import kz.qujat.app.logic.model.VerificationResult
 import kz.qujat.app.logic.port.VerifierPort
-import kz.qujat.core.Clock
 import kz.qujat.core.Verifier
 import kz.qujat.core.VerifierException
 
@@ -48,10 +47,8 @@ class CoreVerifier(private val verifier: Verifier) : VerifierPort, AutoCloseable
     override fun close() = verifier.close()
 
     companion object {
-        /** A verifier pinned to [anchorPublicKey] (32 bytes) that remembers in memory only (tests). */
-        fun pinned(anchorPublicKey: ByteArray, clock: Clock? = null): CoreVerifier = call {
-            CoreVerifier(if (clock == null) Verifier(anchorPublicKey) else Verifier.withClock(anchorPublicKey, clock))
-        }
+        /** A verifier pinned to [anchorPublicKey] (32 bytes) that remembers in memory only. */
+        fun pinned(anchorPublicKey: ByteArray): CoreVerifier = call { CoreVerifier(Verifier(anchorPublicKey)) }
 
         /**
          * A verifier whose state (pinned anchor, newest lists, answered challenges, history) lives
@@ -59,13 +56,12 @@ class CoreVerifier(private val verifier: Verifier) : VerifierPort, AutoCloseable
          * The file is named for the anchor: an app update that ships a new anchor starts a new
          * state, as a new anchor needs (the core refuses another anchor on an existing state).
          */
-        fun open(dir: File, anchorPublicKey: ByteArray, clock: Clock? = null): CoreVerifier = call {
-            val path = File(dir, stateFileName(anchorPublicKey)).path
-            CoreVerifier(
-                if (clock == null) Verifier.open(path, anchorPublicKey)
-                else Verifier.openWithClock(path, anchorPublicKey, clock),
-            )
+        fun open(dir: File, anchorPublicKey: ByteArray): CoreVerifier = call {
+            CoreVerifier(Verifier.open(statePath(dir, anchorPublicKey), anchorPublicKey))
         }
+
+        /** Where [open] keeps the state for [anchorPublicKey] in [dir]. */
+        fun statePath(dir: File, anchorPublicKey: ByteArray): String = File(dir, stateFileName(anchorPublicKey)).path
 
         /** `verifier-<first 8 bytes of the anchor, hex>.sqlite3`. */
         fun stateFileName(anchorPublicKey: ByteArray): String =

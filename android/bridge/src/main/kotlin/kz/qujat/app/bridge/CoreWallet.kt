@@ -13,9 +13,7 @@ import kz.qujat.app.logic.model.WalletStatus
 import kz.qujat.app.logic.port.EnrolmentHandle
 import kz.qujat.app.logic.port.WalletPort
 import kz.qujat.app.logic.port.WeakPinReason
-import kz.qujat.core.Clock
 import kz.qujat.core.Enrolment
-import kz.qujat.core.KdfCost
 import kz.qujat.core.QrException
 import kz.qujat.core.QrSymbol
 import kz.qujat.core.Wallet
@@ -101,21 +99,15 @@ class CoreWallet(private val wallet: Wallet) : WalletPort, AutoCloseable {
 
     companion object {
         /**
-         * Open (creating if needed) the wallet file at [path], its data key wrapped by [keys].
-         * [clock] only for tests that move time; production uses the system clock.
+         * Open (creating if needed) the wallet file at [path], its data key wrapped by [keys], on
+         * the system clock. (Tests that move time use `Wallet.openWithClock`, which only the
+         * test build of the library has.)
          */
         fun open(
             path: String,
             keys: KeyWrapper,
             options: WalletOptions = defaultWalletOptions(),
-            clock: Clock? = null,
-        ): CoreWallet = call {
-            val store = KeyStoreBridge(keys)
-            CoreWallet(if (clock == null) Wallet.open(path, store, options) else Wallet.openWithClock(path, store, clock, options))
-        }
-
-        /** Options for tests: the cheap KDF (never in an app build). */
-        fun testOptions(): WalletOptions = defaultWalletOptions().copy(kdf = KdfCost.INSECURE_FOR_TESTS)
+        ): CoreWallet = call { CoreWallet(Wallet.open(path, KeyStoreBridge(keys), options)) }
     }
 }
 

@@ -142,7 +142,6 @@ internal object Mapping {
         CoreVerdict.StatusUnknown -> Verdict.StatusUnknown
         is CoreVerdict.StatusStale -> Verdict.StatusStale(v.validUntil)
         is CoreVerdict.Malformed -> Verdict.Malformed(v.reason)
-        is CoreVerdict.Unrecognized -> Verdict.Unrecognized(v.code)
     }
 
     fun freshness(f: CoreFreshness): StatusFreshness = StatusFreshness(f.listIssuedAt, f.validUntil, f.ageSecs)
@@ -159,7 +158,6 @@ internal object Mapping {
         CoreWeakPin.Mirror -> WeakPinReason.Mirror
         CoreWeakPin.DateLike -> WeakPinReason.DateLike
         CoreWeakPin.Common -> WeakPinReason.Common
-        CoreWeakPin.Other -> WeakPinReason.Other
     }
 
     fun keyStoreFault(e: KeyStoreException): KeyStoreFault = when (e) {
@@ -225,7 +223,6 @@ internal object Mapping {
         is WalletException.BadPublicKey -> WalletFailure.Internal(Fault.BAD_ARGUMENT)
         is WalletException.BadChallenge -> WalletFailure.BadChallenge()
         is WalletException.QrEncoding -> WalletFailure.Internal(Fault.QR_ENCODING)
-        is WalletException.Unexpected -> WalletFailure.Internal(Fault.UNEXPECTED)
     }
 
     fun failure(e: VerifierException): VerifierFailure = when (e) {
@@ -248,6 +245,5 @@ internal object Mapping {
         -> VerifierFailure.StateUnavailable()
         is VerifierException.BadChallenge -> VerifierFailure.BadChallenge()
         is VerifierException.Random -> VerifierFailure.Internal(Fault.RANDOM)
-        is VerifierException.Unexpected -> VerifierFailure.Internal(Fault.UNEXPECTED)
     }
 }

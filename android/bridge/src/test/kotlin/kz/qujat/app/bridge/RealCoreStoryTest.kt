@@ -52,7 +52,7 @@ class RealCoreStoryTest {
         ),
     )
     private val keys = SoftwareKeyWrapper()
-    private val wallet = CoreWallet.open(Fixtures.tempDir().resolve("wallet.db").path, keys, CoreWallet.testOptions(), clock)
+    private val wallet = testWallet(Fixtures.tempDir().resolve("wallet.db").path, keys, clock)
 
     /** Set up through the onboarding presenter; returns the recovery codes it showed once. */
     private fun onboard(pin: String = "582039"): List<String> {
@@ -77,7 +77,7 @@ class RealCoreStoryTest {
     private fun importEnu(bundle: ByteArray = issueEnu()): String =
         wallet.importDiploma(bundle, trustList, anchor.publicKey()).id
 
-    private fun verifier(revoked: List<ULong> = emptyList()): CoreVerifier = CoreVerifier.pinned(anchor.publicKey(), clock).also {
+    private fun verifier(revoked: List<ULong> = emptyList()): CoreVerifier = testVerifier(anchor.publicKey(), clock).also {
         it.installTrustList(trustList)
         it.installStatusList(issuer.statusList(16uL, revoked, clock.now - 60, day))
     }
@@ -222,13 +222,13 @@ class RealCoreStoryTest {
         present.challengeChanged("135 790")
         present.present()
         val text = (present.state as PresentState.Showing).presentation.text
-        CoreVerifier.open(dir, anchor.publicKey(), clock).use { v ->
+        testVerifier(dir, anchor.publicKey(), clock).use { v ->
             v.installTrustList(trustList)
             v.installStatusList(issuer.statusList(16uL, emptyList(), clock.now - 60, day))
             assertEquals(Verdict.Valid, v.verify(text, "135790", Lang.EN).verdict)
         }
         // The app restarts: a new object on the same file.
-        CoreVerifier.open(dir, anchor.publicKey(), clock).use { v ->
+        testVerifier(dir, anchor.publicKey(), clock).use { v ->
             assertEquals(1L, v.trustListInfo()?.sequence)
             assertEquals(Verdict.ChallengeReused, v.verify(text, "135790", Lang.EN).verdict)
             assertThrows(kz.qujat.app.logic.port.VerifierFailure.StatusListRollback::class.java) {
@@ -242,7 +242,7 @@ class RealCoreStoryTest {
 
     @Test
     fun `a verifier without a trust list says so before any scan`() {
-        val scan = VerifierPresenter(CoreVerifier.pinned(anchor.publicKey(), clock), clock) { Lang.KK }
+        val scan = VerifierPresenter(testVerifier(anchor.publicKey(), clock), clock) { Lang.KK }
         scan.refresh()
         assertEquals(kz.qujat.app.logic.verify.ScanHint.NO_TRUST_LIST, (scan.state as ScanState.Scanning).hint)
         scan.onScanned("QJ1:NOTHING")

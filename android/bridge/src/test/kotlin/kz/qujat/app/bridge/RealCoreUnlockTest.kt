@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test
 class RealCoreUnlockTest {
     private val clock = MovableClock()
     private val keys = SoftwareKeyWrapper()
-    private val wallet = CoreWallet.open(Fixtures.tempDir().resolve("wallet.db").path, keys, CoreWallet.testOptions(), clock)
+    private val wallet = testWallet(Fixtures.tempDir().resolve("wallet.db").path, keys, clock)
     private lateinit var uri: String
     private lateinit var codes: List<String>
     private val pin = "582039"

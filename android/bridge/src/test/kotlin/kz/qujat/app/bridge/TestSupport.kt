@@ -14,7 +14,27 @@ import kz.qujat.app.logic.keystore.KeyWrapException
 import kz.qujat.app.logic.keystore.KeyWrapper
 import kz.qujat.app.logic.port.KeyStoreFault
 import kz.qujat.core.Clock as CoreClock
+import kz.qujat.core.KdfCost
+import kz.qujat.core.Verifier
+import kz.qujat.core.Wallet
+import kz.qujat.core.WalletOptions
+import kz.qujat.core.defaultWalletOptions
 import kz.qujat.app.logic.port.Clock as LogicClock
+
+/** Options for tests: the cheap KDF (only the test build of the library has it). */
+fun testWalletOptions(): WalletOptions = defaultWalletOptions().copy(kdf = KdfCost.INSECURE_FOR_TESTS)
+
+/** A wallet on [clock] with the tests' options (`Wallet.openWithClock`: test build only). */
+fun testWallet(path: String, keys: KeyWrapper, clock: MovableClock): CoreWallet =
+    CoreWallet(Wallet.openWithClock(path, KeyStoreBridge(keys), clock, testWalletOptions()))
+
+/** An in-memory verifier on [clock] (`Verifier.withClock`: test build only). */
+fun testVerifier(anchorPublicKey: ByteArray, clock: MovableClock): CoreVerifier =
+    CoreVerifier(Verifier.withClock(anchorPublicKey, clock))
+
+/** A verifier with its state in [dir], as [CoreVerifier.open] keeps it, on [clock]. */
+fun testVerifier(dir: File, anchorPublicKey: ByteArray, clock: MovableClock): CoreVerifier =
+    CoreVerifier(Verifier.openWithClock(CoreVerifier.statePath(dir, anchorPublicKey), anchorPublicKey, clock))
 
 /** One clock for the Rust side (foreign trait) and the presenters. */
 class MovableClock(var now: Long = System.currentTimeMillis() / 1000) : CoreClock, LogicClock {

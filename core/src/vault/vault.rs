@@ -1,59 +1,22 @@
-//! The entry object: [`Vault`] owns the one database connection and the platform services.
+//! The entry object: [`Vault`] owns the one database connection and the platform services;
+//! [`VaultStatus`] is what it says of itself without a PIN.
 
 use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use crate::auth::{AtMaxFailures, KdfParams, LockoutPolicy};
+use crate::auth::AtMaxFailures;
 use crate::platform::{Clock, SecureRandom, UnixTime};
 
 use super::error::VaultError;
 use super::keystore::KeyStore;
+use super::options::VaultOptions;
+use super::platform::Platform;
 use super::rows::{self, State};
 use super::schema;
 use super::seal::SealKeys;
-use super::session::{DEFAULT_IDLE_TIMEOUT_SECS, Session};
-
-/// What the platform provides to a vault.
-#[derive(Clone)]
-pub struct Platform {
-    /// The outer wrapping of the data key.
-    pub key_store: Arc<dyn KeyStore>,
-    /// The time (TOTP, lockout delays, idle timeout, audit entries).
-    pub clock: Arc<dyn Clock>,
-    /// Randomness (keys, salts, nonces, recovery codes).
-    pub rng: Arc<dyn SecureRandom>,
-}
-
-/// Tunable behaviour. [`Default`] is the production setting.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VaultOptions {
-    /// Argon2id cost for *new* PIN wrappings (setup, PIN change). An existing wrapping keeps
-    /// the parameters stored with it until the PIN is changed.
-    pub kdf: KdfParams,
-    /// Delays and the terminal action after failed unlocks.
-    pub lockout: LockoutPolicy,
-    /// Seconds of inactivity after which a session locks itself (at least 1).
-    pub idle_timeout_secs: u32,
-}
-
-impl Default for VaultOptions {
-    fn default() -> Self {
-        Self {
-            kdf: KdfParams::RECOMMENDED,
-            lockout: LockoutPolicy::default(),
-            idle_timeout_secs: DEFAULT_IDLE_TIMEOUT_SECS,
-        }
-    }
-}
-
-impl VaultOptions {
-    /// Tiny Argon2id parameters and otherwise the defaults: **tests only**.
-    pub fn insecure_for_tests() -> Self {
-        Self { kdf: KdfParams::INSECURE_FOR_TESTS, ..Self::default() }
-    }
-}
+use super::session::Session;
 
 /// Where the vault stands, for the app's start screen. Contains nothing secret.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

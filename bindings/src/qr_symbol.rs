@@ -1,22 +1,11 @@
-//! Small helpers for the setup screens: the PIN policy's verdict before setup, and a QR code of
-//! any text (the authenticator's `otpauth://` URI). Each is one call into the core.
+//! [`QrSymbol`]: a QR code of text that may be secret (the authenticator's `otpauth://` URI).
 
 use std::sync::Arc;
 
-use qujat_core::auth::check_pin_strength;
 use qujat_core::qr::{self, Ecc, QrMatrix};
 use qujat_core::secret::SecretString;
 
-use crate::error::{QrError, WeakPinReason};
-
-/// The PIN policy's verdict on `pin`, for the setup screen to explain before `Wallet.setup`:
-/// `null` / `nil` when the PIN may be used, otherwise why not (the same reason `setup` would
-/// give as `WalletError::WeakPin`). The PIN is wrapped in a zeroizing string at once and is
-/// never part of the answer.
-#[uniffi::export]
-pub fn check_pin(pin: String) -> Option<WeakPinReason> {
-    check_pin_strength(SecretString::new(pin).expose_secret()).err().map(Into::into)
-}
+use crate::error::QrError;
 
 /// A QR symbol (error correction M) of text that may be secret, such as the authenticator's
 /// `otpauth://` URI. An object rather than a record like the presentation's `QrCode`, so that
