@@ -21,11 +21,13 @@ cargo_profile=()
 # set. The release library is the shipped one (no test-only API). QUJAT_FFI_TESTING=0|1 overrides.
 testing="${QUJAT_FFI_TESTING:-$([ "$profile" = release ] && echo 0 || echo 1)}"
 if [ "$testing" = 1 ]; then
+  # Also builds uniffi-bindgen (a workspace binary) with the workspace's feature set.
   cargo build --workspace --lib --bins "${cargo_profile[@]}" --quiet
+  [ "$profile" = debug ] || cargo build -p qujat-bindgen --quiet
 else
   cargo build -p qujat-ffi "${cargo_profile[@]}" --quiet
+  cargo build -p qujat-bindgen --quiet
 fi
-cargo build -p qujat-bindgen --quiet
 
 case "$(uname -s)" in
   Darwin) lib="target/$profile/libqujat_ffi.dylib" ;;
