@@ -20,10 +20,12 @@ cargo_profile=()
 # builds it (qujat-tests turns the feature on), so the core is not rebuilt with another feature
 # set. The release library is the shipped one (no test-only API). QUJAT_FFI_TESTING=0|1 overrides.
 testing="${QUJAT_FFI_TESTING:-$([ "$profile" = release ] && echo 0 || echo 1)}"
-if [ "$testing" = 1 ]; then
-  # One feature set with the tests (tests/Cargo.toml): after scripts/test.sh's Rust tests this
-  # builds nothing new; --bins includes the generator.
-  cargo build --workspace --lib --bins "${cargo_profile[@]}" --quiet
+if [ "$testing" = 1 ] && [ "$profile" = debug ]; then
+  # Also builds uniffi-bindgen (a workspace binary) with the workspace's feature set.
+  cargo build --workspace --lib --bins --quiet
+elif [ "$testing" = 1 ]; then
+  cargo build -p qujat-ffi --features testing "${cargo_profile[@]}" --quiet
+  cargo build -p qujat-bindgen --quiet
 else
   cargo build -p qujat-ffi "${cargo_profile[@]}" --quiet
   cargo build -p qujat-bindgen --quiet
