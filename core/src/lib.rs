@@ -8,8 +8,10 @@
 #![forbid(unsafe_code)]
 pub mod auth;
 pub mod cbor;
+pub mod countdown;
 pub mod credential;
 pub mod issuer;
+pub mod key_file;
 pub mod keys;
 pub mod platform;
 pub mod presentation;

@@ -135,7 +135,8 @@ pub fn recovery_code(input: &str) -> Option<SecretString> {
 /// What a recovery-code field shows while typing: the canonical characters, grouped in fours,
 /// at most sixteen; characters that cannot be in a code are dropped.
 pub fn format_recovery_typing(input: &str) -> String {
-    let chars: String = input.chars().filter(|c| !is_separator(*c)).filter_map(recovery_char).take(RECOVERY_CHARS).collect();
+    let chars: String =
+        input.chars().filter(|c| !is_separator(*c)).filter_map(recovery_char).take(RECOVERY_CHARS).collect();
     group(&chars)
 }
 
@@ -173,7 +174,8 @@ mod tests {
 
     #[test]
     fn authenticator_codes_as_apps_display_and_keyboards_send_them() {
-        for typed in ["123456", "123 456", " 123-456 ", "123\u{00A0}456", "١٢٣٤٥٦", "１２３４５６", "۱۲۳.۴۵۶"] {
+        for typed in ["123456", "123 456", " 123-456 ", "123\u{00A0}456", "١٢٣٤٥٦", "１２３４５６", "۱۲۳.۴۵۶"]
+        {
             assert_eq!(code(typed).as_deref(), Some("123456"), "{typed:?}");
         }
         assert_eq!(code("012345").as_deref(), Some("012345"));
