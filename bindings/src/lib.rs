@@ -26,6 +26,7 @@
 mod enrolment_helpers;
 mod error;
 mod platform;
+mod rules;
 mod tools;
 mod types;
 mod verifier;
@@ -34,6 +35,12 @@ mod wallet;
 pub use enrolment_helpers::{QrSymbol, check_pin};
 pub use error::{IssuerError, QrError, StorageErrorKind, VerifierError, WalletError, WeakPinReason};
 pub use platform::{Clock, KeyStoreError, PlatformKeyStore};
+pub use rules::{
+    ClaimToggle, VerdictView, authenticator_code, can_present, choose_language, classify_code, confirm_sensitive_claim,
+    filter_code_typing, format_countdown, format_recovery_typing, fraction_left, grouped_hex, hides_name,
+    includes_sensitive, is_sensitive_claim, parse_public_key_file, pick_text, preselected_claims, recovery_code,
+    seconds_left, toggle_claim,
+};
 pub use tools::{IssuerTool, TrustAnchorTool, TrustedIssuer, TrustedKey};
 pub use types::{
     CalendarDate, Claim, ClaimId, ClaimValue, DegreeLevel, Language, LocalizedText, StudyForm, all_claims, claim_label,

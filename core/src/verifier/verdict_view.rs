@@ -73,6 +73,9 @@ pub struct VerdictView {
     pub show_claims: bool,
     /// Claims are shown but the verdict is not valid: put them under a "not confirmed" banner.
     pub claims_with_caveat: bool,
+    /// The verifier recorded the challenge as answered (`docs/FORMAT.md` §10 step 8): the
+    /// screen drops it and a new scan needs a new challenge.
+    pub answers_challenge: bool,
 }
 
 impl Verdict {
@@ -105,6 +108,22 @@ impl Verdict {
             Verdict::Malformed(_) => (S::CannotJudge, "verdict_malformed", N::ScanAgain, None),
             Verdict::StateUnavailable => (S::CannotJudge, "verdict_state_unavailable", N::RepairState, None),
         };
+        let answers_challenge = match self {
+            Verdict::Valid | Verdict::Revoked | Verdict::StatusUnknown | Verdict::StatusStale { .. } => true,
+            Verdict::Expired { .. }
+            | Verdict::NotYetValid { .. }
+            | Verdict::ChallengeMismatch
+            | Verdict::ChallengeReused
+            | Verdict::UnknownIssuer { .. }
+            | Verdict::ForgedIssuerSignature
+            | Verdict::IssuerKeyNotValid
+            | Verdict::ForgedHolderSignature
+            | Verdict::DisclosureMismatch
+            | Verdict::TrustListExpired { .. }
+            | Verdict::NoTrustList
+            | Verdict::Malformed(_)
+            | Verdict::StateUnavailable => false,
+        };
         let accept = self.is_valid();
         let show_claims = self.is_authentic();
         VerdictView {
@@ -115,6 +134,7 @@ impl Verdict {
             accept,
             show_claims,
             claims_with_caveat: show_claims && !accept,
+            answers_challenge,
         }
     }
 }
@@ -204,6 +224,13 @@ mod tests {
         }
         assert!(!Verdict::ForgedHolderSignature.view().show_claims);
         assert!(Verdict::StatusStale { valid_until: 1 }.view().claims_with_caveat);
+    }
+
+    #[test]
+    fn the_challenge_is_spent_by_the_verdicts_past_the_challenge_check() {
+        let answered: Vec<&str> =
+            every_verdict().iter().filter(|v| v.view().answers_challenge).map(|v| v.code()).collect();
+        assert_eq!(answered, vec!["VALID", "REVOKED", "STATUS_UNKNOWN", "STATUS_STALE"]);
     }
 
     #[test]
