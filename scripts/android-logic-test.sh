@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # Compile and test, on the JVM, the parts of the Android app that need no Android:
 #
-#   android/logic   presenters and rules (onboarding, unlock with lockout countdown, present
-#                   countdown, claim choice, verdict -> screen, language, code entry, key-store
-#                   wrap format); tested with fakes. Always runs.
+#   android/logic   presenters (onboarding, unlock with lockout countdown, present countdown,
+#                   claim choice, verdict -> screen, key-store wrap format); the rules they follow
+#                   (code entry, claim choice, language, countdown, verdict view) are the core's,
+#                   behind the `Rules` port. Its tests run with the bridge's real `CoreRules`
+#                   and fakes for the wallet and verifier ports only.
 #   android/bridge  the adapter from the logic's ports to the generated uniffi bindings; tested
-#                   against the real Rust library (wallet, verifier, issuer tools). Runs when the
-#                   bindings crate is in this tree (bindings/ + scripts/gen-bindings.sh), or when
+#                   against the real Rust library (wallet, verifier, issuer tools, rules). Needs
+#                   the bindings crate in this tree (bindings/ + scripts/gen-bindings.sh), or
 #                   QUJAT_BINDINGS_KOTLIN (generated Kotlin) and QUJAT_FFI_LIB_DIR (the folder of
-#                   libqujat_ffi.so built from the same source) point at prebuilt ones.
+#                   libqujat_ffi.so built from the same source) pointing at prebuilt ones.
 #
-# logic is compiled alone first, with nothing but the Kotlin standard library on its classpath,
-# so it cannot lean on the bindings or on Android. The Android and iOS apps themselves are not
+# Order: logic's MAIN is compiled alone first, with nothing but the Kotlin standard library on
+# its classpath, so it cannot lean on the bindings or on Android; then the generated bindings
+# with android/bridge (main + tests) against it; then logic's TESTS with logic, the bridge and
+# the bindings on their classpath; then one JUnit run over both. The Android and iOS apps themselves are not
 # compiled here (no Android SDK, no Xcode): see android/README.md.
 #
 # Prints `N passed, N failed` and exits non-zero on any failure.
@@ -71,14 +75,9 @@ fi
 rm -rf "$out"
 mkdir -p "$out"
 
-# --- logic --------------------------------------------------------------------------------------
-step "kotlinc android/logic (main + tests)"
+# --- logic main, alone -------------------------------------------------------------------------
+step "kotlinc android/logic (main, Kotlin stdlib only)"
 "$kotlinc" -jvm-target 17 -Werror -d "$out/logic-main" $(find android/logic/src/main/kotlin -name '*.kt')
-"$kotlinc" -jvm-target 17 -Werror -cp "$out/logic-main:$junit_cp" -d "$out/logic-test" \
-  $(find android/logic/src/test/kotlin -name '*.kt')
-
-test_dirs="$out/logic-test"
-run_cp="$out/logic-main:$out/logic-test:$kotlin_rt"
 
 # --- bridge (generated bindings + real library) -------------------------------------------------
 gen="${QUJAT_BINDINGS_KOTLIN:-}"
@@ -95,11 +94,19 @@ if [ -n "$gen" ]; then
   # -nowarn: the generated code has warnings of its own; android/bridge is small and reviewed.
   "$kotlinc" -jvm-target 17 -nowarn -cp "$out/logic-main:$J/jna.jar:$junit_cp" -d "$out/bridge" \
     $(find "$gen" -name '*.kt') $(find android/bridge/src -name '*.kt')
-  test_dirs="$test_dirs:$out/bridge"
-  run_cp="$run_cp:$out/bridge:$J/jna.jar"
 else
-  echo "note: no bindings crate in this tree and QUJAT_BINDINGS_KOTLIN unset: android/bridge skipped" >&2
+  echo "android/logic's tests run the core's rules through android/bridge: they need the bindings" >&2
+  echo "crate in this tree, or QUJAT_BINDINGS_KOTLIN and QUJAT_FFI_LIB_DIR" >&2
+  exit 1
 fi
+
+# --- logic tests, on the bridge and the real core ---------------------------------------------
+step "kotlinc android/logic (tests, with the bridge and the generated bindings)"
+"$kotlinc" -jvm-target 17 -Werror -cp "$out/logic-main:$out/bridge:$J/jna.jar:$junit_cp" -d "$out/logic-test" \
+  $(find android/logic/src/test/kotlin -name '*.kt')
+
+test_dirs="$out/logic-test:$out/bridge"
+run_cp="$out/logic-main:$out/logic-test:$kotlin_rt:$out/bridge:$J/jna.jar"
 
 # --- run ----------------------------------------------------------------------------------------
 step "JUnit 5"

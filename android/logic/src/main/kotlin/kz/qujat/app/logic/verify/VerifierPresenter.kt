@@ -2,7 +2,6 @@ package kz.qujat.app.logic.verify
 
 import kz.qujat.app.logic.model.Lang
 import kz.qujat.app.logic.model.VerificationResult
-import kz.qujat.app.logic.model.Verdict
 import kz.qujat.app.logic.port.Clock
 import kz.qujat.app.logic.port.VerifierFailure
 import kz.qujat.app.logic.port.VerifierPort
@@ -91,7 +90,7 @@ class VerifierPresenter(
     fun scanAgain() {
         val s = state
         val challenge = when (s) {
-            is ScanState.Result -> s.challenge.takeUnless { challengeAnswered(s.result.verdict) }
+            is ScanState.Result -> s.challenge.takeUnless { s.result.view.answersChallenge }
             is ScanState.Failed -> null
             else -> return
         }
@@ -114,8 +113,5 @@ class VerifierPresenter(
         /** How long the code just checked is ignored after "scan again". */
         const val SAME_CODE_QUIET_SECS: Long = 10
 
-        /** Whether the core recorded the challenge as answered for this verdict (FORMAT.md §10 step 8). */
-        fun challengeAnswered(v: Verdict): Boolean =
-            v == Verdict.Valid || v == Verdict.Revoked || v == Verdict.StatusUnknown || v is Verdict.StatusStale
     }
 }
