@@ -46,6 +46,7 @@ import kz.qujat.app.logic.port.VerifierPort
 import kz.qujat.app.logic.verify.ScanHint
 import kz.qujat.app.logic.verify.ScanState
 import kz.qujat.app.logic.verify.VerifierPresenter
+import kz.qujat.app.ui.common.pick
 import kz.qujat.app.ui.common.Page
 import kz.qujat.app.ui.common.PresenterViewModel
 import kz.qujat.app.ui.common.nextStepText
