@@ -38,8 +38,8 @@ pub use platform::{Clock, KeyStoreError, PlatformKeyStore};
 pub use rules::{
     ClaimToggle, VerdictView, authenticator_code, can_present, choose_language, classify_code, confirm_sensitive_claim,
     filter_code_typing, format_countdown, format_recovery_typing, fraction_left, grouped_hex, hides_name,
-    includes_sensitive, is_sensitive_claim, parse_public_key_file, pick_text, preselected_claims, recovery_code,
-    seconds_left, toggle_claim,
+    includes_sensitive, is_sensitive_claim, looks_like_presentation, parse_public_key_file, pick_text,
+    preselected_claims, recovery_code, screen_limits, seconds_left, toggle_claim,
 };
 pub use tools::{IssuerTool, TrustAnchorTool, TrustedIssuer, TrustedKey};
 pub use types::{

@@ -10,6 +10,7 @@
 
 use qujat_core::auth::{CodeKind, code_entry};
 use qujat_core::credential::{self as core_cred, ClaimSet, claim_choice, reading_language};
+use qujat_core::screen_limits::{self, ScreenLimits};
 use qujat_core::verifier::{NextStep, Severity, VerdictView as CoreVerdictView};
 use qujat_core::{countdown, key_file};
 
@@ -97,6 +98,21 @@ impl From<CoreVerdictView> for VerdictView {
             answers_challenge: v.answers_challenge,
         }
     }
+}
+
+/// The numbers both apps' screens follow (the core's `screen_limits`).
+#[uniffi::remote(Record)]
+pub struct ScreenLimits {
+    /// Shortest PIN the wallet accepts (below this an unlock attempt is not sent).
+    pub pin_min_len: u32,
+    /// Longest PIN the wallet accepts.
+    pub pin_max_len: u32,
+    /// A presentation's lifetime unless the holder asks otherwise, seconds.
+    pub presentation_ttl_secs: u32,
+    /// The last seconds of a QR code's lifetime, in which the screen warns that it ends.
+    pub ending_soon_secs: i64,
+    /// After "scan again", the code just checked is ignored this long.
+    pub rescan_quiet_secs: i64,
 }
 
 /// The answer to turning one claim on or off.
@@ -263,4 +279,17 @@ pub fn format_countdown(seconds: i64) -> String {
 #[uniffi::export]
 pub fn fraction_left(seconds_left: i64, total: i64) -> f64 {
     countdown::fraction_left(seconds_left, total)
+}
+
+/// The numbers both apps' screens follow: PIN bounds, presentation lifetime, QR "ending soon",
+/// the verifier's quiet time after "scan again".
+#[uniffi::export]
+pub fn screen_limits() -> ScreenLimits {
+    screen_limits::screen_limits()
+}
+
+/// True if a scanned text is worth sending to the verifier (it starts with `QJ1:`).
+#[uniffi::export]
+pub fn looks_like_presentation(text: String) -> bool {
+    screen_limits::looks_like_presentation(&text)
 }

@@ -16,6 +16,7 @@ pub mod keys;
 pub mod platform;
 pub mod presentation;
 pub mod qr;
+pub mod screen_limits;
 pub mod secret;
 pub mod status;
 pub mod trust;

@@ -127,12 +127,12 @@ private struct OnboardingContent: View {
                     Text(L("onboarding_pin_hint", 6)).font(.footnote)
                     PinField(title: L("pin"), pin: $pin)
                     if let problem { Text(problem).foregroundStyle(.red) }
-                    Button(L("next")) { model.choosePin(pin); pin = "" }.disabled(pin.count < 6)
+                    Button(L("next")) { model.choosePin(pin); pin = "" }.disabled(pin.count < Int(screenLimits().pinMinLen))
                 }
             case .confirmPin:
                 Section(L("onboarding_confirm_pin")) {
                     PinField(title: L("pin"), pin: $pin)
-                    Button(L("next")) { model.confirmPin(pin); pin = "" }.disabled(pin.count < 6)
+                    Button(L("next")) { model.confirmPin(pin); pin = "" }.disabled(pin.count < Int(screenLimits().pinMinLen))
                 }
             case .working:
                 ProgressView()

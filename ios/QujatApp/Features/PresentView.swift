@@ -52,7 +52,7 @@ final class PresentModel: ObservableObject {
         let request = PresentationRequest(
             claims: selected,
             challenge: challenge.isEmpty ? nil : authenticatorCode(input: challenge),
-            ttlSecs: 120
+            ttlSecs: screenLimits().presentationTtlSecs
         )
         Task {
             do {
@@ -160,7 +160,7 @@ private struct PresentContent: View {
         VStack(spacing: 16) {
             QRView(qr: p.qr, label: L("present_qr_description")).padding()
             ProgressView(value: fractionLeft(secondsLeft: model.secondsLeft, total: p.expiresAt - p.createdAt))
-                .tint(model.secondsLeft <= 15 ? .red : .accentColor)
+                .tint(model.secondsLeft <= screenLimits().endingSoonSecs ? .red : .accentColor)
             Text(L("present_expires_in", formatCountdown(seconds: model.secondsLeft))).font(.title2)
             if let c = p.challenge { Text(L("present_answers_challenge", c)) }
             Button(L("present_hide")) { model.stop() }.buttonStyle(.bordered)

@@ -43,7 +43,7 @@ final class UnlockModel: ObservableObject {
 
     func submit(pin: String, factor: String) {
         guard canSubmit else { return }
-        guard pin.count >= 6 else { message = L("pin_required"); return }
+        guard pin.count >= Int(screenLimits().pinMinLen) else { message = L("pin_required"); return }
         let kind = classifyCode(input: factor)
         if kind == .authenticator, status?.recoveryCodeRequired == true { message = L("recovery_code_needed"); return }
         let code: String?

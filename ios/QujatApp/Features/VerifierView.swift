@@ -4,7 +4,8 @@ import SwiftUI
 
 /// The employer's scan loop (the rules of android/logic's VerifierPresenter): optional
 /// challenge, scan, verdict, scan again; non-Qujat codes are not sent to the core; the code
-/// just checked is ignored for 10 s after "scan again"; a challenge stays until answered.
+/// just checked is ignored for a while after "scan again" (the core's `rescanQuietSecs`); a
+/// challenge stays until answered.
 @MainActor
 final class VerifierModel: ObservableObject {
     enum Phase { case scanning, result(VerificationReport) }
@@ -27,8 +28,8 @@ final class VerifierModel: ObservableObject {
     func scanned(_ raw: String) {
         guard case .scanning = phase else { return }
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        if text == lastText && Clock.now() - lastAt < 10 { return }
-        guard text.hasPrefix("QJ1:") else { hint = L("scan_not_qujat"); return }
+        if text == lastText && Clock.now() - lastAt < screenLimits().rescanQuietSecs { return }
+        guard looksLikePresentation(text: text) else { hint = L("scan_not_qujat"); return }
         let challenge = self.challenge
         let lang = AppLanguage.current()
         do {

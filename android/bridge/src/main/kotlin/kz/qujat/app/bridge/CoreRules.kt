@@ -6,6 +6,7 @@ import kz.qujat.app.logic.model.LocalizedText
 import kz.qujat.app.logic.port.ClaimToggle
 import kz.qujat.app.logic.port.CodeKind
 import kz.qujat.app.logic.port.Rules
+import kz.qujat.app.logic.port.ScreenLimits
 import kz.qujat.app.logic.verify.NextStep
 import kz.qujat.app.logic.verify.Tone
 import kz.qujat.app.logic.verify.VerdictView
@@ -75,6 +76,18 @@ object CoreRules : Rules {
 
     override fun fractionLeft(secondsLeft: Long, total: Long): Float =
         kz.qujat.core.fractionLeft(secondsLeft, total).toFloat()
+
+    override fun limits(): ScreenLimits = kz.qujat.core.screenLimits().let {
+        ScreenLimits(
+            pinMinLen = it.pinMinLen.toInt(),
+            pinMaxLen = it.pinMaxLen.toInt(),
+            presentationTtlSecs = it.presentationTtlSecs.toInt(),
+            endingSoonSecs = it.endingSoonSecs,
+            rescanQuietSecs = it.rescanQuietSecs,
+        )
+    }
+
+    override fun looksLikePresentation(text: String): Boolean = kz.qujat.core.looksLikePresentation(text)
 
     /** The core's view of a verdict, as the logic's model. */
     fun view(v: CoreVerdictView): VerdictView = VerdictView(

@@ -142,7 +142,7 @@ class RealCoreStoryTest {
         assertTrue(showing.presentation.qr.version in 1..40)
         assertEquals(120, showing.secondsLeft)
 
-        val scan = VerifierPresenter(verifier(), clock) { Lang.RU }
+        val scan = VerifierPresenter(verifier(), CoreRules, clock) { Lang.RU }
         scan.onScanned(showing.presentation.text)
         val r = assertInstanceOf(ScanState.Result::class.java, scan.state)
         assertEquals(Verdict.Valid, r.result.verdict)
@@ -159,7 +159,7 @@ class RealCoreStoryTest {
     fun `a challenge from the verifier, typed by the holder, binds the presentation`() {
         onboard()
         val id = importEnu()
-        val scan = VerifierPresenter(verifier(), clock) { Lang.EN }
+        val scan = VerifierPresenter(verifier(), CoreRules, clock) { Lang.EN }
         scan.newChallenge()
         val challenge = (scan.state as ScanState.Scanning).challenge!!
         assertTrue(Regex("[0-9]{6}").matches(challenge))
@@ -188,7 +188,7 @@ class RealCoreStoryTest {
         clock.advance(121)
         present.tick()
         assertInstanceOf(PresentState.Expired::class.java, present.state)
-        val scan = VerifierPresenter(verifier(), clock) { Lang.EN }
+        val scan = VerifierPresenter(verifier(), CoreRules, clock) { Lang.EN }
         scan.onScanned(text)
         val r = scan.state as ScanState.Result
         assertInstanceOf(Verdict.Expired::class.java, r.result.verdict)
@@ -206,14 +206,14 @@ class RealCoreStoryTest {
         val present = PresentPresenter(wallet, CoreRules, clock, id, wallet.show(id, Lang.EN), Lang.EN)
         present.present()
         val text = (present.state as PresentState.Showing).presentation.text
-        val revoked = VerifierPresenter(verifier(revoked = listOf(0uL)), clock) { Lang.EN }
+        val revoked = VerifierPresenter(verifier(revoked = listOf(0uL)), CoreRules, clock) { Lang.EN }
         revoked.onScanned(text)
         assertEquals(Verdict.Revoked, (revoked.state as ScanState.Result).result.verdict)
         assertEquals(Tone.REJECT, (revoked.state as ScanState.Result).ui.tone)
 
         val i = text.length / 2
         val tampered = text.substring(0, i) + (if (text[i] == 'A') 'B' else 'A') + text.substring(i + 1)
-        val scan = VerifierPresenter(verifier(), clock) { Lang.EN }
+        val scan = VerifierPresenter(verifier(), CoreRules, clock) { Lang.EN }
         scan.onScanned(tampered)
         val r = scan.state as ScanState.Result
         assertFalse(r.ui.accept)
@@ -249,7 +249,7 @@ class RealCoreStoryTest {
 
     @Test
     fun `a verifier without a trust list says so before any scan`() {
-        val scan = VerifierPresenter(CoreVerifier.pinned(anchor.publicKey(), clock), clock) { Lang.KK }
+        val scan = VerifierPresenter(CoreVerifier.pinned(anchor.publicKey(), clock), CoreRules, clock) { Lang.KK }
         scan.refresh()
         assertEquals(kz.qujat.app.logic.verify.ScanHint.NO_TRUST_LIST, (scan.state as ScanState.Scanning).hint)
         scan.onScanned("QJ1:NOTHING")

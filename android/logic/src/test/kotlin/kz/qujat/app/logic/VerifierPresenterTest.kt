@@ -1,5 +1,6 @@
 package kz.qujat.app.logic
 
+import kz.qujat.app.bridge.CoreRules
 import kz.qujat.app.logic.model.Lang
 import kz.qujat.app.logic.model.TrustListInfo
 import kz.qujat.app.logic.model.VerificationResult
@@ -43,7 +44,7 @@ class VerifierPresenterTest {
 
     private val clock = TestClock()
     private val verifier = FakeVerifier(clock)
-    private val p = VerifierPresenter(verifier, clock) { Lang.KK }
+    private val p = VerifierPresenter(verifier, CoreRules, clock) { Lang.KK }
 
     @Test
     fun `a scan gives a result in the reader's language`() {
@@ -74,7 +75,7 @@ class VerifierPresenterTest {
         assertFalse(p.onScanned("QJ1:ABC"))
         assertTrue(p.onScanned("QJ1:DEF"))
         p.scanAgain()
-        clock.advance(VerifierPresenter.SAME_CODE_QUIET_SECS)
+        clock.advance(CoreRules.limits().rescanQuietSecs)
         assertTrue(p.onScanned("QJ1:DEF"))
     }
 

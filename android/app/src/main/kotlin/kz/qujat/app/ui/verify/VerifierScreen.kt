@@ -56,7 +56,7 @@ import kz.qujat.app.ui.theme.VerdictColors
 
 class VerifierViewModel(graph: AppGraph, verifier: VerifierPort) :
     PresenterViewModel<ScanState, VerifierPresenter>(
-        VerifierPresenter(verifier, graph.clock) { graph.settings.effectiveLanguage() },
+        VerifierPresenter(verifier, graph.rules, graph.clock) { graph.settings.effectiveLanguage() },
     ) {
     fun scanned(text: String) = send { onScanned(text) }
     fun newChallenge() = send { newChallenge() }

@@ -71,7 +71,24 @@ interface Rules {
 
     /** The share of [total] still left, 0–1. */
     fun fractionLeft(secondsLeft: Long, total: Long): Float
+
+    /** The numbers the screens follow (PIN bounds, QR lifetime and "ending soon", rescan quiet time). */
+    fun limits(): ScreenLimits
+
+    /** A scanned text worth sending to the verifier (it starts with `QJ1:`). */
+    fun looksLikePresentation(text: String): Boolean
 }
+
+/** The numbers both apps' screens follow, from the core (`screen_limits`). */
+data class ScreenLimits(
+    val pinMinLen: Int,
+    val pinMaxLen: Int,
+    val presentationTtlSecs: Int,
+    /** The last seconds of a QR code's lifetime, in which the screen warns that it ends. */
+    val endingSoonSecs: Long,
+    /** After "scan again", the code just checked is ignored this long. */
+    val rescanQuietSecs: Long,
+)
 
 /** What the holder typed in a second-factor field. */
 enum class CodeKind { AUTHENTICATOR, RECOVERY, INCOMPLETE, INVALID }

@@ -34,10 +34,10 @@ sealed interface PresentState {
         val countdownText: String,
         /** The share of the lifetime left, 0–1, for the progress ring. */
         val fractionLeft: Float,
+        /** The last seconds: the screen warns that the code is about to go. */
+        val endingSoon: Boolean,
     ) : PresentState {
 
-        /** The last seconds: the screen warns that the code is about to go. */
-        val endingSoon: Boolean get() = secondsLeft <= ENDING_SOON_SECS
 
         override fun toString(): String = "Showing($secondsLeft s left)"
     }
@@ -47,10 +47,6 @@ sealed interface PresentState {
 
     /** The wallet locked itself (idle timeout) or refused: the screen leaves for unlock or says why. */
     data class Failed(val failure: WalletFailure, val selection: ClaimSelection) : PresentState
-
-    companion object {
-        const val ENDING_SOON_SECS: Long = 15
-    }
 }
 
 /**
@@ -65,10 +61,13 @@ class PresentPresenter(
     private val diplomaId: String,
     detail: DiplomaDetail,
     lang: Lang,
-    private val ttlSecs: Int = PresentationRequest.DEFAULT_TTL_SECS,
+    /** The lifetime to ask for; null: the core's default. */
+    ttlSecs: Int? = null,
 ) : Presenter<PresentState>(
     PresentState.Choosing(ClaimSelection.initial(rules, detail.stated, lang)),
 ) {
+    private val ttlSecs: Int = ttlSecs ?: rules.limits().presentationTtlSecs
+
     /** The challenge typed last, kept for "make a new one" after an expiry (same meeting). */
     private var lastChallengeInput = ""
 
@@ -143,6 +142,7 @@ class PresentPresenter(
         selection,
         countdownText = rules.formatCountdown(left),
         fractionLeft = rules.fractionLeft(left, p.lifetimeSecs),
+        endingSoon = left <= rules.limits().endingSoonSecs,
     )
 
     /** Hide the QR now (the holder is done) and go back to the choice. */

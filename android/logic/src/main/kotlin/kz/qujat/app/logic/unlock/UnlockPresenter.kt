@@ -119,7 +119,7 @@ class UnlockPresenter(
     /** Try to unlock. [factorInput] is the authenticator code or a recovery code, as typed. */
     fun submit(pin: String, factorInput: String) {
         if (!state.canSubmit) return
-        if (pin.length < MIN_PIN_FOR_ATTEMPT) return emit(state.copy(message = UnlockMessage.PinTooShort))
+        if (pin.length < rules.limits().pinMinLen) return emit(state.copy(message = UnlockMessage.PinTooShort))
         val kind = rules.classifyCode(factorInput)
         if (kind == CodeKind.AUTHENTICATOR && state.recoveryOnly) {
             return emit(state.copy(message = UnlockMessage.RecoveryCodeNeeded))
@@ -200,8 +200,4 @@ class UnlockPresenter(
         else -> UnlockMessage.Internal(Fault.UNEXPECTED)
     }
 
-    companion object {
-        /** Below this the field cannot hold a PIN the core accepted at set-up. */
-        const val MIN_PIN_FOR_ATTEMPT: Int = 6
-    }
 }
