@@ -31,6 +31,7 @@ mod error;
 mod pin_policy;
 mod platform;
 mod qr_symbol;
+mod rules;
 #[cfg(test)]
 mod shipped_api;
 #[cfg(feature = "testing")]
@@ -47,6 +48,12 @@ pub use pin_policy::check_pin;
 pub use platform::Clock;
 pub use platform::{KeyStoreError, PlatformKeyStore};
 pub use qr_symbol::QrSymbol;
+pub use rules::{
+    ClaimToggle, VerdictView, authenticator_code, can_present, choose_language, classify_code, confirm_sensitive_claim,
+    filter_code_typing, format_countdown, format_recovery_typing, fraction_left, grouped_hex, hides_name,
+    includes_sensitive, is_sensitive_claim, looks_like_presentation, parse_public_key_file, pick_text,
+    preselected_claims, recovery_code, screen_limits, seconds_left, toggle_claim,
+};
 #[cfg(feature = "testing")]
 pub use tools::{IssuerTool, TrustAnchorTool, TrustedIssuer, TrustedKey};
 pub use types::{

@@ -147,6 +147,8 @@ pub struct VerificationReport {
     pub verdict: Verdict,
     /// Its stable code (`VALID`, `REVOKED`, …) for logs without personal data.
     pub verdict_code: String,
+    /// How the verdict looks on screen: severity, wording key, next step (the core's rule).
+    pub view: crate::rules::VerdictView,
     /// True when the signatures and disclosures held (claims may be shown, with the verdict).
     pub authentic: bool,
     /// The issuer, when the trust list knows it.
@@ -174,6 +176,7 @@ impl VerificationReport {
         Ok(Self {
             verdict: Verdict::of(&r.verdict)?,
             verdict_code: r.verdict.code().to_owned(),
+            view: r.verdict.view().into(),
             authentic: r.verdict.is_authentic(),
             issuer: r.issuer,
             claims: Claim::all(&r.claims.values, lang),

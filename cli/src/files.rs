@@ -110,10 +110,9 @@ pub fn read_public_key(arg: &str) -> Result<PublicKey, CliError> {
     if let Ok(k) = PublicKey::from_hex(arg) {
         return Ok(k);
     }
-    let path = Path::new(arg);
-    let text = String::from_utf8(read(path)?).map_err(|_| CliError::Input(format!("{arg}: not a public key file")))?;
-    let hex = text.lines().find(|l| !l.starts_with("QUJAT") && !l.trim().is_empty()).unwrap_or("");
-    PublicKey::from_hex(hex).map_err(|_| CliError::Input(format!("{arg}: not a valid Ed25519 public key")))
+    // The apps' rule for the shipped anchor, too: a key file, bare hex or the raw 32 bytes.
+    qujat_core::key_file::parse_public_key_file(&read(Path::new(arg))?)
+        .ok_or_else(|| CliError::Input(format!("{arg}: not a valid Ed25519 public key (file)")))
 }
 
 #[cfg(test)]

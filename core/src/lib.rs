@@ -1,19 +1,22 @@
 //! Qujat core: everything that matters for an offline digital-diploma wallet.
 //!
-//! Layers, bottom up: [`platform`] (clock, randomness), [`secret`] and [`keys`];
+//! Layers, bottom up: [`platform`] (clock, randomness), [`secret`], [`keys`] and [`key_file`];
 //! [`credential`] (claims, disclosure tree, COSE); [`issuer`], [`trust`] and [`status`];
 //! [`presentation`] (build and encode) and [`verifier`]; [`qr`] for output and scanning;
 //! [`vault`] (sealed SQLite store) and [`auth`] (PIN, Argon2id, TOTP, lockout) under the
-//! holder's [`wallet`].
+//! holder's [`wallet`]. [`countdown`] is plain arithmetic the apps' screens share.
 #![forbid(unsafe_code)]
 pub mod auth;
 pub mod cbor;
+pub mod countdown;
 pub mod credential;
 pub mod issuer;
+pub mod key_file;
 pub mod keys;
 pub mod platform;
 pub mod presentation;
 pub mod qr;
+pub mod screen_limits;
 pub mod secret;
 mod sqlite_schema;
 pub mod status;

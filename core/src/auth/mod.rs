@@ -6,6 +6,7 @@
 //! calls into these modules in the order the gate requires (count the attempt, commit, then
 //! run the KDF).
 
+pub mod code_entry;
 pub mod kdf;
 pub mod lockout;
 pub mod pin;
@@ -14,6 +15,7 @@ pub mod totp;
 
 use crate::secret::SecretString;
 
+pub use code_entry::CodeKind;
 pub use kdf::KdfParams;
 pub use lockout::{AtMaxFailures, LockoutPolicy};
 pub use pin::{WeakPinReason, check_pin_strength};
@@ -29,14 +31,13 @@ pub enum SecondFactor {
 }
 
 impl SecondFactor {
-    /// Guess the kind from what the person typed: six digits (spaces ignored) are a TOTP code,
-    /// anything else is treated as a recovery code.
+    /// Guess the kind from what the person typed ([`code_entry::classify`]): six digits
+    /// (separators ignored, any script's digits) are a TOTP code, in ASCII; anything else is
+    /// treated as a recovery code, which the vault normalizes or refuses as malformed.
     pub fn parse(input: &str) -> Self {
-        let compact: String = input.chars().filter(|c| !c.is_whitespace()).collect();
-        if compact.len() == totp::DIGITS && compact.bytes().all(|b| b.is_ascii_digit()) {
-            Self::Totp(SecretString::new(compact))
-        } else {
-            Self::Recovery(SecretString::new(compact))
+        match code_entry::authenticator_code(input) {
+            Some(code) => Self::Totp(code),
+            None => Self::Recovery(SecretString::new(input.trim().to_owned())),
         }
     }
 }
@@ -50,5 +51,9 @@ mod tests {
         assert!(matches!(SecondFactor::parse("123 456"), SecondFactor::Totp(_)));
         assert!(matches!(SecondFactor::parse("ABCD-EFGH-JKMN-PQRS"), SecondFactor::Recovery(_)));
         assert!(matches!(SecondFactor::parse("12345"), SecondFactor::Recovery(_)));
+        match SecondFactor::parse(" ١٢٣-٤٥٦ ") {
+            SecondFactor::Totp(code) => assert_eq!(code.expose_secret(), "123456"),
+            SecondFactor::Recovery(_) => panic!("six digits are an authenticator code"),
+        }
     }
 }

@@ -17,11 +17,11 @@ pub const COUNT: usize = 10;
 /// Random bytes per code (80 bits).
 const CODE_BYTES: usize = 10;
 /// Characters per code, without separators.
-const CODE_CHARS: usize = 16;
+const CODE_CHARS: usize = super::code_entry::RECOVERY_CHARS;
 /// Salt length.
 pub const SALT_LEN: usize = 16;
 /// Crockford's base-32 alphabet.
-const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+const ALPHABET: &[u8; 32] = super::code_entry::CROCKFORD;
 const DOMAIN: &[u8] = b"qujat/recovery-code/v1";
 
 /// A recovery code as shown to the holder once. Zeroized on drop, never printed by `Debug`.
@@ -65,20 +65,10 @@ impl RecoveryCode {
 }
 
 /// The canonical form of what was typed: upper case, separators and spaces removed, the
-/// look-alikes `O`→`0`, `I`/`L`→`1`. `None` if it cannot be a code.
+/// look-alikes `O`→`0`, `I`/`L`→`1`, digits of other scripts as ASCII. `None` if it cannot be
+/// a code. The rule is [`super::code_entry`]'s, which the apps' fields use too.
 pub fn normalize(input: &str) -> Option<SecretString> {
-    let mut out = String::with_capacity(CODE_CHARS);
-    for c in input.chars() {
-        let c = match c.to_ascii_uppercase() {
-            '-' | ' ' | '\t' => continue,
-            'O' => '0',
-            'I' | 'L' => '1',
-            c if c.is_ascii() && ALPHABET.contains(&(c as u8)) => c,
-            _ => return None,
-        };
-        out.push(c);
-    }
-    (out.len() == CODE_CHARS).then(|| SecretString::new(out))
+    super::code_entry::recovery_code_chars(input)
 }
 
 /// A salted hash of one code, as stored (sealed) in the vault.

@@ -1,11 +1,13 @@
 //! The diploma credential: claims model, selective-disclosure tree, COSE encoding.
 
+pub mod claim_choice;
 pub mod claims;
 pub mod cose;
 pub mod date;
 pub mod diploma;
 pub mod input;
 pub mod labels;
+pub mod reading_language;
 pub mod signed;
 pub mod tree;
 

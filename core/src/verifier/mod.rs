@@ -4,6 +4,7 @@
 mod error;
 mod report;
 pub mod store;
+mod verdict_view;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -14,6 +15,7 @@ pub use error::{InstallError, StoreError};
 pub use report::{IssuerInfo, MalformedReason, StatusFreshness, Verdict, VerificationReport};
 pub use store::VerifierStore;
 pub use store::history::{DEFAULT_HISTORY_LIMIT, HistoryEntry};
+pub use verdict_view::{NextStep, Severity, VerdictView};
 
 use crate::credential::tree;
 use crate::keys::PublicKey;

@@ -98,7 +98,7 @@ struct TrustData: Sendable {
         }
         let statusURLs = Bundle.main.urls(forResourcesWithExtension: "bin", subdirectory: "trust/status") ?? []
         return TrustData(
-            anchor: read("anchor.pub").flatMap(AnchorKey.parse),
+            anchor: read("anchor.pub").flatMap { parsePublicKeyFile(bytes: $0) },
             trustList: read("trust-list.bin"),
             statusLists: statusURLs.sorted { $0.lastPathComponent < $1.lastPathComponent }.compactMap { try? Data(contentsOf: $0) }
         )
@@ -135,34 +135,5 @@ struct TrustData: Sendable {
         try? dir.setResourceValues(values)
         let name = "verifier-" + anchor.prefix(8).map { String(format: "%02x", $0) }.joined() + ".sqlite3"
         return dir.appendingPathComponent(name).path
-    }
-}
-
-/// The trust anchor's key file: `qujat` public-key file (header, then 64 hex digits), bare hex, or 32 raw bytes.
-enum AnchorKey {
-    static func parse(_ data: Data) -> Data? {
-        if data.count == 32 { return data }
-        guard let text = String(data: data, encoding: .ascii) else { return nil }
-        guard let line = text.split(whereSeparator: \.isNewline)
-            .map({ $0.trimmingCharacters(in: .whitespaces) })
-            .first(where: { !$0.isEmpty && !$0.hasPrefix("QUJAT") }),
-            line.count == 64 else { return nil }
-        var out = Data(capacity: 32)
-        var i = line.startIndex
-        while i < line.endIndex {
-            let j = line.index(i, offsetBy: 2)
-            guard let b = UInt8(line[i..<j], radix: 16) else { return nil }
-            out.append(b)
-            i = j
-        }
-        return out
-    }
-
-    static func grouped(_ key: Data) -> String {
-        let hex = key.map { String(format: "%02x", $0) }.joined()
-        return stride(from: 0, to: hex.count, by: 4).map { i in
-            let s = hex.index(hex.startIndex, offsetBy: i)
-            return String(hex[s..<hex.index(s, offsetBy: 4)])
-        }.joined(separator: " ")
     }
 }

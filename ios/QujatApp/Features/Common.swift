@@ -39,7 +39,7 @@ struct QRView: View {
     }
 }
 
-/// A PIN field: digits only, secure, at most 16.
+/// A PIN field: digits only, secure, at most the core's longest PIN.
 struct PinField: View {
     let title: String
     @Binding var pin: String
@@ -49,7 +49,7 @@ struct PinField: View {
             .keyboardType(.numberPad)
             .textContentType(.oneTimeCode) // no password autofill offers for a wallet PIN
             .onChange(of: pin) { value in
-                let filtered = String(value.filter(\.isASCII).filter(\.isNumber).prefix(16))
+                let filtered = String(value.filter(\.isASCII).filter(\.isNumber).prefix(Int(screenLimits().pinMaxLen)))
                 if filtered != value { pin = filtered }
             }
     }

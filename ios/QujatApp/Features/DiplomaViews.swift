@@ -16,7 +16,7 @@ final class DiplomasModel: ObservableObject {
             let wallet = try await app.openWallet()
             let (l, key) = try await background { (try wallet.list(), try wallet.holderPublicKey()) }
             list = l
-            holderKey = AnchorKey.grouped(key)
+            holderKey = groupedHex(bytes: key)
         } catch WalletError.Locked {
             app.route = .unlock
         } catch {

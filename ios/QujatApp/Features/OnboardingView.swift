@@ -78,7 +78,7 @@ final class OnboardingModel: ObservableObject {
 
     func submitFirstCode(_ input: String, pin: String?) {
         guard case .firstCode(let needsPin, _) = step else { return }
-        guard let code = CodeEntry.totp(input) else {
+        guard let code = authenticatorCode(input: input) else {
             step = .firstCode(needsPin: needsPin, problem: L("code_not_six_digits")); return
         }
         guard let usePin = needsPin ? pin : chosenPin, !usePin.isEmpty else {
@@ -127,12 +127,12 @@ private struct OnboardingContent: View {
                     Text(L("onboarding_pin_hint", 6)).font(.footnote)
                     PinField(title: L("pin"), pin: $pin)
                     if let problem { Text(problem).foregroundStyle(.red) }
-                    Button(L("next")) { model.choosePin(pin); pin = "" }.disabled(pin.count < 6)
+                    Button(L("next")) { model.choosePin(pin); pin = "" }.disabled(pin.count < Int(screenLimits().pinMinLen))
                 }
             case .confirmPin:
                 Section(L("onboarding_confirm_pin")) {
                     PinField(title: L("pin"), pin: $pin)
-                    Button(L("next")) { model.confirmPin(pin); pin = "" }.disabled(pin.count < 6)
+                    Button(L("next")) { model.confirmPin(pin); pin = "" }.disabled(pin.count < Int(screenLimits().pinMinLen))
                 }
             case .working:
                 ProgressView()
@@ -168,10 +168,10 @@ private struct OnboardingContent: View {
                     TextField(L("authenticator_code"), text: $code)
                         .keyboardType(.numberPad)
                         .textContentType(.oneTimeCode)
-                        .onChange(of: code) { code = CodeEntry.filterCodeTyping($0) }
+                        .onChange(of: code) { code = filterCodeTyping(input: $0) }
                     if let problem { Text(problem).foregroundStyle(.red) }
                     Button(L("confirm")) { model.submitFirstCode(code, pin: needsPin ? pin : nil); code = "" }
-                        .disabled(code.count != CodeEntry.codeDigits)
+                        .disabled(authenticatorCode(input: code) == nil)
                     Button(L("start_over"), role: .destructive) { model.restart() }
                 }
             case .done:

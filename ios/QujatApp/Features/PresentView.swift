@@ -1,13 +1,18 @@
 import QujatCore
 import SwiftUI
 
-/// Field choice (the core's default set preselected; IIN, birth date, GPA off and behind a
-/// confirmation), optional challenge, then the QR with a countdown; at expiry the QR is dropped.
+/// Field choice (the core's preselection; IIN, birth date, GPA off and behind a confirmation:
+/// the rules are the core's `preselectedClaims`, `toggleClaim` …), optional challenge, then the
+/// QR with a countdown; at expiry the QR is dropped. This model keeps only the screen's state.
 @MainActor
 final class PresentModel: ObservableObject {
     enum Phase { case choosing, showing(Presentation), expired }
 
-    @Published var selection: ClaimSelection
+    /// The claims this diploma states, in slot order.
+    let available: [ClaimId]
+    private let defaults: [ClaimId]
+    /// The claims chosen, in slot order (as the core returns them).
+    @Published private(set) var selected: [ClaimId]
     @Published var challenge = ""
     @Published var confirming: ClaimId?
     @Published private(set) var phase: Phase = .choosing
@@ -19,24 +24,35 @@ final class PresentModel: ObservableObject {
     init(app: AppModel, id: String, detail: DiplomaDetail) {
         self.app = app
         self.id = id
-        selection = ClaimSelection(
-            stated: detail.claims.map(\.id),
-            coreDefaults: defaultPresentationClaims(lang: AppLanguage.current())
-        )
+        let stated = detail.claims.map(\.id)
+        available = allClaims().filter { stated.contains($0) }
+        defaults = preselectedClaims(stated: stated, lang: AppLanguage.current())
+        selected = defaults
     }
 
-    var challengeInvalid: Bool { !challenge.isEmpty && CodeEntry.challenge(challenge) == nil }
+    var challengeInvalid: Bool { !challenge.isEmpty && authenticatorCode(input: challenge) == nil }
+    var canShow: Bool { QujatCore.canPresent(selected: selected) && !challengeInvalid }
+    var noName: Bool { QujatCore.hidesName(selected: selected) }
+    var isDefault: Bool { Set(selected) == Set(defaults) }
+    func isSelected(_ c: ClaimId) -> Bool { selected.contains(c) }
 
     func toggle(_ c: ClaimId, _ on: Bool) {
-        if case .needsConfirmation(let key) = selection.toggle(c, on: on) { confirming = key }
+        switch toggleClaim(stated: available, selected: selected, claim: c, on: on) {
+        case .changed(let next): selected = next
+        case .needsConfirmation: confirming = c
+        case .notAvailable: break
+        }
     }
 
+    func confirmSensitive(_ c: ClaimId) { selected = confirmSensitiveClaim(stated: available, selected: selected, claim: c) }
+    func resetSelection() { selected = defaults }
+
     func present() {
-        guard selection.canPresent, !challengeInvalid else { return }
+        guard canShow else { return }
         let request = PresentationRequest(
-            claims: selection.ordered,
-            challenge: challenge.isEmpty ? nil : CodeEntry.challenge(challenge),
-            ttlSecs: 120
+            claims: selected,
+            challenge: challenge.isEmpty ? nil : authenticatorCode(input: challenge),
+            ttlSecs: screenLimits().presentationTtlSecs
         )
         Task {
             do {
@@ -54,7 +70,7 @@ final class PresentModel: ObservableObject {
 
     func tick() {
         guard case .showing(let p) = phase else { return }
-        secondsLeft = Countdown.secondsLeft(until: p.expiresAt, now: Clock.now())
+        secondsLeft = QujatCore.secondsLeft(until: p.expiresAt, now: Clock.now())
         if secondsLeft == 0 { phase = .expired } // the presentation (and its QR) is released here
     }
 
@@ -105,33 +121,33 @@ private struct PresentContent: View {
     private var choosing: some View {
         Form {
             Section(L("present_choose")) {
-                ForEach(model.selection.available, id: \.self) { c in
-                    Toggle(isOn: Binding(get: { model.selection.isSelected(c) }, set: { model.toggle(c, $0) })) {
+                ForEach(model.available, id: \.self) { c in
+                    Toggle(isOn: Binding(get: { model.isSelected(c) }, set: { model.toggle(c, $0) })) {
                         VStack(alignment: .leading) {
                             Text(label(c))
                             if let n = note(c) { Text(n).font(.caption).foregroundStyle(.red) }
                         }
                     }
                 }
-                if !model.selection.isDefault { Button(L("present_reset")) { model.selection.reset() } }
-                if model.selection.hidesName { Text(L("present_no_name_hint")).font(.footnote) }
+                if !model.isDefault { Button(L("present_reset")) { model.resetSelection() } }
+                if model.noName { Text(L("present_no_name_hint")).font(.footnote) }
             }
             Section(footer: Text(L("present_challenge_hint"))) {
                 TextField(L("present_challenge"), text: $model.challenge)
                     .keyboardType(.numberPad)
-                    .onChange(of: model.challenge) { model.challenge = CodeEntry.filterCodeTyping($0) }
+                    .onChange(of: model.challenge) { model.challenge = filterCodeTyping(input: $0) }
                     .foregroundStyle(model.challengeInvalid ? .red : .primary)
             }
             if let m = model.message { Text(m).foregroundStyle(.red) }
             Button(L("present_show_qr")) { model.present() }
-                .disabled(!model.selection.canPresent || model.challengeInvalid)
+                .disabled(!model.canShow)
         }
         .alert(
             L("present_sensitive_title", model.confirming.map(label) ?? ""),
             isPresented: Binding(get: { model.confirming != nil }, set: { if !$0 { model.confirming = nil } })
         ) {
             Button(L("present_sensitive_confirm")) {
-                if let c = model.confirming { model.selection.confirmSensitive(c) }
+                if let c = model.confirming { model.confirmSensitive(c) }
                 model.confirming = nil
             }
             Button(L("cancel"), role: .cancel) { model.confirming = nil }
@@ -143,9 +159,9 @@ private struct PresentContent: View {
     private func showing(_ p: Presentation) -> some View {
         VStack(spacing: 16) {
             QRView(qr: p.qr, label: L("present_qr_description")).padding()
-            ProgressView(value: Countdown.fraction(model.secondsLeft, total: p.expiresAt - p.createdAt))
-                .tint(model.secondsLeft <= 15 ? .red : .accentColor)
-            Text(L("present_expires_in", Countdown.format(model.secondsLeft))).font(.title2)
+            ProgressView(value: fractionLeft(secondsLeft: model.secondsLeft, total: p.expiresAt - p.createdAt))
+                .tint(model.secondsLeft <= screenLimits().endingSoonSecs ? .red : .accentColor)
+            Text(L("present_expires_in", formatCountdown(seconds: model.secondsLeft))).font(.title2)
             if let c = p.challenge { Text(L("present_answers_challenge", c)) }
             Button(L("present_hide")) { model.stop() }.buttonStyle(.bordered)
         }

@@ -26,7 +26,7 @@ final class UnlockModel: ObservableObject {
             case .ready: break
             }
             if let until = s.lockedUntil {
-                secondsLeft = max(1, Countdown.secondsLeft(until: until, now: Clock.now()))
+                secondsLeft = max(1, QujatCore.secondsLeft(until: until, now: Clock.now()))
             } else {
                 secondsLeft = 0
             }
@@ -37,25 +37,32 @@ final class UnlockModel: ObservableObject {
 
     func tick() async {
         guard let until = status?.lockedUntil else { return }
-        let left = Countdown.secondsLeft(until: until, now: Clock.now())
+        let left = QujatCore.secondsLeft(until: until, now: Clock.now())
         if left > 0 { secondsLeft = left } else { await refresh() }
     }
 
     func submit(pin: String, factor: String) {
         guard canSubmit else { return }
-        guard pin.count >= 6 else { message = L("pin_required"); return }
-        let parsed = CodeEntry.secondFactor(factor)
-        if case .totp = parsed, status?.recoveryCodeRequired == true { message = L("recovery_code_needed"); return }
+        guard pin.count >= Int(screenLimits().pinMinLen) else { message = L("pin_required"); return }
+        let kind = classifyCode(input: factor)
+        if kind == .authenticator, status?.recoveryCodeRequired == true { message = L("recovery_code_needed"); return }
+        let code: String?
+        switch kind {
+        case .authenticator: code = authenticatorCode(input: factor)
+        case .recovery: code = recoveryCode(input: factor)
+        case .incomplete, .invalid: code = nil
+        }
+        guard let code else { message = L("code_not_a_code"); return }
         busy = true
         message = nil
         Task {
             defer { busy = false }
             do {
                 let wallet = try await app.openWallet()
-                switch parsed {
-                case .totp(let code): try await background { try wallet.unlock(pin: pin, code: code) }
-                case .recovery(let code): try await background { try wallet.unlockWithRecoveryCode(pin: pin, recoveryCode: code) }
-                case .incomplete, .invalid: message = L("code_not_a_code"); return
+                if kind == .recovery {
+                    try await background { try wallet.unlockWithRecoveryCode(pin: pin, recoveryCode: code) }
+                } else {
+                    try await background { try wallet.unlock(pin: pin, code: code) }
                 }
                 app.route = .diplomas
             } catch let e as WalletError {
@@ -93,7 +100,7 @@ private struct UnlockContent: View {
                         .foregroundStyle(s.attemptsLeft <= 3 ? .red : .primary)
                 }
                 if model.secondsLeft > 0, let until = model.status?.lockedUntil {
-                    Text(L("locked_countdown", Countdown.format(model.secondsLeft), dateTime(until))).font(.headline)
+                    Text(L("locked_countdown", formatCountdown(seconds: model.secondsLeft), dateTime(until))).font(.headline)
                 }
                 if let m = model.message { Text(m).foregroundStyle(.red) }
                 Button(L("unlock")) { model.submit(pin: pin, factor: factor); factor = "" }

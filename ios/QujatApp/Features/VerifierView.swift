@@ -4,10 +4,11 @@ import SwiftUI
 
 /// The employer's scan loop (the rules of android/logic's VerifierPresenter): optional
 /// challenge, scan, verdict, scan again; non-Qujat codes are not sent to the core; the code
-/// just checked is ignored for 10 s after "scan again"; a challenge stays until answered.
+/// just checked is ignored for a while after "scan again" (the core's `rescanQuietSecs`); a
+/// challenge stays until answered.
 @MainActor
 final class VerifierModel: ObservableObject {
-    enum Phase { case scanning, result(VerificationReport, VerdictStyle) }
+    enum Phase { case scanning, result(VerificationReport) }
 
     @Published private(set) var phase: Phase = .scanning
     @Published private(set) var challenge: String?
@@ -27,22 +28,22 @@ final class VerifierModel: ObservableObject {
     func scanned(_ raw: String) {
         guard case .scanning = phase else { return }
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        if text == lastText && Clock.now() - lastAt < 10 { return }
-        guard text.hasPrefix("QJ1:") else { hint = L("scan_not_qujat"); return }
+        if text == lastText && Clock.now() - lastAt < screenLimits().rescanQuietSecs { return }
+        guard looksLikePresentation(text: text) else { hint = L("scan_not_qujat"); return }
         let challenge = self.challenge
         let lang = AppLanguage.current()
         do {
             let report = try verifier.verify(text: text, expectedChallenge: challenge, lang: lang)
             lastText = text
             lastAt = Clock.now()
-            phase = .result(report, VerdictStyle(report.verdict))
+            phase = .result(report)
         } catch {
             hint = ErrorText.of(error)
         }
     }
 
     func scanAgain() {
-        if case .result(let r, _) = phase, VerdictStyle.answersChallenge(r.verdict) { challenge = nil }
+        if case .result(let r) = phase, r.view.answersChallenge { challenge = nil }
         lastAt = Clock.now()
         hint = nil
         phase = .scanning
@@ -92,8 +93,8 @@ private struct VerifierContent: View {
                 }
                 .padding()
             }
-        case .result(let report, let style):
-            ResultView(report: report, style: style, onScanAgain: model.scanAgain)
+        case .result(let report):
+            ResultView(report: report, onScanAgain: model.scanAgain)
         }
     }
 }
@@ -102,29 +103,29 @@ private struct VerifierContent: View {
 /// authentic) the disclosed claims, under a caveat unless the verdict is VALID.
 struct ResultView: View {
     let report: VerificationReport
-    let style: VerdictStyle
     let onScanAgain: () -> Void
+    private var style: VerdictView { report.view }
 
     var body: some View {
         ScrollView {
             VStack(alignment: .leading, spacing: 8) {
-                Text(L(style.key + "_title")).font(.largeTitle.bold())
-                Text(style.time.map { L(style.key + "_body", dateTime($0)) } ?? L(style.key + "_body"))
-                if style.next != .none { Text(L(style.next.rawValue)).bold() }
+                Text(L(style.wordingKey + "_title")).font(.largeTitle.bold())
+                Text(style.time.map { L(style.wordingKey + "_body", dateTime($0)) } ?? L(style.wordingKey + "_body"))
+                if let next = style.nextStepKey { Text(L(next)).bold() }
                 Text(report.verdictCode).font(.caption2)
             }
-            .foregroundStyle(style.foreground)
+            .foregroundStyle(style.severity.foreground)
             .frame(maxWidth: .infinity, alignment: .leading)
             .padding(24)
-            .background(style.background)
+            .background(style.severity.background)
 
             VStack(alignment: .leading, spacing: 8) {
                 if let issuer = report.issuer {
                     Text(L("result_issuer")).font(.caption).foregroundStyle(.secondary)
                     Text(issuer.name.pick(AppLanguage.current()) ?? issuer.id).font(.headline)
                 }
-                if report.authentic {
-                    if !style.accept { Text(L("result_claims_caveat")).foregroundStyle(.red) }
+                if style.showClaims {
+                    if style.claimsWithCaveat { Text(L("result_claims_caveat")).foregroundStyle(.red) }
                     ForEach(report.claims, id: \.id) { c in
                         VStack(alignment: .leading) {
                             Text(c.label).font(.caption).foregroundStyle(.secondary)

@@ -2,12 +2,14 @@ package kz.qujat.app
 
 import android.content.Context
 import java.io.File
+import kz.qujat.app.bridge.CoreRules
 import kz.qujat.app.bridge.CoreVerifier
 import kz.qujat.app.bridge.CoreWallet
 import kz.qujat.app.data.Settings
 import kz.qujat.app.data.TrustData
 import kz.qujat.app.keystore.AndroidKeystoreWrapper
 import kz.qujat.app.logic.port.Clock
+import kz.qujat.app.logic.port.Rules
 import kz.qujat.app.logic.port.VerifierFailure
 import kz.qujat.app.logic.port.VerifierPort
 import kz.qujat.app.logic.port.WalletPort
@@ -18,6 +20,9 @@ import kz.qujat.app.logic.port.WalletPort
  */
 class AppGraph(private val context: Context) {
     val clock: Clock = Clock.SYSTEM
+
+    /** The rules both apps share, from the core (code fields, claim choice, language, countdown). */
+    val rules: Rules = CoreRules
     val settings = Settings(context)
 
     private val keys by lazy { AndroidKeystoreWrapper.forDevice(context.packageManager) }

@@ -4,6 +4,7 @@ import android.content.Context
 import androidx.appcompat.app.AppCompatDelegate
 import androidx.core.os.LocaleListCompat
 import java.util.Locale
+import kz.qujat.app.bridge.CoreRules
 import kz.qujat.app.logic.model.Lang
 
 /** Which side of the app this phone is on. */
@@ -22,7 +23,7 @@ class Settings(context: Context) {
     /** The user's explicit language, if any (kept by AppCompat as the per-app locale). */
     var language: Lang?
         get() = AppCompatDelegate.getApplicationLocales().toLanguageTags()
-            .split(',').firstNotNullOfOrNull { Lang.ofTag(it) }
+            .split(',').filter { it.isNotBlank() }.takeIf { it.isNotEmpty() }?.let { CoreRules.chooseLanguage(null, it) }
         set(value) {
             AppCompatDelegate.setApplicationLocales(
                 if (value == null) LocaleListCompat.getEmptyLocaleList() else LocaleListCompat.forLanguageTags(value.tag),
@@ -33,7 +34,7 @@ class Settings(context: Context) {
     fun effectiveLanguage(): Lang {
         val device = LocaleListCompat.getAdjustedDefault()
         val tags = (0 until device.size()).mapNotNull { device[it]?.toLanguageTag() }
-        return Lang.choose(language, tags.ifEmpty { listOf(Locale.getDefault().toLanguageTag()) })
+        return CoreRules.chooseLanguage(language, tags.ifEmpty { listOf(Locale.getDefault().toLanguageTag()) })
     }
 
     private companion object {

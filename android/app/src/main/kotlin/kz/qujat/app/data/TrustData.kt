@@ -2,9 +2,9 @@ package kz.qujat.app.data
 
 import android.content.Context
 import java.io.File
+import kz.qujat.app.bridge.CoreRules
 import kz.qujat.app.logic.port.VerifierFailure
 import kz.qujat.app.logic.port.VerifierPort
-import kz.qujat.app.logic.trust.AnchorKey
 
 /**
  * The anchor key, trust list and status lists the app works with offline: shipped in
@@ -55,7 +55,7 @@ class TrustData(
             }.filter { it.endsWith(".bin") }.sorted()
 
             return TrustData(
-                anchor = read("anchor.pub")?.let(AnchorKey::parse),
+                anchor = read("anchor.pub")?.let(CoreRules::parsePublicKeyFile),
                 trustList = read("trust-list.bin"),
                 statusLists = statusNames.mapNotNull { read("status/$it") },
             )

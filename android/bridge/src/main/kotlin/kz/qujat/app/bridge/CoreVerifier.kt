@@ -32,6 +32,7 @@ class CoreVerifier(private val verifier: Verifier) : VerifierPort, AutoCloseable
         val r = verifier.verify(text, expectedChallenge, Mapping.language(lang))
         VerificationResult(
             verdict = Mapping.verdict(r.verdict),
+            view = CoreRules.view(r.view),
             authentic = r.authentic,
             issuerName = r.issuer?.let { Mapping.text(it.name) },
             claims = r.claims.map(Mapping::line),

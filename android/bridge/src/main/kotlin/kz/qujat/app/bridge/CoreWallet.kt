@@ -20,7 +20,6 @@ import kz.qujat.core.Wallet
 import kz.qujat.core.WalletException
 import kz.qujat.core.WalletOptions
 import kz.qujat.core.checkPin as coreCheckPin
-import kz.qujat.core.defaultPresentationClaims
 import kz.qujat.core.defaultWalletOptions
 import kz.qujat.core.PresentationRequest as CoreRequest
 
@@ -90,9 +89,6 @@ class CoreWallet(private val wallet: Wallet) : WalletPort, AutoCloseable {
     override fun delete(id: String) = call { wallet.delete(id) }
 
     override fun recoveryCodesLeft(): Int = call { wallet.recoveryCodesLeft().toInt() }
-
-    override fun defaultClaims(lang: Lang): Set<ClaimKey> =
-        defaultPresentationClaims(Mapping.language(lang)).mapTo(linkedSetOf(), Mapping::claim)
 
     /** Release the native wallet (its session's keys are zeroized). */
     override fun close() = wallet.close()

@@ -12,8 +12,10 @@ import kz.qujat.app.logic.port.WalletFailure
 import kz.qujat.app.logic.port.WeakPinReason
 import kz.qujat.app.logic.present.PresentPresenter
 import kz.qujat.app.logic.present.PresentState
+import kz.qujat.app.logic.verify.NextStep
 import kz.qujat.app.logic.verify.ScanState
 import kz.qujat.app.logic.verify.Tone
+import kz.qujat.app.logic.verify.VerdictMessage
 import kz.qujat.app.logic.verify.VerifierPresenter
 import kz.qujat.core.IssuerTool
 import kz.qujat.core.LocalizedText
@@ -56,7 +58,7 @@ class RealCoreStoryTest {
 
     /** Set up through the onboarding presenter; returns the recovery codes it showed once. */
     private fun onboard(pin: String = "582039"): List<String> {
-        val p = OnboardingPresenter(wallet)
+        val p = OnboardingPresenter(wallet, CoreRules)
         p.choosePin(pin)
         p.confirmPin(pin)
         val auth = assertInstanceOf(OnboardingState.Authenticator::class.java, p.state)
@@ -84,7 +86,7 @@ class RealCoreStoryTest {
 
     @Test
     fun `the core's PIN policy reaches the PIN screen`() {
-        val p = OnboardingPresenter(wallet)
+        val p = OnboardingPresenter(wallet, CoreRules)
         p.choosePin("123456")
         p.confirmPin("123456")
         assertEquals(OnboardingState.ChoosePin(PinProblem.Weak(WeakPinReason.Sequence)), p.state)
@@ -116,7 +118,7 @@ class RealCoreStoryTest {
         assertEquals(listOf(id), list.diplomas.map { it.id })
         assertEquals(0, list.damaged)
         val s = list.diplomas.single()
-        assertEquals("L.N. Gumilyov ENU", s.issuerName.pick(Lang.EN))
+        assertEquals("L.N. Gumilyov ENU", CoreRules.pickText(s.issuerName, Lang.EN))
         assertTrue(s.honors)
         val kk = wallet.show(id, Lang.KK)
         val en = wallet.show(id, Lang.EN)
@@ -133,34 +135,36 @@ class RealCoreStoryTest {
     fun `a presentation with the default claims verifies VALID and shows no IIN, birth date or GPA`() {
         onboard()
         val id = importEnu()
-        val present = PresentPresenter(wallet, clock, id, wallet.show(id, Lang.RU), Lang.RU)
+        val present = PresentPresenter(wallet, CoreRules, clock, id, wallet.show(id, Lang.RU), Lang.RU)
         present.present()
         val showing = assertInstanceOf(PresentState.Showing::class.java, present.state)
         assertTrue(showing.presentation.text.startsWith("QJ1:"))
         assertTrue(showing.presentation.qr.version in 1..40)
         assertEquals(120, showing.secondsLeft)
 
-        val scan = VerifierPresenter(verifier(), clock) { Lang.RU }
+        val scan = VerifierPresenter(verifier(), CoreRules, clock) { Lang.RU }
         scan.onScanned(showing.presentation.text)
         val r = assertInstanceOf(ScanState.Result::class.java, scan.state)
         assertEquals(Verdict.Valid, r.result.verdict)
         assertEquals(Tone.ACCEPT, r.ui.tone)
+        assertEquals("verdict_valid", r.result.view.wordingKey)
+        assertTrue(r.result.view.answersChallenge && r.ui.accept)
         val shown = r.result.claims.map { it.key }.toSet()
         assertTrue(ClaimKey.NAME in shown && ClaimKey.PROGRAM_RU in shown)
-        assertFalse(shown.any { it.isSensitive })
-        assertEquals("ЕНУ им. Л.Н. Гумилёва", r.result.issuerName?.pick(Lang.RU))
+        assertFalse(shown.any { CoreRules.isSensitive(it) })
+        assertEquals("ЕНУ им. Л.Н. Гумилёва", r.result.issuerName?.let { CoreRules.pickText(it, Lang.RU) })
     }
 
     @Test
     fun `a challenge from the verifier, typed by the holder, binds the presentation`() {
         onboard()
         val id = importEnu()
-        val scan = VerifierPresenter(verifier(), clock) { Lang.EN }
+        val scan = VerifierPresenter(verifier(), CoreRules, clock) { Lang.EN }
         scan.newChallenge()
         val challenge = (scan.state as ScanState.Scanning).challenge!!
         assertTrue(Regex("[0-9]{6}").matches(challenge))
 
-        val present = PresentPresenter(wallet, clock, id, wallet.show(id, Lang.EN), Lang.EN)
+        val present = PresentPresenter(wallet, CoreRules, clock, id, wallet.show(id, Lang.EN), Lang.EN)
         present.present() // no challenge: mismatch
         scan.onScanned((present.state as PresentState.Showing).presentation.text)
         assertEquals(Verdict.ChallengeMismatch, (scan.state as ScanState.Result).result.verdict)
@@ -178,35 +182,38 @@ class RealCoreStoryTest {
     fun `an old QR is EXPIRED and amber, and the holder's screen has dropped it`() {
         onboard()
         val id = importEnu()
-        val present = PresentPresenter(wallet, clock, id, wallet.show(id, Lang.EN), Lang.EN)
+        val present = PresentPresenter(wallet, CoreRules, clock, id, wallet.show(id, Lang.EN), Lang.EN)
         present.present()
         val text = (present.state as PresentState.Showing).presentation.text
         clock.advance(121)
         present.tick()
         assertInstanceOf(PresentState.Expired::class.java, present.state)
-        val scan = VerifierPresenter(verifier(), clock) { Lang.EN }
+        val scan = VerifierPresenter(verifier(), CoreRules, clock) { Lang.EN }
         scan.onScanned(text)
         val r = scan.state as ScanState.Result
         assertInstanceOf(Verdict.Expired::class.java, r.result.verdict)
         assertEquals(Tone.CAUTION, r.ui.tone)
+        assertEquals(VerdictMessage.EXPIRED, r.ui.message)
+        assertEquals(NextStep.ASK_FOR_NEW_QR, r.ui.nextStep)
         assertTrue(r.ui.claimsWithCaveat)
+        assertFalse(r.ui.accept || r.result.view.answersChallenge)
     }
 
     @Test
     fun `a revoked diploma is red, a changed character is never green`() {
         onboard()
         val id = importEnu()
-        val present = PresentPresenter(wallet, clock, id, wallet.show(id, Lang.EN), Lang.EN)
+        val present = PresentPresenter(wallet, CoreRules, clock, id, wallet.show(id, Lang.EN), Lang.EN)
         present.present()
         val text = (present.state as PresentState.Showing).presentation.text
-        val revoked = VerifierPresenter(verifier(revoked = listOf(0uL)), clock) { Lang.EN }
+        val revoked = VerifierPresenter(verifier(revoked = listOf(0uL)), CoreRules, clock) { Lang.EN }
         revoked.onScanned(text)
         assertEquals(Verdict.Revoked, (revoked.state as ScanState.Result).result.verdict)
         assertEquals(Tone.REJECT, (revoked.state as ScanState.Result).ui.tone)
 
         val i = text.length / 2
         val tampered = text.substring(0, i) + (if (text[i] == 'A') 'B' else 'A') + text.substring(i + 1)
-        val scan = VerifierPresenter(verifier(), clock) { Lang.EN }
+        val scan = VerifierPresenter(verifier(), CoreRules, clock) { Lang.EN }
         scan.onScanned(tampered)
         val r = scan.state as ScanState.Result
         assertFalse(r.ui.accept)
@@ -218,7 +225,7 @@ class RealCoreStoryTest {
         onboard()
         val id = importEnu()
         val dir = Fixtures.tempDir()
-        val present = PresentPresenter(wallet, clock, id, wallet.show(id, Lang.EN), Lang.EN)
+        val present = PresentPresenter(wallet, CoreRules, clock, id, wallet.show(id, Lang.EN), Lang.EN)
         present.challengeChanged("135 790")
         present.present()
         val text = (present.state as PresentState.Showing).presentation.text
@@ -242,7 +249,7 @@ class RealCoreStoryTest {
 
     @Test
     fun `a verifier without a trust list says so before any scan`() {
-        val scan = VerifierPresenter(testVerifier(anchor.publicKey(), clock), clock) { Lang.KK }
+        val scan = VerifierPresenter(testVerifier(anchor.publicKey(), clock), CoreRules, clock) { Lang.KK }
         scan.refresh()
         assertEquals(kz.qujat.app.logic.verify.ScanHint.NO_TRUST_LIST, (scan.state as ScanState.Scanning).hint)
         scan.onScanned("QJ1:NOTHING")

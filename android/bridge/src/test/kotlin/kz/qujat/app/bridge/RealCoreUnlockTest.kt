@@ -24,7 +24,7 @@ class RealCoreUnlockTest {
     private val pin = "582039"
 
     private fun setUp() {
-        val p = OnboardingPresenter(wallet)
+        val p = OnboardingPresenter(wallet, CoreRules)
         p.choosePin(pin)
         p.confirmPin(pin)
         uri = (p.state as OnboardingState.Authenticator).otpauthUri
@@ -41,7 +41,7 @@ class RealCoreUnlockTest {
     @Test
     fun `wrong PIN, replayed code, then the next code unlocks`() {
         setUp()
-        val u = UnlockPresenter(wallet, clock).also { it.refresh() }
+        val u = UnlockPresenter(wallet, CoreRules, clock).also { it.refresh() }
         u.submit("000000", code())
         assertEquals(UnlockMessage.WrongPin(9), u.state.message)
         u.submit(pin, code()) // the code that confirmed enrolment: already used
@@ -55,7 +55,7 @@ class RealCoreUnlockTest {
     @Test
     fun `five failures start the core's one-minute wait, and the countdown ends it`() {
         setUp()
-        val u = UnlockPresenter(wallet, clock).also { it.refresh() }
+        val u = UnlockPresenter(wallet, CoreRules, clock).also { it.refresh() }
         repeat(5) { u.submit("000000", code()) }
         val until = u.state.lockedUntil
         assertTrue(until != null && until > clock.now, "a wait is in force")
@@ -75,12 +75,12 @@ class RealCoreUnlockTest {
     @Test
     fun `a recovery code unlocks once`() {
         setUp()
-        val u = UnlockPresenter(wallet, clock).also { it.refresh() }
+        val u = UnlockPresenter(wallet, CoreRules, clock).also { it.refresh() }
         u.submit(pin, codes[0].lowercase().replace("-", " "))
         assertEquals(UnlockOutcome.UNLOCKED, u.state.outcome)
         assertEquals(9, wallet.recoveryCodesLeft())
         wallet.lock()
-        val again = UnlockPresenter(wallet, clock).also { it.refresh() }
+        val again = UnlockPresenter(wallet, CoreRules, clock).also { it.refresh() }
         again.submit(pin, codes[0])
         assertEquals(UnlockMessage.WrongCode(9), again.state.message)
     }
@@ -89,7 +89,7 @@ class RealCoreUnlockTest {
     fun `a key invalidated by the platform is reported as such`() {
         setUp()
         keys.failUnwrapWith = KeyStoreFault.KEY_INVALIDATED
-        val u = UnlockPresenter(wallet, clock).also { it.refresh() }
+        val u = UnlockPresenter(wallet, CoreRules, clock).also { it.refresh() }
         u.submit(pin, code())
         assertEquals(UnlockMessage.KeyStoreProblem(KeyStoreFault.KEY_INVALIDATED), u.state.message)
     }

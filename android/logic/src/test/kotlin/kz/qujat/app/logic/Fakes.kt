@@ -49,10 +49,6 @@ class FakeWallet(private val clock: TestClock) : WalletPort {
     var lastEnrolment: FakeEnrolment? = null
     var lastRequest: PresentationRequest? = null
     var weakPins = mapOf("123456" to WeakPinReason.Sequence, "111111" to WeakPinReason.Repeated)
-    var defaults: Set<ClaimKey> = setOf(
-        ClaimKey.NAME, ClaimKey.DEGREE_LEVEL, ClaimKey.PROGRAM_CODE, ClaimKey.HONORS, ClaimKey.ISSUE_DATE,
-        ClaimKey.DIPLOMA_NUMBER, ClaimKey.STUDY_FORM, ClaimKey.PROGRAM_EN, ClaimKey.NAME_LATIN,
-    )
     var presentFailure: WalletFailure? = null
     val recoveryCodes = mutableListOf("7K3M-Q9TD-2XWA-HF8R", "ABCD-EFGH-JKMN-PQRS")
 
@@ -174,7 +170,6 @@ class FakeWallet(private val clock: TestClock) : WalletPort {
 
     override fun recoveryCodesLeft(): Int = recoveryCodes.size
 
-    override fun defaultClaims(lang: Lang): Set<ClaimKey> = defaults - ClaimKey.PROGRAM_EN + ClaimKey.programText(lang)
 
     companion object {
         val summary = DiplomaSummary(

@@ -1,5 +1,6 @@
 package kz.qujat.app.logic
 
+import kz.qujat.app.bridge.CoreRules
 import kz.qujat.app.logic.model.WalletState
 import kz.qujat.app.logic.onboarding.FirstCodeProblem
 import kz.qujat.app.logic.onboarding.OnboardingPresenter
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test
 class OnboardingPresenterTest {
     private val clock = TestClock()
     private val wallet = FakeWallet(clock)
-    private val p = OnboardingPresenter(wallet)
+    private val p = OnboardingPresenter(wallet, CoreRules)
     private val seen = mutableListOf<OnboardingState>()
 
     init {
@@ -125,7 +126,7 @@ class OnboardingPresenterTest {
     fun `resuming an unconfirmed set-up asks for the PIN with the code`() {
         wallet.setup("582039", "wallet")
         assertTrue(OnboardingPresenter.shouldResume(wallet.state))
-        val r = OnboardingPresenter(wallet, resuming = true)
+        val r = OnboardingPresenter(wallet, CoreRules, resuming = true)
         assertEquals(OnboardingState.FirstCode(needsPin = true), r.state)
         r.submitFirstCode("123456")
         assertEquals(FirstCodeProblem.PinRequired, (r.state as OnboardingState.FirstCode).problem)

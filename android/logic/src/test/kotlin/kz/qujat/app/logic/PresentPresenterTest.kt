@@ -1,9 +1,9 @@
 package kz.qujat.app.logic
 
+import kz.qujat.app.bridge.CoreRules
 import kz.qujat.app.logic.model.ClaimKey
 import kz.qujat.app.logic.model.Lang
 import kz.qujat.app.logic.port.WalletFailure
-import kz.qujat.app.logic.present.Countdown
 import kz.qujat.app.logic.present.PresentPresenter
 import kz.qujat.app.logic.present.PresentState
 import org.junit.jupiter.api.Assertions.assertEquals
@@ -18,7 +18,7 @@ class PresentPresenterTest {
     private val wallet = FakeWallet(clock)
     private val detail = FakeWallet.detail(ClaimKey.entries.toSet())
 
-    private fun presenter(lang: Lang = Lang.RU) = PresentPresenter(wallet, clock, FakeWallet.summary.id, detail, lang)
+    private fun presenter(lang: Lang = Lang.RU) = PresentPresenter(wallet, CoreRules, clock, FakeWallet.summary.id, detail, lang)
 
     @Test
     fun `the preselection follows the reader's language`() {
@@ -112,12 +112,12 @@ class PresentPresenterTest {
 
     @Test
     fun `countdown formatting`() {
-        assertEquals("0:00", Countdown.format(-5))
-        assertEquals("0:09", Countdown.format(9))
-        assertEquals("10:00", Countdown.format(600))
-        assertEquals("1:00:00", Countdown.format(3600))
-        assertEquals(0L, Countdown.secondsLeft(10, 20))
-        assertEquals(0.5f, Countdown.fraction(60, 120))
-        assertEquals(0f, Countdown.fraction(5, 0))
+        assertEquals("0:00", CoreRules.formatCountdown(-5))
+        assertEquals("0:09", CoreRules.formatCountdown(9))
+        assertEquals("10:00", CoreRules.formatCountdown(600))
+        assertEquals("1:00:00", CoreRules.formatCountdown(3600))
+        assertEquals(0L, CoreRules.secondsLeft(10, 20))
+        assertEquals(0.5f, CoreRules.fractionLeft(60, 120))
+        assertEquals(0f, CoreRules.fractionLeft(5, 0))
     }
 }

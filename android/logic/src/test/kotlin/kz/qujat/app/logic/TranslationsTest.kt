@@ -38,7 +38,7 @@ class TranslationsTest {
 
     @Test
     fun `Android has every string in kk, ru and en with the same arguments`() {
-        assumeTrue(repo != null, "run through scripts/android-logic-test.sh")
+        assumeTrue(repo != null, "run through scripts/jvm-test.sh")
         val en = androidStrings("values")
         val ru = androidStrings("values-ru")
         val kk = androidStrings("values-kk")
@@ -56,7 +56,7 @@ class TranslationsTest {
 
     @Test
     fun `iOS has the Android keys in the three languages, with the same arguments`() {
-        assumeTrue(repo != null, "run through scripts/android-logic-test.sh")
+        assumeTrue(repo != null, "run through scripts/jvm-test.sh")
         val android = androidStrings("values")
         for (lang in listOf("en", "ru", "kk")) {
             val ios = iosStrings(lang)

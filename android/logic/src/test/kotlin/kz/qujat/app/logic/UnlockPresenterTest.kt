@@ -1,5 +1,6 @@
 package kz.qujat.app.logic
 
+import kz.qujat.app.bridge.CoreRules
 import kz.qujat.app.logic.model.WalletState
 import kz.qujat.app.logic.unlock.UnlockMessage
 import kz.qujat.app.logic.unlock.UnlockOutcome
@@ -16,7 +17,7 @@ class UnlockPresenterTest {
         pin = "582039"
         state = WalletState.READY
     }
-    private val p = UnlockPresenter(wallet, clock).also { it.refresh() }
+    private val p = UnlockPresenter(wallet, CoreRules, clock).also { it.refresh() }
 
     @Test
     fun `PIN and code unlock`() {
@@ -79,7 +80,7 @@ class UnlockPresenterTest {
         p.submit("582039", "123456")
         // refresh() at construction already knew: the screen was locked from the start
         assertFalse(wallet.unlocked)
-        val q = UnlockPresenter(wallet, clock)
+        val q = UnlockPresenter(wallet, CoreRules, clock)
         q.submit("582039", "123456")
         assertEquals(UnlockMessage.LockedOut, q.state.message)
         assertEquals(clock.now + 300, q.state.lockedUntil)

@@ -1,5 +1,6 @@
 package kz.qujat.app.logic
 
+import kz.qujat.app.bridge.CoreRules
 import kz.qujat.app.logic.model.Lang
 import kz.qujat.app.logic.model.TrustListInfo
 import kz.qujat.app.logic.model.VerificationResult
@@ -7,7 +8,10 @@ import kz.qujat.app.logic.model.Verdict
 import kz.qujat.app.logic.port.VerifierPort
 import kz.qujat.app.logic.verify.ScanHint
 import kz.qujat.app.logic.verify.ScanState
+import kz.qujat.app.logic.verify.NextStep
 import kz.qujat.app.logic.verify.Tone
+import kz.qujat.app.logic.verify.VerdictMessage
+import kz.qujat.app.logic.verify.VerdictView
 import kz.qujat.app.logic.verify.VerifierPresenter
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
@@ -19,6 +23,9 @@ import org.junit.jupiter.api.Test
 class VerifierPresenterTest {
     private class FakeVerifier(private val clock: TestClock) : VerifierPort {
         var next: Verdict = Verdict.Valid
+
+        /** The core's view of [next] (the table itself is the core's, tested in Rust and through the bridge). */
+        var view = VALID_VIEW
         var trusted = true
         val verified = mutableListOf<Pair<String, String?>>()
         var lang: Lang? = null
@@ -31,13 +38,13 @@ class VerifierPresenterTest {
             verified += text to expectedChallenge
             this.lang = lang
             val authentic = next !is Verdict.Malformed
-            return VerificationResult(next, authentic, null, emptyList(), emptyList(), null, null, expectedChallenge, null, clock.now)
+            return VerificationResult(next, view, authentic, null, emptyList(), emptyList(), null, null, expectedChallenge, null, clock.now)
         }
     }
 
     private val clock = TestClock()
     private val verifier = FakeVerifier(clock)
-    private val p = VerifierPresenter(verifier, clock) { Lang.KK }
+    private val p = VerifierPresenter(verifier, CoreRules, clock) { Lang.KK }
 
     @Test
     fun `a scan gives a result in the reader's language`() {
@@ -68,7 +75,7 @@ class VerifierPresenterTest {
         assertFalse(p.onScanned("QJ1:ABC"))
         assertTrue(p.onScanned("QJ1:DEF"))
         p.scanAgain()
-        clock.advance(VerifierPresenter.SAME_CODE_QUIET_SECS)
+        clock.advance(CoreRules.limits().rescanQuietSecs)
         assertTrue(p.onScanned("QJ1:DEF"))
     }
 
@@ -86,6 +93,7 @@ class VerifierPresenterTest {
     fun `a challenge survives an expired presentation, so the holder can present again for it`() {
         p.newChallenge()
         verifier.next = Verdict.Expired(clock.now - 5)
+        verifier.view = VerdictView(Tone.CAUTION, "verdict_expired", NextStep.ASK_FOR_NEW_QR, clock.now - 5, false, true, true, false)
         p.onScanned("QJ1:OLD")
         assertEquals(Tone.CAUTION, (p.state as ScanState.Result).ui.tone)
         p.scanAgain()
@@ -93,14 +101,14 @@ class VerifierPresenterTest {
     }
 
     @Test
-    fun `which verdicts answer a challenge`() {
-        assertTrue(VerifierPresenter.challengeAnswered(Verdict.Valid))
-        assertTrue(VerifierPresenter.challengeAnswered(Verdict.Revoked))
-        assertTrue(VerifierPresenter.challengeAnswered(Verdict.StatusUnknown))
-        assertTrue(VerifierPresenter.challengeAnswered(Verdict.StatusStale(1)))
-        assertFalse(VerifierPresenter.challengeAnswered(Verdict.ChallengeMismatch))
-        assertFalse(VerifierPresenter.challengeAnswered(Verdict.Expired(1)))
-        assertFalse(VerifierPresenter.challengeAnswered(Verdict.ForgedHolderSignature))
+    fun `a wording this app does not know is never accepted and asks for an update`() {
+        verifier.view = VALID_VIEW.copy(wordingKey = "verdict_from_the_future")
+        p.onScanned("QJ1:NEW")
+        val ui = (p.state as ScanState.Result).ui
+        assertEquals(VerdictMessage.UNRECOGNIZED, ui.message)
+        assertFalse(ui.accept)
+        assertEquals(Tone.NEUTRAL, ui.tone)
+        assertEquals(NextStep.UPDATE_APP, ui.nextStep)
     }
 
     @Test
@@ -114,5 +122,9 @@ class VerifierPresenterTest {
     fun `results do not print personal data`() {
         p.onScanned("QJ1:ABC")
         assertEquals("Result(VALID)", p.state.toString())
+    }
+
+    private companion object {
+        val VALID_VIEW = VerdictView(Tone.ACCEPT, "verdict_valid", NextStep.NONE, null, true, true, false, true)
     }
 }

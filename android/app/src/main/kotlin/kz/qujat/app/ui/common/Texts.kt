@@ -7,7 +7,10 @@ import java.time.ZoneId
 import java.time.format.DateTimeFormatter
 import java.time.format.FormatStyle
 import kz.qujat.app.R
+import kz.qujat.app.bridge.CoreRules
 import kz.qujat.app.logic.model.ClaimKey
+import kz.qujat.app.logic.model.Lang
+import kz.qujat.app.logic.model.LocalizedText
 import kz.qujat.app.logic.onboarding.FirstCodeProblem
 import kz.qujat.app.logic.onboarding.PinProblem
 import kz.qujat.app.logic.port.Fault
@@ -135,6 +138,7 @@ fun verdictTitle(m: VerdictMessage): String = stringResource(
         VerdictMessage.STATUS_UNKNOWN -> R.string.verdict_status_unknown_title
         VerdictMessage.STATUS_STALE -> R.string.verdict_status_stale_title
         VerdictMessage.MALFORMED -> R.string.verdict_malformed_title
+        VerdictMessage.STATE_UNAVAILABLE -> R.string.verdict_state_unavailable_title
         VerdictMessage.UNRECOGNIZED -> R.string.verdict_unrecognized_title
     },
 )
@@ -160,6 +164,7 @@ fun verdictBody(m: VerdictMessage, time: Long?): String {
         VerdictMessage.STATUS_UNKNOWN -> stringResource(R.string.verdict_status_unknown_body)
         VerdictMessage.STATUS_STALE -> stringResource(R.string.verdict_status_stale_body, t)
         VerdictMessage.MALFORMED -> stringResource(R.string.verdict_malformed_body)
+        VerdictMessage.STATE_UNAVAILABLE -> stringResource(R.string.verdict_state_unavailable_body)
         VerdictMessage.UNRECOGNIZED -> stringResource(R.string.verdict_unrecognized_body)
     }
 }
@@ -172,6 +177,7 @@ fun nextStepText(s: NextStep): String? = when (s) {
     NextStep.UPDATE_TRUST_DATA -> stringResource(R.string.next_update_trust)
     NextStep.SCAN_AGAIN -> stringResource(R.string.next_scan_again)
     NextStep.UPDATE_APP -> stringResource(R.string.next_update_app)
+    NextStep.REPAIR_STATE -> stringResource(R.string.next_repair_state)
     NextStep.DO_NOT_ACCEPT -> stringResource(R.string.next_do_not_accept)
 }
 
@@ -183,3 +189,6 @@ fun sensitiveNote(key: ClaimKey): String? = when (key) {
     ClaimKey.GPA -> stringResource(R.string.sensitive_gpa)
     else -> null
 }
+
+/** The text for a reader of [lang], falling back in that reader's order (the core's rule). */
+fun LocalizedText.pick(lang: Lang): String? = CoreRules.pickText(this, lang)

@@ -37,6 +37,7 @@ import kz.qujat.app.R
 import kz.qujat.app.logic.model.DiplomaSummary
 import kz.qujat.app.logic.model.Lang
 import kz.qujat.app.logic.port.WalletFailure
+import kz.qujat.app.ui.common.pick
 import kz.qujat.app.ui.common.Busy
 import kz.qujat.app.ui.common.ErrorText
 import kz.qujat.app.ui.common.SecureDialog

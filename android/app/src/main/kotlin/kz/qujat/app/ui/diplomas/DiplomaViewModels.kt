@@ -9,11 +9,11 @@ import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.launch
 import kz.qujat.app.AppGraph
+import kz.qujat.app.bridge.CoreRules
 import kz.qujat.app.logic.model.DiplomaDetail
 import kz.qujat.app.logic.model.DiplomaList
 import kz.qujat.app.logic.port.ImportProblem
 import kz.qujat.app.logic.port.WalletFailure
-import kz.qujat.app.logic.trust.AnchorKey
 
 /** The list: load, import a file, show the holder key. Plain calls: no state machine needed. */
 class DiplomaListViewModel(private val graph: AppGraph) : ViewModel() {
@@ -32,7 +32,7 @@ class DiplomaListViewModel(private val graph: AppGraph) : ViewModel() {
         _state.value = try {
             State(
                 list = graph.wallet.list(),
-                holderKey = AnchorKey.grouped(graph.wallet.holderPublicKey()),
+                holderKey = CoreRules.groupedHex(graph.wallet.holderPublicKey()),
                 busy = false,
             )
         } catch (e: WalletFailure) {

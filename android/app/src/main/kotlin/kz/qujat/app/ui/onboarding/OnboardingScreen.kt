@@ -35,7 +35,7 @@ import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.lifecycle.viewmodel.compose.viewModel
 import kz.qujat.app.AppGraph
 import kz.qujat.app.R
-import kz.qujat.app.logic.input.CodeEntry
+import kz.qujat.app.bridge.CoreRules
 import kz.qujat.app.logic.onboarding.OnboardingPresenter
 import kz.qujat.app.logic.onboarding.OnboardingState
 import kz.qujat.app.logic.onboarding.PinField
@@ -50,7 +50,7 @@ import kz.qujat.app.ui.common.pinProblemText
 import kz.qujat.app.ui.common.walletFailureText
 
 class OnboardingViewModel(graph: AppGraph, resume: Boolean) :
-    PresenterViewModel<OnboardingState, OnboardingPresenter>(OnboardingPresenter(graph.wallet, resuming = resume)) {
+    PresenterViewModel<OnboardingState, OnboardingPresenter>(OnboardingPresenter(graph.wallet, graph.rules, resuming = resume)) {
     fun choosePin(pin: String) = send { choosePin(pin) }
     fun confirmPin(pin: String) = send { confirmPin(pin) }
     fun authenticatorAdded() = send { authenticatorAdded() }
@@ -177,14 +177,14 @@ private fun FirstCodeStep(s: OnboardingState.FirstCode, onSubmit: (String, Strin
         if (s.needsPin) PinInput(pin, { pin = it }, stringResource(R.string.pin))
         OutlinedTextField(
             value = code,
-            onValueChange = { code = CodeEntry.filterCodeTyping(it) },
+            onValueChange = { code = CoreRules.filterCodeTyping(it) },
             label = { Text(stringResource(R.string.authenticator_code)) },
             singleLine = true,
             keyboardOptions = KeyboardOptions(keyboardType = KeyboardType.NumberPassword, autoCorrectEnabled = false),
             modifier = Modifier.fillMaxWidth(),
         )
         ErrorText(s.problem?.let { firstCodeProblemText(it) })
-        Button(onClick = { onSubmit(code, pin.takeIf { s.needsPin }); code = "" }, enabled = code.length == CodeEntry.CODE_DIGITS) {
+        Button(onClick = { onSubmit(code, pin.takeIf { s.needsPin }); code = "" }, enabled = CoreRules.authenticatorCode(code) != null) {
             Text(stringResource(R.string.confirm))
         }
         TextButton(onClick = onRestart) { Text(stringResource(R.string.start_over)) }

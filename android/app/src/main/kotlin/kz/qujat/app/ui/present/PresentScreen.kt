@@ -51,7 +51,7 @@ import kz.qujat.app.ui.common.walletFailureText
 
 class PresentViewModel(graph: AppGraph, id: String, detail: DiplomaDetail) :
     PresenterViewModel<PresentState, PresentPresenter>(
-        PresentPresenter(graph.wallet, graph.clock, id, detail, graph.settings.effectiveLanguage()),
+        PresentPresenter(graph.wallet, graph.rules, graph.clock, id, detail, graph.settings.effectiveLanguage()),
     ) {
     fun toggle(key: kz.qujat.app.logic.model.ClaimKey, on: Boolean) = send { toggle(key, on) }
     fun confirmSensitive() = send { confirmSensitive() }

@@ -24,7 +24,6 @@ import androidx.lifecycle.viewmodel.compose.viewModel
 import kotlinx.coroutines.delay
 import kz.qujat.app.AppGraph
 import kz.qujat.app.R
-import kz.qujat.app.logic.input.CodeEntry
 import kz.qujat.app.logic.unlock.UnlockOutcome
 import kz.qujat.app.logic.unlock.UnlockPresenter
 import kz.qujat.app.logic.unlock.UnlockState
@@ -37,7 +36,7 @@ import kz.qujat.app.ui.common.dateTime
 import kz.qujat.app.ui.common.unlockMessageText
 
 class UnlockViewModel(graph: AppGraph) :
-    PresenterViewModel<UnlockState, UnlockPresenter>(UnlockPresenter(graph.wallet, graph.clock)) {
+    PresenterViewModel<UnlockState, UnlockPresenter>(UnlockPresenter(graph.wallet, graph.rules, graph.clock)) {
     fun refresh() = send { refresh() }
     fun tick() = send { tick() }
     fun submit(pin: String, factor: String) = send { submit(pin, factor) }
@@ -70,7 +69,7 @@ fun UnlockScreen(graph: AppGraph, onUnlocked: () -> Unit, onSetUpAgain: () -> Un
         PinInput(pin, { pin = it }, stringResource(R.string.pin))
         OutlinedTextField(
             value = factor,
-            onValueChange = { factor = if (s.recoveryOnly) CodeEntry.formatRecoveryTyping(it) else it.take(24) },
+            onValueChange = { factor = if (s.recoveryOnly) graph.rules.formatRecoveryTyping(it) else it.take(24) },
             label = {
                 Text(stringResource(if (s.recoveryOnly) R.string.recovery_code else R.string.code_or_recovery_code))
             },

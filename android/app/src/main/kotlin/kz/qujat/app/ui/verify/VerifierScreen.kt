@@ -46,6 +46,7 @@ import kz.qujat.app.logic.port.VerifierPort
 import kz.qujat.app.logic.verify.ScanHint
 import kz.qujat.app.logic.verify.ScanState
 import kz.qujat.app.logic.verify.VerifierPresenter
+import kz.qujat.app.ui.common.pick
 import kz.qujat.app.ui.common.Page
 import kz.qujat.app.ui.common.PresenterViewModel
 import kz.qujat.app.ui.common.nextStepText
@@ -55,7 +56,7 @@ import kz.qujat.app.ui.theme.VerdictColors
 
 class VerifierViewModel(graph: AppGraph, verifier: VerifierPort) :
     PresenterViewModel<ScanState, VerifierPresenter>(
-        VerifierPresenter(verifier, graph.clock) { graph.settings.effectiveLanguage() },
+        VerifierPresenter(verifier, graph.rules, graph.clock) { graph.settings.effectiveLanguage() },
     ) {
     fun scanned(text: String) = send { onScanned(text) }
     fun newChallenge() = send { newChallenge() }

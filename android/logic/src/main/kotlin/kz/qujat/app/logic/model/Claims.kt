@@ -3,7 +3,8 @@ package kz.qujat.app.logic.model
 /**
  * A disclosable claim of a diploma (one leaf of the core's disclosure tree). Mirrors the
  * bindings' `ClaimId`; the adapter maps the two with an exhaustive `when`, so a claim added
- * to the core fails the build here instead of disappearing silently.
+ * to the core fails the build here instead of disappearing silently. Which claims are
+ * sensitive and which are preselected is the core's rule ([kz.qujat.app.logic.port.Rules]).
  */
 enum class ClaimKey {
     NAME,
@@ -19,22 +20,7 @@ enum class ClaimKey {
     NAME_LATIN,
     BIRTH_DATE,
     IIN,
-    GPA;
-
-    /**
-     * Hidden unless the holder chooses to show it, and then only after a warning
-     * (DESIGN.md: the national ID number, birth date and grades).
-     */
-    val isSensitive: Boolean get() = this == IIN || this == BIRTH_DATE || this == GPA
-
-    companion object {
-        /** The programme-and-qualification claim in [lang]. */
-        fun programText(lang: Lang): ClaimKey = when (lang) {
-            Lang.KK -> PROGRAM_KK
-            Lang.RU -> PROGRAM_RU
-            Lang.EN -> PROGRAM_EN
-        }
-    }
+    GPA,
 }
 
 /**

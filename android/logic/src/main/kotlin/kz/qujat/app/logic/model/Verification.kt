@@ -1,5 +1,7 @@
 package kz.qujat.app.logic.model
 
+import kz.qujat.app.logic.verify.VerdictView
+
 /**
  * The verifier's one-word answer (docs/FORMAT.md §10), with what each carries. [code] is the
  * stable code of the format; only [Valid] means "accept".
@@ -46,6 +48,8 @@ data class StatusFreshness(val listIssuedAt: Long, val validUntil: Long, val age
 /** The verifier's whole answer for one scan. Holds disclosed personal data: redacted [toString]. */
 class VerificationResult(
     val verdict: Verdict,
+    /** How the verdict looks on screen, as the core decides it. */
+    val view: VerdictView,
     /** Signatures and disclosures held: the claims may be shown, beside the verdict. */
     val authentic: Boolean,
     val issuerName: LocalizedText?,

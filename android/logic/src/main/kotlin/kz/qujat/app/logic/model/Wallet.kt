@@ -67,12 +67,9 @@ data class PresentationRequest(
     val claims: Set<ClaimKey>,
     /** The verifier's 6-digit challenge, already normalized. */
     val challenge: String?,
-    val ttlSecs: Int = DEFAULT_TTL_SECS,
+    /** The lifetime asked for (the core's default: `Rules.limits().presentationTtlSecs`). */
+    val ttlSecs: Int,
 ) {
-    companion object {
-        /** The core's default lifetime (`presentation::DEFAULT_TTL_SECS`). */
-        const val DEFAULT_TTL_SECS: Int = 120
-    }
 }
 
 /**

@@ -1,9 +1,9 @@
 package kz.qujat.app.logic.onboarding
 
-import kz.qujat.app.logic.input.CodeEntry
 import kz.qujat.app.logic.model.QrMatrix
 import kz.qujat.app.logic.model.WalletState
 import kz.qujat.app.logic.port.EnrolmentHandle
+import kz.qujat.app.logic.port.Rules
 import kz.qujat.app.logic.port.WalletFailure
 import kz.qujat.app.logic.port.WalletPort
 import kz.qujat.app.logic.port.WeakPinReason
@@ -84,6 +84,7 @@ sealed interface OnboardingState {
  */
 class OnboardingPresenter(
     private val wallet: WalletPort,
+    private val rules: Rules,
     private val accountLabel: String = DEFAULT_ACCOUNT_LABEL,
     resuming: Boolean = false,
 ) : Presenter<OnboardingState>(
@@ -166,7 +167,7 @@ class OnboardingPresenter(
      */
     fun submitFirstCode(codeInput: String, pin: String? = null) {
         val s = state as? OnboardingState.FirstCode ?: return
-        val code = CodeEntry.totp(codeInput)
+        val code = rules.authenticatorCode(codeInput)
         if (code == null) {
             emit(s.copy(problem = FirstCodeProblem.NotSixDigits))
             return

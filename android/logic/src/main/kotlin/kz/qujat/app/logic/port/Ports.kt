@@ -1,6 +1,5 @@
 package kz.qujat.app.logic.port
 
-import kz.qujat.app.logic.model.ClaimKey
 import kz.qujat.app.logic.model.DiplomaDetail
 import kz.qujat.app.logic.model.DiplomaList
 import kz.qujat.app.logic.model.DiplomaSummary
@@ -53,9 +52,6 @@ interface WalletPort {
     fun delete(id: String)
 
     fun recoveryCodesLeft(): Int
-
-    /** The claims a presentation shows unless the holder changes them (never IIN, birth date, GPA). */
-    fun defaultClaims(lang: Lang): Set<ClaimKey>
 }
 
 /**

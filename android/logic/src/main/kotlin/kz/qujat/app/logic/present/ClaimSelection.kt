@@ -1,22 +1,18 @@
 package kz.qujat.app.logic.present
 
 import kz.qujat.app.logic.model.ClaimKey
+import kz.qujat.app.logic.model.Lang
+import kz.qujat.app.logic.port.ClaimToggle
+import kz.qujat.app.logic.port.Rules
 
 /**
  * Which claims the holder is about to show. Immutable; every change returns a new selection.
- *
- * Rules:
- * 1. Only claims this diploma states can be chosen ([available], in slot order).
- * 2. The preselection is the core's default set for the reader's language, minus any
- *    sensitive claim (IIN, birth date, GPA), which is never preselected even if a future core
- *    default listed one.
- * 3. Turning a sensitive claim on is a two-step act: [toggle] asks for confirmation
- *    ([Toggle.NeedsConfirmation]) and only [confirmSensitive] adds it.
- * 4. A presentation shows at least one claim ([canPresent]).
- * 5. With neither name claim, the verifier cannot tell the diploma is the holder's: [hidesName]
- *    lets the screen say so (a hint, not a block).
+ * The rules (only stated claims; the core's preselection, never a sensitive claim; a sensitive
+ * claim only after a confirmation; at least one claim; a hint when no name is shown) are the
+ * core's, asked through [Rules]: this class only keeps the state of one screen.
  */
 class ClaimSelection private constructor(
+    private val rules: Rules,
     val available: List<ClaimKey>,
     val defaults: Set<ClaimKey>,
     val selected: Set<ClaimKey>,
@@ -31,33 +27,34 @@ class ClaimSelection private constructor(
         data object NotAvailable : Toggle()
     }
 
+    private val stated: Set<ClaimKey> get() = available.toSet()
+
     fun isSelected(key: ClaimKey): Boolean = key in selected
 
-    val canPresent: Boolean get() = selected.isNotEmpty()
+    val canPresent: Boolean get() = rules.canPresent(selected)
 
-    val includesSensitive: Boolean get() = selected.any { it.isSensitive }
+    val includesSensitive: Boolean get() = rules.includesSensitive(selected)
 
-    val hidesName: Boolean get() = ClaimKey.NAME !in selected && ClaimKey.NAME_LATIN !in selected
+    val hidesName: Boolean get() = rules.hidesName(selected)
 
     val isDefault: Boolean get() = selected == defaults
 
     /** The claims in slot order, for the request. */
     val ordered: List<ClaimKey> get() = available.filter { it in selected }
 
-    fun toggle(key: ClaimKey, on: Boolean): Toggle = when {
-        key !in available -> Toggle.NotAvailable
-        on && key.isSensitive && key !in selected -> Toggle.NeedsConfirmation(key)
-        else -> Toggle.Changed(with(if (on) selected + key else selected - key))
+    fun toggle(key: ClaimKey, on: Boolean): Toggle = when (val t = rules.toggleClaim(stated, selected, key, on)) {
+        is ClaimToggle.Changed -> Toggle.Changed(with(t.selected))
+        ClaimToggle.NeedsConfirmation -> Toggle.NeedsConfirmation(key)
+        ClaimToggle.NotAvailable -> Toggle.NotAvailable
     }
 
     /** Add a sensitive claim after the holder confirmed. */
-    fun confirmSensitive(key: ClaimKey): ClaimSelection =
-        if (key in available) with(selected + key) else this
+    fun confirmSensitive(key: ClaimKey): ClaimSelection = with(rules.confirmSensitiveClaim(stated, selected, key))
 
     /** Back to the preselection. */
     fun reset(): ClaimSelection = with(defaults)
 
-    private fun with(next: Set<ClaimKey>) = ClaimSelection(available, defaults, next)
+    private fun with(next: Set<ClaimKey>) = ClaimSelection(rules, available, defaults, next)
 
     override fun equals(other: Any?): Boolean =
         other is ClaimSelection && other.available == available && other.defaults == defaults && other.selected == selected
@@ -67,11 +64,11 @@ class ClaimSelection private constructor(
     override fun toString(): String = "ClaimSelection(selected=${ordered})"
 
     companion object {
-        /** The selection for a diploma stating [stated], preselecting [coreDefaults] (rule 2). */
-        fun initial(stated: Set<ClaimKey>, coreDefaults: Set<ClaimKey>): ClaimSelection {
+        /** The selection for a diploma stating [stated], preselected by the core for a reader of [lang]. */
+        fun initial(rules: Rules, stated: Set<ClaimKey>, lang: Lang): ClaimSelection {
             val available = ClaimKey.entries.filter { it in stated }
-            val defaults = coreDefaults.filterTo(linkedSetOf()) { it in stated && !it.isSensitive }
-            return ClaimSelection(available, defaults, defaults)
+            val defaults = rules.preselectedClaims(stated, lang)
+            return ClaimSelection(rules, available, defaults, defaults)
         }
     }
 }

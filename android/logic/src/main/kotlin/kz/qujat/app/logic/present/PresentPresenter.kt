@@ -1,12 +1,12 @@
 package kz.qujat.app.logic.present
 
-import kz.qujat.app.logic.input.CodeEntry
 import kz.qujat.app.logic.model.ClaimKey
 import kz.qujat.app.logic.model.DiplomaDetail
 import kz.qujat.app.logic.model.Lang
 import kz.qujat.app.logic.model.Presentation
 import kz.qujat.app.logic.model.PresentationRequest
 import kz.qujat.app.logic.port.Clock
+import kz.qujat.app.logic.port.Rules
 import kz.qujat.app.logic.port.WalletFailure
 import kz.qujat.app.logic.port.WalletPort
 import kz.qujat.app.logic.presenter.Presenter
@@ -30,12 +30,14 @@ sealed interface PresentState {
         val presentation: Presentation,
         val secondsLeft: Long,
         val selection: ClaimSelection,
-    ) : PresentState {
-        val countdownText: String get() = Countdown.format(secondsLeft)
-        val fractionLeft: Float get() = Countdown.fraction(secondsLeft, presentation.lifetimeSecs)
-
+        /** `m:ss` of [secondsLeft] (the core's countdown format). */
+        val countdownText: String,
+        /** The share of the lifetime left, 0–1, for the progress ring. */
+        val fractionLeft: Float,
         /** The last seconds: the screen warns that the code is about to go. */
-        val endingSoon: Boolean get() = secondsLeft <= ENDING_SOON_SECS
+        val endingSoon: Boolean,
+    ) : PresentState {
+
 
         override fun toString(): String = "Showing($secondsLeft s left)"
     }
@@ -45,10 +47,6 @@ sealed interface PresentState {
 
     /** The wallet locked itself (idle timeout) or refused: the screen leaves for unlock or says why. */
     data class Failed(val failure: WalletFailure, val selection: ClaimSelection) : PresentState
-
-    companion object {
-        const val ENDING_SOON_SECS: Long = 15
-    }
 }
 
 /**
@@ -58,14 +56,18 @@ sealed interface PresentState {
  */
 class PresentPresenter(
     private val wallet: WalletPort,
+    private val rules: Rules,
     private val clock: Clock,
     private val diplomaId: String,
     detail: DiplomaDetail,
     lang: Lang,
-    private val ttlSecs: Int = PresentationRequest.DEFAULT_TTL_SECS,
+    /** The lifetime to ask for; null: the core's default. */
+    ttlSecs: Int? = null,
 ) : Presenter<PresentState>(
-    PresentState.Choosing(ClaimSelection.initial(detail.stated, wallet.defaultClaims(lang))),
+    PresentState.Choosing(ClaimSelection.initial(rules, detail.stated, lang)),
 ) {
+    private val ttlSecs: Int = ttlSecs ?: rules.limits().presentationTtlSecs
+
     /** The challenge typed last, kept for "make a new one" after an expiry (same meeting). */
     private var lastChallengeInput = ""
 
@@ -100,22 +102,22 @@ class PresentPresenter(
     /** The challenge field changed. Empty means no challenge. */
     fun challengeChanged(input: String) {
         val s = choosing() ?: return
-        val kept = CodeEntry.filterCodeTyping(input)
+        val kept = rules.filterCodeTyping(input)
         lastChallengeInput = kept
-        emit(s.copy(challengeInput = kept, challengeInvalid = kept.isNotEmpty() && CodeEntry.challenge(kept) == null))
+        emit(s.copy(challengeInput = kept, challengeInvalid = kept.isNotEmpty() && rules.authenticatorCode(kept) == null))
     }
 
     /** Make the presentation and show it. */
     fun present() {
         val s = choosing() ?: return
-        val challenge = if (s.challengeInput.isEmpty()) null else CodeEntry.challenge(s.challengeInput)
+        val challenge = if (s.challengeInput.isEmpty()) null else rules.authenticatorCode(s.challengeInput)
         if (s.challengeInput.isNotEmpty() && challenge == null) return emit(s.copy(challengeInvalid = true))
         if (!s.canPresent) return
         emit(s.copy(busy = true))
         val request = PresentationRequest(s.selection.ordered.toSet(), challenge, ttlSecs)
         try {
             val p = wallet.present(diplomaId, request)
-            emit(PresentState.Showing(p, Countdown.secondsLeft(p.expiresAt, clock.nowSeconds()), s.selection))
+            emit(showing(p, rules.secondsLeft(p.expiresAt, clock.nowSeconds()), s.selection))
             tick()
         } catch (e: WalletFailure.BadChallenge) {
             emit(s.copy(busy = false, challengeInvalid = true))
@@ -127,12 +129,21 @@ class PresentPresenter(
     /** Advance the countdown; at zero the QR is dropped. */
     fun tick() {
         val s = state as? PresentState.Showing ?: return
-        val left = Countdown.secondsLeft(s.presentation.expiresAt, clock.nowSeconds())
+        val left = rules.secondsLeft(s.presentation.expiresAt, clock.nowSeconds())
         when {
             left <= 0 -> emit(PresentState.Expired(s.selection))
-            left != s.secondsLeft -> emit(PresentState.Showing(s.presentation, left, s.selection))
+            left != s.secondsLeft -> emit(showing(s.presentation, left, s.selection))
         }
     }
+
+    private fun showing(p: Presentation, left: Long, selection: ClaimSelection) = PresentState.Showing(
+        p,
+        left,
+        selection,
+        countdownText = rules.formatCountdown(left),
+        fractionLeft = rules.fractionLeft(left, p.lifetimeSecs),
+        endingSoon = left <= rules.limits().endingSoonSecs,
+    )
 
     /** Hide the QR now (the holder is done) and go back to the choice. */
     fun stopShowing() {

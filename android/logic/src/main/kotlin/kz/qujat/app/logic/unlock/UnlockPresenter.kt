@@ -1,14 +1,14 @@
 package kz.qujat.app.logic.unlock
 
-import kz.qujat.app.logic.input.CodeEntry
 import kz.qujat.app.logic.model.WalletState
 import kz.qujat.app.logic.model.WalletStatus
 import kz.qujat.app.logic.port.Clock
+import kz.qujat.app.logic.port.CodeKind
 import kz.qujat.app.logic.port.Fault
 import kz.qujat.app.logic.port.KeyStoreFault
+import kz.qujat.app.logic.port.Rules
 import kz.qujat.app.logic.port.WalletFailure
 import kz.qujat.app.logic.port.WalletPort
-import kz.qujat.app.logic.present.Countdown
 import kz.qujat.app.logic.presenter.Presenter
 
 /** What the unlock screen says after an attempt. */
@@ -64,6 +64,8 @@ data class UnlockState(
     val lockedUntil: Long? = null,
     /** Seconds left of the wait, for the countdown (0 = no wait). */
     val secondsLeft: Long = 0,
+    /** `m:ss` / `h:mm:ss` of the wait (the core's countdown format). */
+    val countdownText: String = "0:00",
     /** Only PIN + recovery code unlocks now. */
     val recoveryOnly: Boolean = false,
     /** The terminal action at the last attempt is a wipe (word the warning so). */
@@ -74,9 +76,6 @@ data class UnlockState(
 ) {
     /** The submit button is live. */
     val canSubmit: Boolean get() = !busy && secondsLeft == 0L && outcome == null
-
-    /** `m:ss` / `h:mm:ss` of the wait. */
-    val countdownText: String get() = Countdown.format(secondsLeft)
 
     /** Warn loudly: few attempts left before the terminal action. */
     val finalAttemptsWarning: Boolean get() = hadFailures && (attemptsLeft ?: Int.MAX_VALUE) <= 3
@@ -90,6 +89,7 @@ data class UnlockState(
  */
 class UnlockPresenter(
     private val wallet: WalletPort,
+    private val rules: Rules,
     private val clock: Clock,
     lastAttemptWipes: Boolean = true,
 ) : Presenter<UnlockState>(UnlockState(lastAttemptWipes = lastAttemptWipes)) {
@@ -107,9 +107,9 @@ class UnlockPresenter(
     /** Called about once a second while the screen is visible. */
     fun tick() {
         val until = state.lockedUntil ?: return
-        val left = Countdown.secondsLeft(until, clock.nowSeconds())
+        val left = rules.secondsLeft(until, clock.nowSeconds())
         if (left > 0) {
-            if (left != state.secondsLeft) emit(state.copy(secondsLeft = left))
+            if (left != state.secondsLeft) emit(state.waiting(left))
             return
         }
         // The wait looks over by the wall clock: ask the core, which decides.
@@ -119,17 +119,18 @@ class UnlockPresenter(
     /** Try to unlock. [factorInput] is the authenticator code or a recovery code, as typed. */
     fun submit(pin: String, factorInput: String) {
         if (!state.canSubmit) return
-        if (pin.length < MIN_PIN_FOR_ATTEMPT) return emit(state.copy(message = UnlockMessage.PinTooShort))
-        val factor = CodeEntry.secondFactor(factorInput)
-        if (factor is CodeEntry.SecondFactor.Totp && state.recoveryOnly) {
+        if (pin.length < rules.limits().pinMinLen) return emit(state.copy(message = UnlockMessage.PinTooShort))
+        val kind = rules.classifyCode(factorInput)
+        if (kind == CodeKind.AUTHENTICATOR && state.recoveryOnly) {
             return emit(state.copy(message = UnlockMessage.RecoveryCodeNeeded))
         }
-        val attempt: () -> Unit = when (factor) {
-            is CodeEntry.SecondFactor.Totp -> { -> wallet.unlock(pin, factor.code) }
-            is CodeEntry.SecondFactor.Recovery -> { -> wallet.unlockWithRecoveryCode(pin, factor.code) }
-            CodeEntry.SecondFactor.Incomplete, CodeEntry.SecondFactor.Invalid ->
-                return emit(state.copy(message = UnlockMessage.NotACode))
-        }
+        val code = when (kind) {
+            CodeKind.AUTHENTICATOR -> rules.authenticatorCode(factorInput)
+            CodeKind.RECOVERY -> rules.recoveryCode(factorInput)
+            CodeKind.INCOMPLETE, CodeKind.INVALID -> null
+        } ?: return emit(state.copy(message = UnlockMessage.NotACode))
+        val attempt: () -> Unit =
+            if (kind == CodeKind.RECOVERY) { -> wallet.unlockWithRecoveryCode(pin, code) } else { -> wallet.unlock(pin, code) }
         emit(state.copy(busy = true, message = null))
         try {
             attempt()
@@ -152,9 +153,8 @@ class UnlockPresenter(
             is WalletFailure.LockedOut -> base.copy(
                 message = UnlockMessage.LockedOut,
                 lockedUntil = e.until,
-                secondsLeft = Countdown.secondsLeft(e.until, clock.nowSeconds()).coerceAtLeast(1),
                 hadFailures = true,
-            )
+            ).waiting(rules.secondsLeft(e.until, clock.nowSeconds()).coerceAtLeast(1))
             is WalletFailure.RecoveryCodeRequired -> base.copy(message = UnlockMessage.RecoveryCodeNeeded, recoveryOnly = true)
             is WalletFailure.Wiped -> base.copy(outcome = UnlockOutcome.WIPED, message = null)
             is WalletFailure.NotInitialized, is WalletFailure.EnrolmentPending ->
@@ -173,7 +173,7 @@ class UnlockPresenter(
             WalletState.READY -> s.outcome.takeIf { it == UnlockOutcome.UNLOCKED }
         }
         val until = status.lockedUntil
-        val left = until?.let { Countdown.secondsLeft(it, clock.nowSeconds()) } ?: 0
+        val left = until?.let { rules.secondsLeft(it, clock.nowSeconds()) } ?: 0
         // The core says a wait is in force even though the wall clock says it is over (clock
         // set back): keep counting at least a second, and ask again on the next tick.
         val shownLeft = if (until != null && left == 0L) 1 else left
@@ -181,13 +181,14 @@ class UnlockPresenter(
             attemptsLeft = status.attemptsLeft,
             hadFailures = status.failures > 0,
             lockedUntil = until,
-            secondsLeft = shownLeft,
             recoveryOnly = status.recoveryCodeRequired,
             outcome = outcome,
             busy = false,
             message = if (until == null && s.message == UnlockMessage.LockedOut) null else s.message,
-        )
+        ).waiting(shownLeft)
     }
+
+    private fun UnlockState.waiting(left: Long) = copy(secondsLeft = left, countdownText = rules.formatCountdown(left))
 
     private fun messageFor(e: WalletFailure): UnlockMessage = when (e) {
         is WalletFailure.KeyStore -> UnlockMessage.KeyStoreProblem(e.fault)
@@ -199,8 +200,4 @@ class UnlockPresenter(
         else -> UnlockMessage.Internal(Fault.UNEXPECTED)
     }
 
-    companion object {
-        /** Below this the field cannot hold a PIN the core accepted at set-up. */
-        const val MIN_PIN_FOR_ATTEMPT: Int = 6
-    }
 }

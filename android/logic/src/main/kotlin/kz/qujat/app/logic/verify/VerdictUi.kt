@@ -1,9 +1,8 @@
 package kz.qujat.app.logic.verify
 
 import kz.qujat.app.logic.model.VerificationResult
-import kz.qujat.app.logic.model.Verdict
 
-/** The colour family of a result screen. Only [ACCEPT] is green. */
+/** The colour family of a result screen (the core's severity). Only [ACCEPT] is green. */
 enum class Tone {
     /** Green: accept. */
     ACCEPT,
@@ -14,11 +13,11 @@ enum class Tone {
     /** Red: do not accept. */
     REJECT,
 
-    /** Grey: this phone cannot judge (no or expired trust list, unreadable code, newer verdict). */
+    /** Grey: this phone cannot judge (no or expired trust list, unreadable code, broken state). */
     NEUTRAL,
 }
 
-/** What the employer should do next; each has its own sentence on the screen. */
+/** What the employer should do next (the core's next step); each has its own sentence. */
 enum class NextStep {
     NONE,
 
@@ -34,95 +33,96 @@ enum class NextStep {
     /** Point the camera at the code again. */
     SCAN_AGAIN,
 
-    /** Update the app (a verdict this version does not know). */
-    UPDATE_APP,
+    /** The verifier's stored state could not be used: restart the app (or reinstall) and retry. */
+    REPAIR_STATE,
 
     /** Do not accept this diploma. */
     DO_NOT_ACCEPT,
+
+    /** Update the app: the core gave a wording this version does not know. */
+    UPDATE_APP,
 }
 
 /**
- * One wording per verdict code: the app maps each to its title and explanation in its
- * strings (kk/ru/en), with an exhaustive `when`, so a new message cannot go unworded.
+ * How the core says a verdict looks (`verifier::VerdictView`): its colour, the key of its
+ * wording, the next step, the time the wording mentions, and whether claims may show.
  */
-enum class VerdictMessage {
-    VALID,
-    REVOKED,
-    EXPIRED,
-    NOT_YET_VALID,
-    CHALLENGE_MISMATCH,
-    CHALLENGE_REUSED,
-    UNKNOWN_ISSUER,
-    FORGED_ISSUER_SIGNATURE,
-    ISSUER_KEY_NOT_VALID,
-    FORGED_HOLDER_SIGNATURE,
-    DISCLOSURE_MISMATCH,
-    TRUST_LIST_EXPIRED,
-    NO_TRUST_LIST,
-    STATUS_UNKNOWN,
-    STATUS_STALE,
-    MALFORMED,
-    UNRECOGNIZED,
+data class VerdictView(
+    val tone: Tone,
+    /** `verdict_valid`, `verdict_forged_issuer`, …: the strings `<key>_title` and `<key>_body`. */
+    val wordingKey: String,
+    val nextStep: NextStep,
+    /** A time the explanation mentions (expired at, created at, valid until), Unix seconds. */
+    val time: Long?,
+    /** Only true for VALID: the one state in which the screen says "accept". */
+    val accept: Boolean,
+    /** Show the disclosed claims (only when the core found them authentic). */
+    val showClaims: Boolean,
+    /** Claims are shown but the verdict is not VALID: put them under a "not confirmed" banner. */
+    val claimsWithCaveat: Boolean,
+    /** The core recorded the challenge as answered: a new scan needs a new challenge. */
+    val answersChallenge: Boolean,
+)
+
+/**
+ * One wording per verdict: the app maps each to its title and explanation in its strings
+ * (kk/ru/en) with an exhaustive `when`. [key] is the core's wording key; a key this app does
+ * not know (a verdict newer than the app) shows as [UNRECOGNIZED], which never says "accept".
+ */
+enum class VerdictMessage(val key: String) {
+    VALID("verdict_valid"),
+    REVOKED("verdict_revoked"),
+    EXPIRED("verdict_expired"),
+    NOT_YET_VALID("verdict_not_yet_valid"),
+    CHALLENGE_MISMATCH("verdict_challenge_mismatch"),
+    CHALLENGE_REUSED("verdict_challenge_reused"),
+    UNKNOWN_ISSUER("verdict_unknown_issuer"),
+    FORGED_ISSUER_SIGNATURE("verdict_forged_issuer"),
+    ISSUER_KEY_NOT_VALID("verdict_issuer_key_not_valid"),
+    FORGED_HOLDER_SIGNATURE("verdict_forged_holder"),
+    DISCLOSURE_MISMATCH("verdict_disclosure_mismatch"),
+    TRUST_LIST_EXPIRED("verdict_trust_list_expired"),
+    NO_TRUST_LIST("verdict_no_trust_list"),
+    STATUS_UNKNOWN("verdict_status_unknown"),
+    STATUS_STALE("verdict_status_stale"),
+    MALFORMED("verdict_malformed"),
+    STATE_UNAVAILABLE("verdict_state_unavailable"),
+    UNRECOGNIZED("verdict_unrecognized"),
+    ;
+
+    companion object {
+        /** The message for the core's wording key; [UNRECOGNIZED] for a key this app does not know. */
+        fun ofKey(key: String): VerdictMessage = entries.firstOrNull { it.key == key } ?: UNRECOGNIZED
+    }
 }
 
-/** A result screen's model: colour, wording, the time it mentions, what to do, and whether claims show. */
+/** A result screen's model: the core's view of the verdict, with its wording resolved. */
 data class VerdictUi(
     val code: String,
     val tone: Tone,
     val message: VerdictMessage,
     val nextStep: NextStep,
-    /** A time the explanation mentions (expired at, created at, valid until), Unix seconds. */
     val time: Long?,
-    /** Show the disclosed claims (only when the core found them authentic). */
     val showClaims: Boolean,
-    /** Claims are shown but the verdict is not VALID: put them under a "not confirmed" banner. */
     val claimsWithCaveat: Boolean,
-    /** Only true for VALID: the one state in which the screen says "accept". */
     val accept: Boolean,
 ) {
     companion object {
-        /** The screen for a verdict. [authentic] is the core's word on whether claims may be shown. */
-        fun of(verdict: Verdict, authentic: Boolean): VerdictUi {
-            val (tone, message, next, time) = when (verdict) {
-                Verdict.Valid -> Row(Tone.ACCEPT, VerdictMessage.VALID, NextStep.NONE)
-                Verdict.Revoked -> Row(Tone.REJECT, VerdictMessage.REVOKED, NextStep.DO_NOT_ACCEPT)
-                is Verdict.Expired -> Row(Tone.CAUTION, VerdictMessage.EXPIRED, NextStep.ASK_FOR_NEW_QR, verdict.expiredAt)
-                is Verdict.NotYetValid ->
-                    Row(Tone.CAUTION, VerdictMessage.NOT_YET_VALID, NextStep.CHECK_CLOCKS, verdict.createdAt)
-                Verdict.ChallengeMismatch -> Row(Tone.REJECT, VerdictMessage.CHALLENGE_MISMATCH, NextStep.ASK_FOR_NEW_QR)
-                Verdict.ChallengeReused -> Row(Tone.REJECT, VerdictMessage.CHALLENGE_REUSED, NextStep.DO_NOT_ACCEPT)
-                is Verdict.UnknownIssuer -> Row(Tone.REJECT, VerdictMessage.UNKNOWN_ISSUER, NextStep.DO_NOT_ACCEPT)
-                Verdict.ForgedIssuerSignature ->
-                    Row(Tone.REJECT, VerdictMessage.FORGED_ISSUER_SIGNATURE, NextStep.DO_NOT_ACCEPT)
-                Verdict.IssuerKeyNotValid -> Row(Tone.REJECT, VerdictMessage.ISSUER_KEY_NOT_VALID, NextStep.DO_NOT_ACCEPT)
-                Verdict.ForgedHolderSignature ->
-                    Row(Tone.REJECT, VerdictMessage.FORGED_HOLDER_SIGNATURE, NextStep.DO_NOT_ACCEPT)
-                Verdict.DisclosureMismatch -> Row(Tone.REJECT, VerdictMessage.DISCLOSURE_MISMATCH, NextStep.DO_NOT_ACCEPT)
-                is Verdict.TrustListExpired ->
-                    Row(Tone.NEUTRAL, VerdictMessage.TRUST_LIST_EXPIRED, NextStep.UPDATE_TRUST_DATA, verdict.expiredAt)
-                Verdict.NoTrustList -> Row(Tone.NEUTRAL, VerdictMessage.NO_TRUST_LIST, NextStep.UPDATE_TRUST_DATA)
-                Verdict.StatusUnknown -> Row(Tone.CAUTION, VerdictMessage.STATUS_UNKNOWN, NextStep.UPDATE_TRUST_DATA)
-                is Verdict.StatusStale ->
-                    Row(Tone.CAUTION, VerdictMessage.STATUS_STALE, NextStep.UPDATE_TRUST_DATA, verdict.validUntil)
-                is Verdict.Malformed -> Row(Tone.NEUTRAL, VerdictMessage.MALFORMED, NextStep.SCAN_AGAIN)
-                is Verdict.Unrecognized -> Row(Tone.NEUTRAL, VerdictMessage.UNRECOGNIZED, NextStep.UPDATE_APP)
-            }
-            val accept = verdict == Verdict.Valid
+        /** The screen for a whole result. A wording this app does not know never says "accept". */
+        fun of(result: VerificationResult): VerdictUi {
+            val v = result.view
+            val message = VerdictMessage.ofKey(v.wordingKey)
+            val known = message != VerdictMessage.UNRECOGNIZED
             return VerdictUi(
-                code = verdict.code,
-                tone = tone,
+                code = result.verdict.code,
+                tone = if (known) v.tone else Tone.NEUTRAL,
                 message = message,
-                nextStep = next,
-                time = time,
-                showClaims = authentic,
-                claimsWithCaveat = authentic && !accept,
-                accept = accept,
+                nextStep = if (known) v.nextStep else NextStep.UPDATE_APP,
+                time = v.time,
+                showClaims = v.showClaims,
+                claimsWithCaveat = v.claimsWithCaveat,
+                accept = known && v.accept,
             )
         }
-
-        /** The screen for a whole result. */
-        fun of(result: VerificationResult): VerdictUi = of(result.verdict, result.authentic)
     }
-
-    private data class Row(val tone: Tone, val message: VerdictMessage, val next: NextStep, val time: Long? = null)
 }

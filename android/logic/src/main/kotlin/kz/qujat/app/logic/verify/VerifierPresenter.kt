@@ -2,8 +2,8 @@ package kz.qujat.app.logic.verify
 
 import kz.qujat.app.logic.model.Lang
 import kz.qujat.app.logic.model.VerificationResult
-import kz.qujat.app.logic.model.Verdict
 import kz.qujat.app.logic.port.Clock
+import kz.qujat.app.logic.port.Rules
 import kz.qujat.app.logic.port.VerifierFailure
 import kz.qujat.app.logic.port.VerifierPort
 import kz.qujat.app.logic.presenter.Presenter
@@ -38,7 +38,7 @@ sealed interface ScanState {
  *
  * * The camera reports the same code many times a second; while a result is on screen every
  *   report is ignored, and after "scan again" the code just checked is ignored for
- *   [SAME_CODE_QUIET_SECS] (the holder's phone is usually still in front of the camera, and a
+ *   the core's `rescanQuietSecs` (the holder's phone is usually still in front of the camera, and a
  *   second check of the same code with the same challenge would say CHALLENGE_REUSED).
  * * Texts without the `QJ1:` prefix are not sent to the core: the viewfinder says it is not
  *   a Qujat code and keeps scanning (a poster's QR in the background must not flash a verdict).
@@ -48,6 +48,7 @@ sealed interface ScanState {
  */
 class VerifierPresenter(
     private val verifier: VerifierPort,
+    private val rules: Rules,
     private val clock: Clock,
     private val lang: () -> Lang,
 ) : Presenter<ScanState>(ScanState.Scanning()) {
@@ -74,8 +75,8 @@ class VerifierPresenter(
         val s = state as? ScanState.Scanning ?: return false
         val now = clock.nowSeconds()
         val trimmed = text.trim()
-        if (trimmed == lastText && now - lastAt < SAME_CODE_QUIET_SECS) return false
-        if (!trimmed.startsWith(PREFIX)) {
+        if (trimmed == lastText && now - lastAt < rules.limits().rescanQuietSecs) return false
+        if (!rules.looksLikePresentation(trimmed)) {
             if (s.hint != ScanHint.NOT_A_QUJAT_CODE) emit(s.copy(hint = ScanHint.NOT_A_QUJAT_CODE))
             return false
         }
@@ -91,7 +92,7 @@ class VerifierPresenter(
     fun scanAgain() {
         val s = state
         val challenge = when (s) {
-            is ScanState.Result -> s.challenge.takeUnless { challengeAnswered(s.result.verdict) }
+            is ScanState.Result -> s.challenge.takeUnless { s.result.view.answersChallenge }
             is ScanState.Failed -> null
             else -> return
         }
@@ -106,16 +107,4 @@ class VerifierPresenter(
     }
 
     private fun noTrustHint(): ScanHint? = if (verifier.trustListInfo() == null) ScanHint.NO_TRUST_LIST else null
-
-    companion object {
-        /** The wire prefix of a presentation (docs/FORMAT.md §7). */
-        const val PREFIX: String = "QJ1:"
-
-        /** How long the code just checked is ignored after "scan again". */
-        const val SAME_CODE_QUIET_SECS: Long = 10
-
-        /** Whether the core recorded the challenge as answered for this verdict (FORMAT.md §10 step 8). */
-        fun challengeAnswered(v: Verdict): Boolean =
-            v == Verdict.Valid || v == Verdict.Revoked || v == Verdict.StatusUnknown || v is Verdict.StatusStale
-    }
 }
