@@ -12,6 +12,6 @@ pub mod tree;
 pub use claims::{ClaimId, ClaimSet, ClaimValue, DisclosedClaims};
 pub use date::Date;
 pub use diploma::{DegreeLevel, Diploma, Gpa, Iin, Lang, Localized, PersonName, StudyForm};
-pub use input::{InputError, JsonType, MAX_INPUT_BYTES, parse_issuer_input, to_issuer_input_json};
+pub use input::{InputError, InputErrorKind, JsonType, MAX_INPUT_BYTES, parse_issuer_input, to_issuer_input_json};
 pub use labels::{Word, claim_label, degree_label, study_form_label, word};
 pub use signed::{BundleError, Credential, CredentialBundle, CredentialError, CredentialPayload};
