@@ -6,7 +6,7 @@ use serde::ser::{SerializeMap, Serializer};
 use crate::credential::diploma::{Diploma, Lang, Localized, StudyForm};
 
 /// The issuer input for a diploma: pretty JSON of the same shape, fields in the fixtures'
-/// order. For a diploma returned by [`parse_issuer_input`], parsing the output again gives the
+/// order. For a diploma returned by [`parse_issuer_input`](super::parse_issuer_input), parsing the output again gives the
 /// same diploma.
 pub fn to_issuer_input_json(d: &Diploma) -> String {
     let out = OutInput {
