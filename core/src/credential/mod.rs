@@ -1,7 +1,7 @@
-//! The diploma credential: claims model, selective-disclosure tree, COSE encoding.
+//! The diploma credential: claims model, issuer input, selective-disclosure tree, and the
+//! signed credential and bundle (their COSE envelope is [`crate::cose`]).
 
 pub mod claims;
-pub mod cose;
 pub mod date;
 pub mod diploma;
 pub mod input;
