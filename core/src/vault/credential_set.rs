@@ -9,11 +9,12 @@
 //! hash, so the buckets fill evenly). Bit `XX` of `used` says bucket `XX` was ever written; it
 //! is never cleared, so a used bucket that is gone is damage, not an empty bucket. An insert or
 //! a delete re-seals only its row's bucket, in the same transaction (about 5 KB at 10,000
-//! diplomas, not the whole set), and the header only when a bucket is used for the first time. Listing compares
-//! the union of the buckets with the rows present: a listed row key with no row is *missing*
-//! (counted, so the app says "n diplomas are missing"), a row the record does not list is
-//! *unexpected* (shown as damaged, never as a diploma); [`VaultError::CredentialSetChanged`] is
-//! what reading either returns. The records are sealed, each to its own name, so they cannot be
+//! diplomas, not the whole set), and the header only when a bucket is used for the first time.
+//!
+//! Listing compares the union of the buckets with the rows present: a listed row key with no
+//! row is *missing* (counted, so the app says "n diplomas are missing"), a row the record does
+//! not list is *unexpected* (shown as damaged, never as a diploma);
+//! [`VaultError::CredentialSetChanged`] is what reading either returns. The records are sealed, each to its own name, so they cannot be
 //! edited or swapped to match; an older copy of the whole file is the key chain's business
 //! (`keychain`).
 //!
