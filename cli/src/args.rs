@@ -1,8 +1,13 @@
-//! Command-line arguments.
+//! Command-line arguments: the whole `qujat` command line, and the parsing of argument values
+//! shared by several commands. Depends on no command module.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
+use qujat_core::credential::Lang;
+use qujat_core::presentation::DEFAULT_TTL_SECS;
+
+use crate::error::CliError;
 
 /// Qujat: digital diplomas that verify offline.
 #[derive(Debug, Parser)]
@@ -24,7 +29,7 @@ pub enum Command {
     /// The verifier's remembered state: install lists, show what is held.
     Verifier(VerifierArgs),
     /// The holder's wallet: an encrypted vault behind a PIN and one-time codes.
-    Wallet(crate::wallet_cmd::WalletArgs),
+    Wallet(WalletArgs),
 }
 
 #[derive(Debug, Args)]
@@ -178,4 +183,89 @@ pub enum VerifierCommand {
     },
     /// Print what the state holds and how old it is.
     Show,
+}
+
+#[derive(Debug, Args)]
+pub struct WalletArgs {
+    /// The wallet's directory (database and software key store).
+    #[arg(long)]
+    pub dir: PathBuf,
+    #[command(subcommand)]
+    pub command: WalletCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WalletCommand {
+    /// Create the wallet: choose a PIN, enrol an authenticator app, get recovery codes.
+    Init {
+        /// Account name shown in the authenticator app.
+        #[arg(long, default_value = "wallet")]
+        label: String,
+    },
+    /// Complete enrolment with the first code from the authenticator app.
+    Confirm,
+    /// Print the holder public key (give it to the issuer).
+    HolderKey,
+    /// Check a credential against the trust list and store it.
+    Import {
+        /// The credential bundle from the issuer.
+        file: PathBuf,
+        /// The signed trust list.
+        #[arg(long)]
+        trust_list: PathBuf,
+        /// The trust anchor's public key (.pub file or hex).
+        #[arg(long)]
+        anchor: String,
+    },
+    /// List stored diplomas.
+    List {
+        /// Machine-readable output.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show every claim of a diploma.
+    Show {
+        /// Diploma id (from `list`; a unique prefix is enough).
+        id: String,
+        /// Machine-readable output.
+        #[arg(long)]
+        json: bool,
+        /// Language of labels: en, ru or kk.
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
+    /// Make a presentation QR code.
+    Present {
+        /// Diploma id (a unique prefix is enough).
+        id: String,
+        /// Claims: `default`, `minimal`, `all`, or a comma list of claim keys (`name,degree,iin`).
+        #[arg(long, default_value = "default")]
+        claims: String,
+        /// The verifier's 6-digit challenge.
+        #[arg(long)]
+        challenge: Option<String>,
+        /// Lifetime in seconds (1–600).
+        #[arg(long, default_value_t = DEFAULT_TTL_SECS)]
+        ttl: u32,
+        /// Also write the QR code as PNG.
+        #[arg(long)]
+        png: Option<PathBuf>,
+        /// Do not draw the QR code in the terminal.
+        #[arg(long)]
+        no_qr: bool,
+    },
+    /// Delete a diploma (securely).
+    Delete {
+        /// Diploma id (a unique prefix is enough).
+        id: String,
+    },
+    /// Show the audit log and whether its hash chain is intact.
+    Log,
+    /// Change the PIN (needs the current PIN and a code; the new PIN from QUJAT_NEW_PIN or a prompt).
+    ChangePin,
+}
+
+/// A report or label language: `en`, `ru` or `kk`.
+pub fn parse_lang(s: &str) -> Result<Lang, CliError> {
+    Lang::from_tag(s).ok_or_else(|| CliError::Input(format!("unknown language `{s}`: use en, ru or kk")))
 }

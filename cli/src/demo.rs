@@ -17,9 +17,9 @@ use qujat_core::vault::{Platform, SoftwareKeyStore, VaultOptions};
 use qujat_core::verifier::Verifier;
 use qujat_core::wallet::Wallet;
 
-use crate::args::DemoArgs;
+use crate::args::{DemoArgs, parse_lang};
 use crate::error::CliError;
-use crate::{files, report, verify_cmd};
+use crate::{files, report};
 
 const DAY: i64 = 86_400;
 /// A PIN that passes the policy (no run, no repeat, not a date). For the demo only.
@@ -31,7 +31,7 @@ fn step(n: u32, text: &str) {
 }
 
 pub fn run(a: DemoArgs) -> Result<bool, CliError> {
-    let lang = verify_cmd::parse_lang(&a.lang)?;
+    let lang = parse_lang(&a.lang)?;
     let rng = Arc::new(OsRandom);
     let clock = Arc::new(ManualClock::new(SystemClock.now()));
     let now = clock.now();

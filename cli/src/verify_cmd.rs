@@ -2,12 +2,11 @@
 
 use std::sync::Arc;
 
-use qujat_core::credential::Lang;
 use qujat_core::platform::{OsRandom, SystemClock};
 use qujat_core::presentation::Challenge;
 use qujat_core::verifier::Verifier;
 
-use crate::args::VerifyArgs;
+use crate::args::{VerifyArgs, parse_lang};
 use crate::error::CliError;
 use crate::{files, report, verifier_cmd};
 
@@ -44,8 +43,4 @@ pub fn run(a: VerifyArgs) -> Result<bool, CliError> {
         print!("{}", report::text(&r, lang));
     }
     Ok(r.verdict.is_valid())
-}
-
-pub fn parse_lang(s: &str) -> Result<Lang, CliError> {
-    Lang::from_tag(s).ok_or_else(|| CliError::Input(format!("unknown language `{s}`: use en, ru or kk")))
 }

@@ -4,103 +4,23 @@
 //! does not echo. The code may be a 6-digit authenticator code or a recovery code (spent). A
 //! code is accepted once: two commands in a row need two codes (the next one is accepted early).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
-use clap::{Args, Subcommand};
 use qujat_core::auth::SecondFactor;
 use qujat_core::credential::{ClaimSet, Lang};
 use qujat_core::keys::PublicKey;
 use qujat_core::platform::{OsRandom, SystemClock};
-use qujat_core::presentation::{Challenge, DEFAULT_TTL_SECS, PresentationRequest};
+use qujat_core::presentation::{Challenge, PresentationRequest};
 use qujat_core::qr::{self, Ecc};
 use qujat_core::secret::SecretString;
 use qujat_core::vault::{CredentialId, Platform, SoftwareKeyStore, VaultOptions};
 use qujat_core::wallet::{DiplomaSummary, Wallet};
 use serde_json::json;
 
+use crate::args::{WalletArgs, WalletCommand, parse_lang};
 use crate::error::CliError;
-use crate::{files, report, verify_cmd};
-
-#[derive(Debug, Args)]
-pub struct WalletArgs {
-    /// The wallet's directory (database and software key store).
-    #[arg(long)]
-    pub dir: PathBuf,
-    #[command(subcommand)]
-    pub command: WalletCommand,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum WalletCommand {
-    /// Create the wallet: choose a PIN, enrol an authenticator app, get recovery codes.
-    Init {
-        /// Account name shown in the authenticator app.
-        #[arg(long, default_value = "wallet")]
-        label: String,
-    },
-    /// Complete enrolment with the first code from the authenticator app.
-    Confirm,
-    /// Print the holder public key (give it to the issuer).
-    HolderKey,
-    /// Check a credential against the trust list and store it.
-    Import {
-        /// The credential bundle from the issuer.
-        file: PathBuf,
-        /// The signed trust list.
-        #[arg(long)]
-        trust_list: PathBuf,
-        /// The trust anchor's public key (.pub file or hex).
-        #[arg(long)]
-        anchor: String,
-    },
-    /// List stored diplomas.
-    List {
-        /// Machine-readable output.
-        #[arg(long)]
-        json: bool,
-    },
-    /// Show every claim of a diploma.
-    Show {
-        /// Diploma id (from `list`; a unique prefix is enough).
-        id: String,
-        /// Machine-readable output.
-        #[arg(long)]
-        json: bool,
-        /// Language of labels: en, ru or kk.
-        #[arg(long, default_value = "en")]
-        lang: String,
-    },
-    /// Make a presentation QR code.
-    Present {
-        /// Diploma id (a unique prefix is enough).
-        id: String,
-        /// Claims: `default`, `minimal`, `all`, or a comma list of claim keys (`name,degree,iin`).
-        #[arg(long, default_value = "default")]
-        claims: String,
-        /// The verifier's 6-digit challenge.
-        #[arg(long)]
-        challenge: Option<String>,
-        /// Lifetime in seconds (1–600).
-        #[arg(long, default_value_t = DEFAULT_TTL_SECS)]
-        ttl: u32,
-        /// Also write the QR code as PNG.
-        #[arg(long)]
-        png: Option<PathBuf>,
-        /// Do not draw the QR code in the terminal.
-        #[arg(long)]
-        no_qr: bool,
-    },
-    /// Delete a diploma (securely).
-    Delete {
-        /// Diploma id (a unique prefix is enough).
-        id: String,
-    },
-    /// Show the audit log and whether its hash chain is intact.
-    Log,
-    /// Change the PIN (needs the current PIN and a code; the new PIN from QUJAT_NEW_PIN or a prompt).
-    ChangePin,
-}
+use crate::{files, report};
 
 fn secret_from(env: &str, prompt: &str) -> Result<SecretString, CliError> {
     if let Ok(v) = std::env::var(env) {
@@ -217,7 +137,7 @@ pub fn run(a: WalletArgs) -> Result<bool, CliError> {
             }
         }
         WalletCommand::Show { id, json, lang } => {
-            let lang = verify_cmd::parse_lang(&lang)?;
+            let lang = parse_lang(&lang)?;
             unlock(&w)?;
             let detail = w.show(&find(&w, &id)?).map_err(CliError::core)?;
             if json {

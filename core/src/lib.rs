@@ -1,13 +1,15 @@
 //! Qujat core: everything that matters for an offline digital-diploma wallet.
 //!
 //! Layers, bottom up: [`platform`] (clock, randomness), [`secret`], [`keys`] and [`key_file`];
-//! [`credential`] (claims, disclosure tree, COSE); [`issuer`], [`trust`] and [`status`];
+//! [`cbor`] and [`cose`] (the signed envelope of every structure); [`credential`] (claims,
+//! disclosure tree); [`issuer`], [`trust`] and [`status`];
 //! [`presentation`] (build and encode) and [`verifier`]; [`qr`] for output and scanning;
 //! [`vault`] (sealed SQLite store) and [`auth`] (PIN, Argon2id, TOTP, lockout) under the
 //! holder's [`wallet`]. [`countdown`] is plain arithmetic the apps' screens share.
 #![forbid(unsafe_code)]
 pub mod auth;
 pub mod cbor;
+pub mod cose;
 pub mod countdown;
 pub mod credential;
 pub mod issuer;

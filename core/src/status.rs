@@ -10,7 +10,7 @@ use ciborium::Value;
 use flate2::Compression;
 
 use crate::cbor::{self, FormatError, IntMap};
-use crate::credential::cose::{self, Context, CoseError, Envelope};
+use crate::cose::{self, Context, CoseError, Envelope};
 use crate::credential::signed::{MAX_ISSUER_ID, MAX_STATUS_INDEX};
 use crate::keys::{KeyPair, PublicKey};
 use crate::platform::UnixTime;

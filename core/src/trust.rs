@@ -8,7 +8,7 @@
 use ciborium::Value;
 
 use crate::cbor::{self, FormatError, IntMap};
-use crate::credential::cose::{self, Context, CoseError, Envelope};
+use crate::cose::{self, Context, CoseError, Envelope};
 use crate::credential::{Credential, Lang, Localized};
 use crate::keys::{KeyPair, PUBLIC_KEY_LEN, PublicKey};
 use crate::platform::UnixTime;

@@ -6,7 +6,7 @@
 //! `undefined` and two-byte simple values.
 
 use proptest::prelude::*;
-use qujat_core::credential::cose::{Context, Envelope};
+use qujat_core::cose::{Context, Envelope};
 use qujat_core::keys::hex_decode;
 use qujat_tests::reencode::{self, Accepted};
 use qujat_tests::vectors;

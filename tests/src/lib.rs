@@ -130,7 +130,7 @@ pub fn empty_status(issuer: &str, entries: u64) -> StatusListPayload {
     StatusListPayload::new(issuer.to_owned(), NOW - DAY, NOW + 7 * DAY, entries, &[]).unwrap()
 }
 
-use qujat_core::credential::cose::{self, Context};
+use qujat_core::cose::{self, Context};
 use qujat_core::presentation::{PresentationPayload, SignedPresentation, wire};
 
 /// Decode a presentation string into its payload.

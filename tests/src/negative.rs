@@ -10,7 +10,7 @@ use ciborium::Value;
 use curve25519_dalek::constants::EIGHT_TORSION;
 use curve25519_dalek::edwards::CompressedEdwardsY;
 use qujat_core::cbor;
-use qujat_core::credential::cose::Context;
+use qujat_core::cose::Context;
 use qujat_core::credential::{Credential, CredentialBundle};
 use qujat_core::keys::{KeyPair, PublicKey, hex_decode, hex_encode};
 use qujat_core::presentation::{base45, wire};

@@ -2,7 +2,7 @@
 //! to exactly the bytes it read (`docs/FORMAT.md` §2.1). Checked by a proptest over mutated
 //! valid encodings (`tests/it/reencode.rs`) and by the `reencode` fuzz target.
 
-use qujat_core::credential::cose::{Context, Envelope};
+use qujat_core::cose::{Context, Envelope};
 use qujat_core::credential::{Credential, CredentialBundle, CredentialPayload};
 use qujat_core::presentation::{PresentationPayload, SignedPresentation, base45, wire};
 use qujat_core::status::StatusListPayload;

@@ -165,12 +165,34 @@ impl StudyForm {
 }
 
 /// A person's name: family name and given names (given names may include a patronymic).
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// `Debug` names the fields and hides their values.
+#[derive(Clone, PartialEq, Eq)]
 pub struct PersonName {
     /// Family name.
     pub family: String,
     /// Given names.
     pub given: String,
+}
+
+impl std::fmt::Debug for PersonName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PersonName").field("family", &Redacted).field("given", &Redacted).finish()
+    }
+}
+
+/// Shown as `<redacted>` in `Debug` output, in place of a personal value.
+struct Redacted;
+
+impl std::fmt::Debug for Redacted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
+/// An optional personal value in `Debug` output: `Some(<redacted>)` or `None`.
+fn redacted_option<T>(o: &Option<T>) -> Option<Redacted> {
+    o.as_ref().map(|_| Redacted)
 }
 
 /// Grade point average on the 4-point scale, in hundredths (3.67 → 367).
@@ -261,7 +283,11 @@ fn iin_check_digit(first11: &[u32]) -> Option<u32> {
 }
 
 /// A diploma, as issued: every claim the credential carries.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// `Debug` shows the issuer, the degree level and which optional claims are present; every
+/// value about the holder (names, birth date, IIN, programme, dates, numbers, grades) is shown
+/// as `<redacted>`.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Diploma {
     /// Issuer id in the trust list (e.g. `kz.enu`).
     pub issuer: String,
@@ -295,9 +321,90 @@ pub struct Diploma {
     pub study_form: Option<StudyForm>,
 }
 
+impl std::fmt::Debug for Diploma {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Destructured so that a new field cannot be added without deciding how it is shown.
+        let Diploma {
+            issuer,
+            name,
+            name_latin,
+            birth_date: _,
+            iin: _,
+            degree_level,
+            program_code: _,
+            program_name: _,
+            qualification: _,
+            honors: _,
+            issue_date: _,
+            series: _,
+            number: _,
+            gpa,
+            study_form,
+        } = self;
+        f.debug_struct("Diploma")
+            .field("issuer", issuer)
+            .field("name", name)
+            .field("name_latin", &redacted_option(name_latin))
+            .field("birth_date", &Redacted)
+            .field("iin", &Redacted)
+            .field("degree_level", degree_level)
+            .field("program_code", &Redacted)
+            .field("program_name", &Redacted)
+            .field("qualification", &Redacted)
+            .field("honors", &Redacted)
+            .field("issue_date", &Redacted)
+            .field("series", &Redacted)
+            .field("number", &Redacted)
+            .field("gpa", &redacted_option(gpa))
+            .field("study_form", &redacted_option(study_form))
+            .finish()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `{:?}` of a fixture diploma shows its field names and none of its holder's values.
+    #[test]
+    #[allow(clippy::unwrap_used)]
+    fn debug_shows_no_personal_data() {
+        let json = include_str!("../../../tests/fixtures/diplomas/enu-bachelor-honors.json");
+        let today = Date::new(2025, 6, 1).unwrap();
+        let d = crate::credential::parse_issuer_input(json.as_bytes(), today).unwrap();
+        let latin = d.name_latin.clone().unwrap();
+        let shown = format!("{d:?} {:?} {:?} {d:#?}", d.name, latin);
+        let mut personal = vec![
+            d.name.family.clone(),
+            d.name.given.clone(),
+            latin.family,
+            latin.given,
+            d.iin.as_str().to_owned(),
+            d.birth_date.to_string(),
+            format!("{:?}", d.birth_date),
+            d.issue_date.to_string(),
+            format!("{:?}", d.issue_date),
+            d.program_code.clone(),
+            d.series.clone(),
+            d.number.clone(),
+            d.gpa.unwrap().to_string(),
+            format!("{:?}", d.gpa.unwrap()),
+            format!("{:?}", d.study_form.unwrap()),
+        ];
+        for lang in Lang::ALL {
+            personal.extend(d.program_name.get(lang).map(str::to_owned));
+            personal.extend(d.qualification.get(lang).map(str::to_owned));
+        }
+        for value in &personal {
+            assert!(!shown.contains(value.as_str()), "Debug shows {value:?}: {shown}");
+        }
+        // Still useful: field names, the issuer, the level, which options are present.
+        for expected in ["Diploma {", "name: PersonName { family: <redacted>", "iin: <redacted>", "kz.enu", "Bachelor"]
+        {
+            assert!(shown.contains(expected), "{expected:?} missing from {shown}");
+        }
+        assert!(shown.contains("gpa: Some(<redacted>)"), "{shown}");
+    }
 
     #[test]
     fn fixture_iins_are_valid_and_encode_birth_dates() {

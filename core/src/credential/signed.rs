@@ -8,9 +8,9 @@
 use ciborium::Value;
 
 use super::claims::{ClaimId, ClaimValue, SLOTS, diploma_slots};
-use super::cose::{self, Context, CoseError, Envelope};
 use super::tree::{self, NODE_LEN, Node};
 use crate::cbor::{self, FormatError, IntMap};
+use crate::cose::{self, Context, CoseError, Envelope};
 use crate::keys::{KeyPair, PUBLIC_KEY_LEN, PublicKey};
 use crate::platform::UnixTime;
 use crate::secret::SecretBytes;

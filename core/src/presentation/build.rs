@@ -2,9 +2,9 @@
 
 use super::payload::PresentationPayload;
 use super::{Challenge, DEFAULT_TTL_SECS, MAX_TTL_SECS, Presentation, wire};
+use crate::cose::{self, Context};
 use crate::credential::CredentialBundle;
 use crate::credential::claims::ClaimSet;
-use crate::credential::cose::{self, Context};
 use crate::keys::{KeyPair, PublicKey, SIGNATURE_LEN};
 use crate::platform::UnixTime;
 

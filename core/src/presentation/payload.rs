@@ -8,8 +8,8 @@ use ciborium::Value;
 
 use super::{Challenge, MAX_TTL_SECS};
 use crate::cbor::{self, FormatError, IntMap};
+use crate::cose::{Context, CoseError, Envelope};
 use crate::credential::claims::{ClaimId, ClaimSet, ClaimValue, SLOTS};
-use crate::credential::cose::{Context, CoseError, Envelope};
 use crate::credential::signed::MAX_CREDENTIAL_BYTES;
 use crate::credential::tree::{self, NODE_LEN};
 use crate::credential::{Credential, CredentialError};

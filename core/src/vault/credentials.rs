@@ -252,10 +252,8 @@ fn get(conn: &Connection, keys: &SealKeys, id: &CredentialId) -> Result<SecretVe
         other => other?,
     };
     // A row deleted outside the app, or one put back that the record does not list.
-    if let Ok(diff) = credential_set::diff(conn, keys)
-        && (diff.missing.contains(&row) || diff.unexpected.contains(&row))
-    {
-        return Err(diff.error());
+    if let Some(e) = credential_set::row_changed(conn, keys, &row, sealed.is_some()) {
+        return Err(e);
     }
     keys.open(bundle_place(&row), &sealed.ok_or(VaultError::NotFound)?)
 }

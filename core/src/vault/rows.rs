@@ -3,6 +3,8 @@
 //! Readers take `&Connection` (a `Transaction` derefs to one); writers take `&Transaction`,
 //! so no write can happen outside a transaction.
 
+use std::borrow::Cow;
+
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::auth::lockout::LockoutState;
@@ -115,19 +117,22 @@ pub(crate) enum SecretName {
     TotpPending,
     AuditHead,
     CredentialSet,
+    /// One bucket of the credential set (see `credential_set`).
+    CredentialSetBucket(u8),
     TrustSequence,
 }
 
 impl SecretName {
-    fn label(self) -> &'static str {
-        match self {
+    fn label(self) -> Cow<'static, str> {
+        Cow::Borrowed(match self {
             Self::HolderKey => "holder-key",
             Self::Totp => "totp",
             Self::TotpPending => "totp-pending",
             Self::AuditHead => "audit-head",
             Self::CredentialSet => "credential-set",
+            Self::CredentialSetBucket(b) => return Cow::Owned(format!("credential-set/{b:02x}")),
             Self::TrustSequence => "trust-sequence",
-        }
+        })
     }
 }
 
