@@ -8,6 +8,7 @@ import kz.qujat.app.bridge.CoreWallet
 import kz.qujat.app.data.Settings
 import kz.qujat.app.data.TrustData
 import kz.qujat.app.keystore.AndroidKeystoreWrapper
+import kz.qujat.app.logic.onboarding.PinField
 import kz.qujat.app.logic.port.Clock
 import kz.qujat.app.logic.port.Rules
 import kz.qujat.app.logic.port.VerifierFailure
@@ -23,6 +24,9 @@ class AppGraph(private val context: Context) {
 
     /** The rules both apps share, from the core (code fields, claim choice, language, countdown). */
     val rules: Rules = CoreRules
+
+    /** The PIN field's bounds: the core's PIN policy. */
+    val pinField: PinField = PinField(rules.limits())
     val settings = Settings(context)
 
     private val keys by lazy { AndroidKeystoreWrapper.forDevice(context.packageManager) }

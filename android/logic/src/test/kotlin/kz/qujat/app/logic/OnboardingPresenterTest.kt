@@ -89,8 +89,9 @@ class OnboardingPresenterTest {
         assertEquals(OnboardingState.ChoosePin(PinProblem.Weak(WeakPinReason.TooLong(16))), p.state)
         assertTrue(wallet.calls.isEmpty())
         assertTrue(wallet.pinChecks.isEmpty(), "the field's own rules need no call into the core")
-        assertEquals("123456", PinField.filter("12-34 56"))
-        assertEquals(16, PinField.filter("9".repeat(20)).length)
+        assertEquals("123456", p.pinField.filter("12-34 56"))
+        assertEquals(16, p.pinField.filter("9".repeat(20)).length)
+        assertEquals(6, p.pinField.minLength)
     }
 
     @Test

@@ -54,10 +54,10 @@ fun ErrorText(text: String?) {
  * at most the core's maximum length.
  */
 @Composable
-fun PinInput(value: String, onValueChange: (String) -> Unit, label: String, onDone: () -> Unit = {}) {
+fun PinInput(field: PinField, value: String, onValueChange: (String) -> Unit, label: String, onDone: () -> Unit = {}) {
     OutlinedTextField(
         value = value,
-        onValueChange = { onValueChange(PinField.filter(it)) },
+        onValueChange = { onValueChange(field.filter(it)) },
         label = { Text(label) },
         singleLine = true,
         visualTransformation = PasswordVisualTransformation(),

@@ -73,12 +73,14 @@ fun OnboardingScreen(graph: AppGraph, resume: Boolean, onDone: () -> Unit) {
     val state by vm.state.collectAsStateWithLifecycle()
     when (val s = state) {
         is OnboardingState.ChoosePin -> PinStep(
+            field = graph.pinField,
             title = stringResource(R.string.onboarding_choose_pin),
-            hint = stringResource(R.string.onboarding_pin_hint, PinField.MIN_LENGTH),
+            hint = stringResource(R.string.onboarding_pin_hint, graph.pinField.minLength),
             problem = s.problem?.let { pinProblemText(it) },
             onNext = vm::choosePin,
         )
         OnboardingState.ConfirmPin -> PinStep(
+            field = graph.pinField,
             title = stringResource(R.string.onboarding_confirm_pin),
             hint = null,
             problem = null,
@@ -88,7 +90,7 @@ fun OnboardingScreen(graph: AppGraph, resume: Boolean, onDone: () -> Unit) {
         OnboardingState.Working -> Busy()
         is OnboardingState.Authenticator -> AuthenticatorStep(s, vm::authenticatorAdded)
         is OnboardingState.RecoveryCodes -> RecoveryCodesStep(s, vm::acknowledge, vm::back, vm::codesWrittenDown)
-        is OnboardingState.FirstCode -> FirstCodeStep(s, vm::submitFirstCode, vm::restart)
+        is OnboardingState.FirstCode -> FirstCodeStep(graph.pinField, s, vm::submitFirstCode, vm::restart)
         OnboardingState.Done -> LaunchedEffect(Unit) { onDone() }
         is OnboardingState.Failed -> Page {
             ErrorText(walletFailureText(s.failure))
@@ -98,17 +100,17 @@ fun OnboardingScreen(graph: AppGraph, resume: Boolean, onDone: () -> Unit) {
 }
 
 @Composable
-private fun PinStep(title: String, hint: String?, problem: String?, onNext: (String) -> Unit, onBack: (() -> Unit)? = null) {
+private fun PinStep(field: PinField, title: String, hint: String?, problem: String?, onNext: (String) -> Unit, onBack: (() -> Unit)? = null) {
     // Not rememberSaveable: a PIN is never written into the saved instance state.
     var pin by remember(title) { mutableStateOf("") }
     Page {
         Text(title, style = MaterialTheme.typography.headlineSmall)
         if (hint != null) Text(hint, style = MaterialTheme.typography.bodyMedium)
-        PinInput(pin, { pin = it }, stringResource(R.string.pin)) { if (pin.length >= PinField.MIN_LENGTH) onNext(pin) }
+        PinInput(field, pin, { pin = it }, stringResource(R.string.pin)) { if (pin.length >= field.minLength) onNext(pin) }
         ErrorText(problem)
         Row {
             if (onBack != null) TextButton(onClick = onBack) { Text(stringResource(R.string.back)) }
-            Button(onClick = { onNext(pin); pin = "" }, enabled = pin.length >= PinField.MIN_LENGTH) {
+            Button(onClick = { onNext(pin); pin = "" }, enabled = pin.length >= field.minLength) {
                 Text(stringResource(R.string.next))
             }
         }
@@ -168,13 +170,13 @@ private fun RecoveryCodesStep(
 }
 
 @Composable
-private fun FirstCodeStep(s: OnboardingState.FirstCode, onSubmit: (String, String?) -> Unit, onRestart: () -> Unit) {
+private fun FirstCodeStep(field: PinField, s: OnboardingState.FirstCode, onSubmit: (String, String?) -> Unit, onRestart: () -> Unit) {
     var code by remember { mutableStateOf("") }
     var pin by remember { mutableStateOf("") }
     Page {
         Text(stringResource(R.string.onboarding_first_code_title), style = MaterialTheme.typography.headlineSmall)
         Text(stringResource(if (s.needsPin) R.string.onboarding_resume_body else R.string.onboarding_first_code_body))
-        if (s.needsPin) PinInput(pin, { pin = it }, stringResource(R.string.pin))
+        if (s.needsPin) PinInput(field, pin, { pin = it }, stringResource(R.string.pin))
         OutlinedTextField(
             value = code,
             onValueChange = { code = CoreRules.filterCodeTyping(it) },

@@ -66,7 +66,7 @@ fun UnlockScreen(graph: AppGraph, onUnlocked: () -> Unit, onSetUpAgain: () -> Un
     var factor by remember { mutableStateOf("") }
     Page {
         Text(stringResource(R.string.unlock_title), style = MaterialTheme.typography.headlineSmall)
-        PinInput(pin, { pin = it }, stringResource(R.string.pin))
+        PinInput(graph.pinField, pin, { pin = it }, stringResource(R.string.pin))
         OutlinedTextField(
             value = factor,
             onValueChange = { factor = if (s.recoveryOnly) graph.rules.formatRecoveryTyping(it) else it.take(24) },

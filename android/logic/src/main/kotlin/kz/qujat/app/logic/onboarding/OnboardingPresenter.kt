@@ -4,21 +4,37 @@ import kz.qujat.app.logic.model.QrMatrix
 import kz.qujat.app.logic.model.WalletState
 import kz.qujat.app.logic.port.EnrolmentHandle
 import kz.qujat.app.logic.port.Rules
+import kz.qujat.app.logic.port.ScreenLimits
 import kz.qujat.app.logic.port.WalletFailure
 import kz.qujat.app.logic.port.WalletPort
 import kz.qujat.app.logic.port.WeakPinReason
 import kz.qujat.app.logic.presenter.Presenter
 
-/** What the PIN field may hold: mirrors the core's policy bounds; the core stays the judge. */
-object PinField {
-    /** `auth::pin::MIN_PIN_LEN`. */
-    const val MIN_LENGTH: Int = 6
+/**
+ * What the PIN field may hold, with the core's policy bounds ([Rules.limits], from
+ * `auth::pin`): no copy of the numbers here. The core stays the judge of the PIN itself.
+ */
+class PinField(limits: ScreenLimits) {
+    /** The core's shortest PIN. */
+    val minLength: Int = limits.pinMinLen
 
-    /** `auth::pin::MAX_PIN_LEN`. */
-    const val MAX_LENGTH: Int = 16
+    /** The core's longest PIN. */
+    val maxLength: Int = limits.pinMaxLen
 
-    /** What the field keeps while typing: ASCII digits only, at most [MAX_LENGTH]. */
-    fun filter(input: String): String = input.filter { it in '0'..'9' }.take(MAX_LENGTH)
+    /** What the field keeps while typing: ASCII digits only, at most [maxLength]. */
+    fun filter(input: String): String = input.filter { it in '0'..'9' }.take(maxLength)
+
+    /**
+     * The rules the field itself can tell at once, with the core's reasons and bounds;
+     * everything else (runs, dates, common PINs …) the core decides ([WalletPort.checkPin]
+     * at the first entry, and again at set-up).
+     */
+    fun localWeakness(pin: String): WeakPinReason? = when {
+        pin.any { it !in '0'..'9' } -> WeakPinReason.NotDigits
+        pin.length < minLength -> WeakPinReason.TooShort(minLength)
+        pin.length > maxLength -> WeakPinReason.TooLong(maxLength)
+        else -> null
+    }
 }
 
 /** Why the chosen PIN cannot be used. */
@@ -90,13 +106,15 @@ class OnboardingPresenter(
 ) : Presenter<OnboardingState>(
     if (resuming) OnboardingState.FirstCode(needsPin = true) else OnboardingState.ChoosePin(),
 ) {
+    /** The PIN field's bounds, the core's. */
+    val pinField: PinField = PinField(rules.limits())
     private var chosenPin: String? = null
     private var enrolment: EnrolmentHandle? = null
 
     /** First entry of the PIN: the field's own rules, then the core's whole policy. */
     fun choosePin(pin: String) {
         if (state !is OnboardingState.ChoosePin) return
-        (localWeakness(pin) ?: wallet.checkPin(pin))?.let {
+        (pinField.localWeakness(pin) ?: wallet.checkPin(pin))?.let {
             emit(OnboardingState.ChoosePin(PinProblem.Weak(it)))
             return
         }
@@ -220,17 +238,5 @@ class OnboardingPresenter(
 
         /** Whether the wallet's state calls for resuming an unconfirmed enrolment. */
         fun shouldResume(state: WalletState): Boolean = state == WalletState.ENROLMENT_PENDING
-
-        /**
-         * The rules the field itself can tell at once, with the core's reasons and bounds;
-         * everything else (runs, dates, common PINs …) the core decides ([WalletPort.checkPin]
-         * at the first entry, and again at set-up).
-         */
-        fun localWeakness(pin: String): WeakPinReason? = when {
-            pin.any { it !in '0'..'9' } -> WeakPinReason.NotDigits
-            pin.length < PinField.MIN_LENGTH -> WeakPinReason.TooShort(PinField.MIN_LENGTH)
-            pin.length > PinField.MAX_LENGTH -> WeakPinReason.TooLong(PinField.MAX_LENGTH)
-            else -> null
-        }
     }
 }
