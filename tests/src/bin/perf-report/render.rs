@@ -103,7 +103,7 @@ fn goal_row(row: &Row, results: &Results, cost: &BindingsCost) -> String {
         }
         (Goal::OverheadOfFloor(k), Some(f)) => {
             let r = m.median_ns / f.median_ns - 1.0;
-            (format!("+{:.1} %", r * 100.0), r <= k)
+            (format!("{:+.1} %", r * 100.0), r <= k)
         }
         (Goal::AtMost(limit), _) => ("—".to_owned(), m.median_ns <= limit.as_nanos() as f64),
         (Goal::RateAtLeast(rate), _) => ("—".to_owned(), m.per_second() >= rate),
