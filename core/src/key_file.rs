@@ -11,11 +11,15 @@ pub const MAX_KEY_FILE_BYTES: usize = 1024;
 
 /// The key in a public-key file, bare hex or raw 32 bytes; `None` if `bytes` is none of these
 /// or not a valid Ed25519 public key ([`PublicKey::from_bytes`]).
+///
+/// Thirty-two bytes that are all printable ASCII are read as text, never as a raw key: half a
+/// hex key (a truncated file, 32 hex digits) is a valid curve point about half the time and
+/// would otherwise pin a key nobody holds, without a word. A real raw key is all printable
+/// ASCII with a chance of about 10⁻¹⁴.
 pub fn parse_public_key_file(bytes: &[u8]) -> Option<PublicKey> {
-    if bytes.len() == PUBLIC_KEY_LEN
-        && let Ok(key) = PublicKey::from_bytes(bytes)
-    {
-        return Some(key);
+    let looks_like_text = bytes.iter().all(|b| b.is_ascii_graphic() || b.is_ascii_whitespace());
+    if bytes.len() == PUBLIC_KEY_LEN && !looks_like_text {
+        return PublicKey::from_bytes(bytes).ok();
     }
     if bytes.len() > MAX_KEY_FILE_BYTES {
         return None;
@@ -70,6 +74,11 @@ mod tests {
         assert_eq!(parse_public_key_file(b""), None);
         assert_eq!(parse_public_key_file(b"QUJAT ED25519 PUBLIC KEY v1\n"), None);
         assert_eq!(parse_public_key_file(&hex.as_bytes()[..62]), None);
+        // Half a hex key (32 hex digits) is text, not a raw key, even where the bytes happen
+        // to be a valid point.
+        for start in 0..=32 {
+            assert_eq!(parse_public_key_file(&hex.as_bytes()[start..start + 32]), None, "{start}");
+        }
         assert_eq!(parse_public_key_file(format!("{hex}00").as_bytes()), None);
         assert_eq!(parse_public_key_file(format!("{}zz", &hex[..62]).as_bytes()), None);
         assert_eq!(parse_public_key_file(&[0xff; 33]), None);
