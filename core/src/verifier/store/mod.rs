@@ -64,6 +64,21 @@ impl VerifierStore {
         lists::anchor(&self.conn)
     }
 
+    /// The signed bytes of the held trust list and of each issuer's held status list, read
+    /// without writing: for a verifier in memory that works on a copy of this state
+    /// (`qujat verify --at`, which must not record anything as if it happened now).
+    pub fn held_list_bytes(&self) -> Result<(Option<Vec<u8>>, Vec<Vec<u8>>), StoreError> {
+        let trust = lists::trust_list_bytes(&self.conn)?;
+        let status = lists::status_list_bytes(&self.conn)?.into_iter().map(|(_, b)| b).collect();
+        Ok((trust, status))
+    }
+
+    /// The `n` newest verifications of the history, oldest first (see [`history`] for what a
+    /// row holds). Reads only.
+    pub fn history(&self, n: u32) -> Result<Vec<history::HistoryEntry>, StoreError> {
+        history::recent(&self.conn, n)
+    }
+
     /// True for a state on a file (shared with other processes, and with a history).
     pub(crate) fn on_file(&self) -> bool {
         self.on_file
