@@ -200,7 +200,12 @@ impl VerificationRecord {
                 value: Some(RecordValue::of(v)),
                 text: Some(RecordText::by_lang(|l| value_text(v, l))),
             })
-            .chain(r.claims.not_stated.iter().map(|c| RecordClaim { key: c.key(), label: label(*c), value: None, text: None }))
+            .chain(r.claims.not_stated.iter().map(|c| RecordClaim {
+                key: c.key(),
+                label: label(*c),
+                value: None,
+                text: None,
+            }))
             .collect();
         claims.sort_by_key(|c| ClaimId::ALL.iter().position(|id| id.key() == c.key));
         let verified_at = rfc3339(r.verified_at);

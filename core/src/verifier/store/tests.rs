@@ -144,7 +144,10 @@ fn held_lists_and_history_are_read_without_writing() {
     drop(v);
     let store = VerifierStore::open(&path).unwrap();
     let before = std::fs::read(&path).unwrap();
-    assert_eq!(store.held_list_bytes().unwrap(), (Some(list.clone()), Vec::new()));
+    assert_eq!(
+        store.held_list_bytes().unwrap(),
+        super::HeldListBytes { trust: Some(list.clone()), status: Vec::new() }
+    );
     let h = store.history(10).unwrap();
     assert_eq!(h.len(), 2);
     assert_eq!((h[0].at, h[0].verdict.as_str(), h[1].verdict.as_str()), (1_000, "MALFORMED", "MALFORMED"));
