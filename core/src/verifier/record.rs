@@ -15,6 +15,7 @@ use sha2::{Digest, Sha256};
 use crate::credential::labels::{claim_label, value_text};
 use crate::credential::{ClaimId, ClaimValue, Date, Lang, Localized};
 use crate::platform::UnixTime;
+use crate::presentation::wire::MAX_TEXT_CHARS;
 use crate::verifier::{Verdict, VerificationReport};
 
 /// The record format's version: a reader refuses a higher major version it does not know.
@@ -23,7 +24,7 @@ pub const RECORD_VERSION: u32 = 1;
 
 /// What a verifier saw, ready to serialize (see the module docs). Top-level keys, in order:
 /// `record_version`, `verdict`, `reason`, `kind`, `audience`, `verified_at`, `presentation`,
-/// `presentation_sha256`, `issuer`, `claims`, `times`.
+/// `presentation_truncated`, `presentation_sha256`, `issuer`, `claims`, `times`.
 #[derive(Clone, PartialEq, Serialize)]
 pub struct VerificationRecord {
     /// [`RECORD_VERSION`].
@@ -38,9 +39,14 @@ pub struct VerificationRecord {
     pub audience: Option<String>,
     /// When the verification ran, RFC 3339 UTC.
     pub verified_at: String,
-    /// The verified text itself (`QJ1:…`), exactly as given to the verifier.
+    /// The verified text itself (`QJ1:…`), exactly as given to the verifier; cut to its first
+    /// [`MAX_TEXT_CHARS`] bytes only when longer (then it was `MALFORMED`, `TOO_LONG`), so a
+    /// record stays bounded.
     pub presentation: String,
-    /// SHA-256 of `presentation`'s UTF-8 bytes, lowercase hex (as in the verifier's history).
+    /// True when `presentation` was cut (never for a readable presentation).
+    pub presentation_truncated: bool,
+    /// SHA-256 of the whole verified text's UTF-8 bytes, lowercase hex (as in the verifier's
+    /// history, so a record and its history row match).
     pub presentation_sha256: String,
     /// The issuer, when the trust list knew it.
     pub issuer: Option<RecordIssuer>,
@@ -229,7 +235,8 @@ impl VerificationRecord {
             kind: "live",
             audience: None,
             verified_at: verified_at.clone(),
-            presentation: presentation.to_owned(),
+            presentation: cut(presentation, MAX_TEXT_CHARS).to_owned(),
+            presentation_truncated: presentation.len() > MAX_TEXT_CHARS,
             presentation_sha256: hex(&Sha256::digest(presentation.as_bytes())),
             issuer: r.issuer.as_ref().map(|i| RecordIssuer { id: i.id.clone(), name: RecordText::of(&i.name) }),
             claims,
@@ -250,6 +257,15 @@ impl VerificationRecord {
         #[allow(clippy::expect_used)]
         serde_json::to_string_pretty(self).expect("strings, integers, booleans and options always serialize")
     }
+}
+
+/// The longest prefix of `s` of at most `max` bytes that ends on a character boundary.
+fn cut(s: &str, max: usize) -> &str {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
 
 fn label(c: ClaimId) -> RecordText {
@@ -355,6 +371,21 @@ mod tests {
         assert_eq!(v["presentation_sha256"], "c21c591ec7b1d27768805cf208a58fde07b80c7e3df54b9feef83817ebf9ea81");
         assert!(v["issuer"].is_null());
         assert_eq!(v["claims"], serde_json::json!([]));
+        assert_eq!(v["presentation_truncated"], false);
         assert!(!format!("{rec:?}").contains("QJ1"));
+    }
+
+    #[test]
+    fn an_over_long_text_is_cut_in_the_record_and_hashed_whole() {
+        let long = format!("QJ1:{}", "Ж".repeat(MAX_TEXT_CHARS));
+        let report = VerificationReport::bare(Verdict::NoTrustList, 0);
+        let rec = VerificationRecord::new(&report, &long);
+        assert!(rec.presentation_truncated);
+        assert!(rec.presentation.len() <= MAX_TEXT_CHARS && rec.presentation.len() > MAX_TEXT_CHARS - 2);
+        assert!(long.starts_with(&rec.presentation));
+        assert_eq!(rec.presentation_sha256, hex(&Sha256::digest(long.as_bytes())));
+        let exact = "A".repeat(MAX_TEXT_CHARS);
+        let rec = VerificationRecord::new(&report, &exact);
+        assert_eq!((rec.presentation.as_str(), rec.presentation_truncated), (exact.as_str(), false));
     }
 }
