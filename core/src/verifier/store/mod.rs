@@ -73,7 +73,7 @@ impl VerifierStore {
         Ok(HeldListBytes { trust, status })
     }
 
-    /// The `n` newest verifications of the history, oldest first (see [`history`] for what a
+    /// The `n` newest verifications of the history, oldest first (see [`HistoryEntry`](crate::verifier::HistoryEntry) for what a
     /// row holds). Reads only.
     pub fn history(&self, n: u32) -> Result<Vec<history::HistoryEntry>, StoreError> {
         history::recent(&self.conn, n)
