@@ -169,11 +169,15 @@ pub struct VerificationReport {
     pub trust_list_sequence: Option<u64>,
     /// When the verification ran.
     pub verified_at: i64,
+    /// The verification record for HR systems (JSON, `docs/RECORD.md`; it holds the
+    /// presentation and the claims: personal data, to be kept and shared as such).
+    pub record_json: String,
 }
 
 impl VerificationReport {
-    fn of(r: core_ver::VerificationReport, lang: Language) -> Result<Self, VerifierError> {
+    fn of(r: core_ver::VerificationReport, text: &str, lang: Language) -> Result<Self, VerifierError> {
         Ok(Self {
+            record_json: core_ver::VerificationRecord::new(&r, text).to_json(),
             verdict: Verdict::of(&r.verdict)?,
             verdict_code: r.verdict.code().to_owned(),
             view: r.verdict.view().into(),
@@ -265,7 +269,7 @@ impl Verifier {
     ) -> Result<VerificationReport, VerifierError> {
         let challenge =
             expected_challenge.map(|c| Challenge::parse(&c).ok_or(VerifierError::BadChallenge)).transpose()?;
-        VerificationReport::of(self.0.verify(&text, challenge), lang)
+        VerificationReport::of(self.0.verify(&text, challenge), &text, lang)
     }
 }
 

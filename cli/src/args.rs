@@ -152,6 +152,15 @@ pub struct VerifyArgs {
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Also write the verification record (JSON, mode 0600; see docs/RECORD.md) to this new
+    /// file: an existing file is never overwritten.
+    #[arg(long)]
+    pub record: Option<PathBuf>,
+    /// Verify as of this time (RFC 3339, e.g. 2026-01-01T10:00:00Z, or Unix seconds), e.g. a
+    /// record's `verified_at`. Uses the lists the state holds (and those given) but writes
+    /// nothing to the state: no challenge consumed, no history row, no list installed.
+    #[arg(long)]
+    pub at: Option<String>,
     /// The QJ1 string.
     #[arg(required_unless_present = "image")]
     pub text: Option<String>,
@@ -183,6 +192,16 @@ pub enum VerifierCommand {
     },
     /// Print what the state holds and how old it is.
     Show,
+    /// List past verifications, oldest first: time, verdict, issuer, list versions, the
+    /// presentation's SHA-256 (no personal data is kept in the history).
+    History {
+        /// JSON lines: one object per verification.
+        #[arg(long)]
+        json: bool,
+        /// Only the newest N.
+        #[arg(long, default_value_t = qujat_core::verifier::DEFAULT_HISTORY_LIMIT)]
+        last: u32,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use qujat_core::keys::PublicKey;
-use qujat_core::platform::{Clock, OsRandom, SystemClock};
-use qujat_core::verifier::{InstallError, StoreError, Verifier, VerifierPolicy, VerifierStore};
+use qujat_core::platform::{Clock, ManualClock, OsRandom, SystemClock, UnixTime};
+use qujat_core::verifier::store::HeldListBytes;
+use qujat_core::verifier::{InstallError, StoreError, Verifier, VerifierPolicy, VerifierStore, rfc3339};
 
 use crate::args::{VerifierArgs, VerifierCommand};
 use crate::error::CliError;
@@ -25,6 +26,7 @@ pub fn run(a: VerifierArgs) -> Result<(), CliError> {
             Ok(())
         }
         VerifierCommand::Show => show(&dir),
+        VerifierCommand::History { json, last } => history(&dir, json, last),
     }
 }
 
@@ -55,6 +57,37 @@ pub fn open(dir: &Path, anchor: Option<PublicKey>) -> Result<Verifier, CliError>
         .ok_or_else(|| CliError::Input(format!("{}: no trust anchor pinned yet: give --anchor", dir.display())))?;
     Verifier::open(store, anchor, VerifierPolicy::default(), Arc::new(SystemClock), Arc::new(OsRandom))
         .map_err(|e| state_error(&path, e))
+}
+
+/// A verifier in memory at time `at`, holding a copy of the lists of the state in `dir` (if
+/// it has one): `qujat verify --at`. The state is only read (a state of an older schema is
+/// migrated on opening, as by any command); nothing is recorded in it.
+pub fn open_copy_at(dir: &Path, anchor: Option<PublicKey>, at: UnixTime) -> Result<Verifier, CliError> {
+    let path = dir.join(STATE_FILE);
+    let (pinned, held) = if path.is_file() {
+        let store = VerifierStore::open(&path).map_err(|e| state_error(&path, e))?;
+        let pinned = store.pinned_anchor().map_err(|e| state_error(&path, e))?;
+        (pinned, store.held_list_bytes().map_err(|e| state_error(&path, e))?)
+    } else {
+        (None, HeldListBytes::default())
+    };
+    let anchor = match (anchor, pinned) {
+        (Some(a), Some(p)) if a.to_bytes() != p.to_bytes() => {
+            return Err(state_error(&path, StoreError::AnchorMismatch { held: p.to_hex(), offered: a.to_hex() }));
+        }
+        (a, p) => a
+            .or(p)
+            .ok_or_else(|| CliError::Input(format!("{}: no trust anchor pinned yet: give --anchor", dir.display())))?,
+    };
+    let v = Verifier::new(anchor, Arc::new(ManualClock::new(at)), Arc::new(OsRandom));
+    if let Some(bytes) = held.trust {
+        v.install_trust_list(&bytes).map_err(|e| install_error(&path, e))?;
+        for bytes in held.status {
+            // A list the held trust list no longer covers is not used (as in the state).
+            let _ = v.install_status_list(&bytes);
+        }
+    }
+    Ok(v)
 }
 
 /// Install the lists given, trust list first; any refusal is an input error (exit 2).
@@ -124,6 +157,49 @@ fn show(dir: &Path) -> Result<(), CliError> {
     }
     println!("challenges:  {} remembered", s.challenges);
     println!("history:     {} verifications", s.history);
+    Ok(())
+}
+
+/// The history, oldest first: a table, or JSON lines (one object per verification).
+fn history(dir: &Path, json: bool, last: u32) -> Result<(), CliError> {
+    let path = dir.join(STATE_FILE);
+    if !path.is_file() {
+        return Err(CliError::Input(format!("{}: no state yet: nothing verified", path.display())));
+    }
+    let rows = VerifierStore::open(&path).and_then(|s| s.history(last)).map_err(|e| state_error(&path, e))?;
+    let hex = |h: &[u8; 32]| h.iter().map(|b| format!("{b:02x}")).collect::<String>();
+    let opt = |v: Option<String>| v.unwrap_or_else(|| "-".into());
+    if !json {
+        println!(
+            "{:<20}  {:<24}  {:<16}  {:>5}  {:<20}  {:<6}  presentation sha256",
+            "verified at", "verdict", "issuer", "trust", "status list of", "chall."
+        );
+    }
+    for e in &rows {
+        if json {
+            let line = serde_json::json!({
+                "verified_at": rfc3339(e.at),
+                "verdict": e.verdict,
+                "issuer": e.issuer,
+                "trust_list_sequence": e.trust_list_sequence,
+                "status_list_issued_at": e.status_issued_at.map(rfc3339),
+                "challenge": e.challenge.map(|c| format!("{c:06}")),
+                "presentation_sha256": hex(&e.presentation_sha256),
+            });
+            println!("{line}");
+        } else {
+            println!(
+                "{:<20}  {:<24}  {:<16}  {:>5}  {:<20}  {:<6}  {}",
+                rfc3339(e.at),
+                e.verdict,
+                opt(e.issuer.clone()),
+                opt(e.trust_list_sequence.map(|s| s.to_string())),
+                opt(e.status_issued_at.map(rfc3339)),
+                opt(e.challenge.map(|c| format!("{c:06}"))),
+                hex(&e.presentation_sha256)
+            );
+        }
+    }
     Ok(())
 }
 

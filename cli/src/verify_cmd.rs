@@ -1,10 +1,11 @@
-//! `qujat verify`: a QJ1 string or a QR image, against files.
+//! `qujat verify`: a QJ1 string or a QR image, against files; optionally as of another time
+//! (`--at`) and writing the verification record (`--record`).
 
 use std::sync::Arc;
 
-use qujat_core::platform::{OsRandom, SystemClock};
+use qujat_core::platform::{ManualClock, OsRandom, SystemClock};
 use qujat_core::presentation::Challenge;
-use qujat_core::verifier::Verifier;
+use qujat_core::verifier::{VerificationRecord, Verifier, parse_time};
 
 use crate::args::{VerifyArgs, parse_lang};
 use crate::error::CliError;
@@ -18,6 +19,17 @@ pub fn run(a: VerifyArgs) -> Result<bool, CliError> {
         Some(c) => Some(Challenge::parse(c).ok_or_else(|| CliError::Input("--challenge must be six digits".into()))?),
         None => None,
     };
+    let at = match &a.at {
+        Some(t) => Some(parse_time(t).ok_or_else(|| {
+            CliError::Input(format!("--at `{t}`: give RFC 3339 (2026-01-01T10:00:00Z) or Unix seconds"))
+        })?),
+        None => None,
+    };
+    if let Some(path) = &a.record
+        && path.symlink_metadata().is_ok()
+    {
+        return Err(CliError::Input(format!("{}: exists; a record is never overwritten", path.display())));
+    }
     let anchor = a.anchor.as_deref().map(files::read_public_key).transpose()?;
     let v = if a.no_state {
         // Stateless: nothing read or written; everything from the command line.
@@ -25,9 +37,17 @@ pub fn run(a: VerifyArgs) -> Result<bool, CliError> {
         if a.trust_list.is_none() {
             return Err(CliError::Input("--no-state needs --trust-list".into()));
         }
-        Verifier::new(anchor, Arc::new(SystemClock), Arc::new(OsRandom))
+        match at {
+            Some(t) => Verifier::new(anchor, Arc::new(ManualClock::new(t)), Arc::new(OsRandom)),
+            None => Verifier::new(anchor, Arc::new(SystemClock), Arc::new(OsRandom)),
+        }
     } else {
-        verifier_cmd::open(&verifier_cmd::state_dir(a.state.as_deref())?, anchor)?
+        let dir = verifier_cmd::state_dir(a.state.as_deref())?;
+        match at {
+            // A copy of the state's lists in memory: nothing recorded as if it happened now.
+            Some(t) => verifier_cmd::open_copy_at(&dir, anchor, t)?,
+            None => verifier_cmd::open(&dir, anchor)?,
+        }
     };
     verifier_cmd::install(&v, a.trust_list.as_deref(), &a.status_list, false)?;
     let text = match (&a.image, &a.text) {
@@ -37,6 +57,10 @@ pub fn run(a: VerifyArgs) -> Result<bool, CliError> {
         (None, None) => return Err(CliError::Input("give a QJ1 string or --image".into())),
     };
     let r = v.verify(&text, challenge);
+    if let Some(path) = &a.record {
+        // Personal data: 0600, written atomically (temporary file, fsync, rename).
+        files::write(path, VerificationRecord::new(&r, &text).to_json().as_bytes(), true)?;
+    }
     if a.json {
         println!("{}", serde_json::to_string_pretty(&report::json(&r)).map_err(CliError::core)?);
     } else {

@@ -6,6 +6,8 @@ use std::process::{Command, Output};
 
 #[path = "cli/endless_input.rs"]
 mod endless_input;
+#[path = "cli/record.rs"]
+mod record;
 #[path = "cli/verifier_state.rs"]
 mod verifier_state;
 

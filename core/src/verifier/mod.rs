@@ -2,6 +2,7 @@
 //! freshness, the challenge and revocation, and say what it found.
 
 mod error;
+mod record;
 mod report;
 pub mod store;
 mod verdict_view;
@@ -12,6 +13,10 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use sha2::{Digest, Sha256};
 
 pub use error::{InstallError, StoreError};
+pub use record::{
+    RECORD_VERSION, RecordClaim, RecordIssuer, RecordReason, RecordText, RecordTimes, RecordValue, VerificationRecord,
+    parse_time, rfc3339,
+};
 pub use report::{IssuerInfo, MalformedReason, StatusFreshness, Verdict, VerificationReport};
 pub use store::VerifierStore;
 pub use store::history::{DEFAULT_HISTORY_LIMIT, HistoryEntry};

@@ -95,6 +95,23 @@ class VerifierTest {
     }
 
     @Test
+    fun `the report carries the verification record as JSON`() {
+        val text = present()
+        val ok = world.verifier().verify(text, null, Language.RU)
+        // Pretty JSON: the top-level keys are the ones indented by two spaces.
+        val keys = Regex("^  \"([a-z_0-9]+)\":", RegexOption.MULTILINE).findAll(ok.recordJson).map { it.groupValues[1] }.toList()
+        for (k in listOf("verdict", "reason", "kind", "verified_at", "presentation", "presentation_sha256", "issuer", "claims")) {
+            assertTrue(k in keys, "record key $k missing: $keys")
+        }
+        assertTrue(ok.recordJson.contains("\"verdict\": \"VALID\""), ok.verdictCode)
+        assertTrue(ok.recordJson.contains("\"presentation\": \"$text\""))
+        assertTrue(ok.recordJson.contains("\"kind\": \"live\""))
+        val garbage = world.verifier().verify("QJ1:garbage", null, Language.EN)
+        assertTrue(garbage.recordJson.contains("\"verdict\": \"MALFORMED\""))
+        assertTrue(garbage.recordJson.contains("\"claims\": []"), garbage.recordJson)
+    }
+
+    @Test
     fun `verdicts - no trust list, trust list expired, unknown issuer, malformed, forged`() {
         val text = present()
         val bare = Verifier.withClock(world.anchor.publicKey(), world.clock)

@@ -64,6 +64,21 @@ impl VerifierStore {
         lists::anchor(&self.conn)
     }
 
+    /// The signed bytes of the held trust list and of each issuer's held status list, read
+    /// without writing: for a verifier in memory that works on a copy of this state
+    /// (`qujat verify --at`, which must not record anything as if it happened now).
+    pub fn held_list_bytes(&self) -> Result<HeldListBytes, StoreError> {
+        let trust = lists::trust_list_bytes(&self.conn)?;
+        let status = lists::status_list_bytes(&self.conn)?.into_iter().map(|(_, b)| b).collect();
+        Ok(HeldListBytes { trust, status })
+    }
+
+    /// The `n` newest verifications of the history, oldest first (see [`HistoryEntry`](crate::verifier::HistoryEntry) for what a
+    /// row holds). Reads only.
+    pub fn history(&self, n: u32) -> Result<Vec<history::HistoryEntry>, StoreError> {
+        history::recent(&self.conn, n)
+    }
+
     /// True for a state on a file (shared with other processes, and with a history).
     pub(crate) fn on_file(&self) -> bool {
         self.on_file
@@ -84,6 +99,15 @@ impl VerifierStore {
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
+}
+
+/// The signed lists a state holds, as bytes (to be verified again by whoever installs them).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HeldListBytes {
+    /// The trust list, if one is held.
+    pub trust: Option<Vec<u8>>,
+    /// Each issuer's status list, by issuer id.
+    pub status: Vec<Vec<u8>>,
 }
 
 /// Create the file with mode 0600 if it does not exist (SQLite would use the umask).

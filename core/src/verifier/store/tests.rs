@@ -128,3 +128,29 @@ fn a_state_that_cannot_be_written_accepts_nothing() {
     assert_eq!(open().verify(&text, Some(c)).verdict, Verdict::Valid);
     assert_eq!(v.verify(&text, Some(c)).verdict, Verdict::ChallengeReused);
 }
+
+#[test]
+fn held_lists_and_history_are_read_without_writing() {
+    let (_dir, path) = temp();
+    let anchor = KeyPair::generate(&SeededRandom::new(b"anchor")).unwrap();
+    let list = TrustList::sign(
+        &anchor,
+        TrustListPayload { sequence: 3, issued_at: 900, expires_at: 100_000, issuers: Vec::new() },
+    );
+    let v = verifier(&path, &anchor).unwrap();
+    v.install_trust_list(&list).unwrap();
+    assert_eq!(v.verify("QJ1:not base45 !", None).verdict.code(), "MALFORMED");
+    assert_eq!(v.verify("QJ1:", None).verdict.code(), "MALFORMED");
+    drop(v);
+    let store = VerifierStore::open(&path).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    assert_eq!(
+        store.held_list_bytes().unwrap(),
+        super::HeldListBytes { trust: Some(list.clone()), status: Vec::new() }
+    );
+    let h = store.history(10).unwrap();
+    assert_eq!(h.len(), 2);
+    assert_eq!((h[0].at, h[0].verdict.as_str(), h[1].verdict.as_str()), (1_000, "MALFORMED", "MALFORMED"));
+    assert_eq!(store.history(1).unwrap(), h[1..].to_vec());
+    assert_eq!(std::fs::read(&path).unwrap(), before, "reading wrote into the state");
+}
