@@ -25,6 +25,9 @@ pub fn text(r: &VerificationReport, lang: Lang) -> String {
     for c in &r.claims.not_stated {
         rows.push((claim_label(*c, lang).to_owned(), "—".into()));
     }
+    if let Some(k) = &r.kind {
+        rows.push(("kind".into(), r.document_line().unwrap_or_else(|| k.code().to_owned())));
+    }
     if let (Some(c), Some(e)) = (r.created_at, r.expires_at) {
         rows.push(("presented".into(), format!("{} (expires {})", time(c), time(e))));
     }
@@ -66,6 +69,9 @@ pub fn explain(v: &Verdict) -> String {
             format!("made in the future ({}): a phone's clock is wrong", time(*created_at))
         }
         Verdict::ChallengeMismatch => "made for another challenge code (or none)".into(),
+        Verdict::DocumentNotLive => {
+            "a printed/e-mailed copy cannot answer a challenge: ask for the live QR code from the app".into()
+        }
         Verdict::ChallengeReused => "this challenge was already answered: a replay".into(),
         Verdict::UnknownIssuer { claimed_id } => {
             format!("issuer `{claimed_id}` is not in the trust list")
@@ -97,6 +103,8 @@ pub fn json(r: &VerificationReport) -> Value {
         "verdict": r.verdict.code(),
         "reason": explain(&r.verdict),
         "issuer": r.issuer.as_ref().map(|i| json!({"id": i.id, "name": {"kk": i.name.kk, "ru": i.name.ru, "en": i.name.en}})),
+        "kind": r.kind.as_ref().map(|k| k.code()),
+        "audience": r.kind.as_ref().and_then(|k| k.audience()),
         "claims": claims,
         "not_stated": r.claims.not_stated.iter().map(|c| c.key()).collect::<Vec<_>>(),
         "created_at": r.created_at,

@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use sha2::{Digest, Sha256};
 
 pub use error::{InstallError, StoreError};
-pub use report::{IssuerInfo, MalformedReason, StatusFreshness, Verdict, VerificationReport};
+pub use report::{IssuerInfo, MalformedReason, PresentationKind, StatusFreshness, Verdict, VerificationReport};
 pub use store::VerifierStore;
 pub use store::history::{DEFAULT_HISTORY_LIMIT, HistoryEntry};
 pub use verdict_view::{NextStep, Severity, VerdictView};
@@ -345,6 +345,10 @@ impl Verifier {
         report.created_at = Some(payload.created_at);
         report.expires_at = Some(payload.expires_at());
         report.challenge = payload.challenge;
+        report.kind = Some(match &payload.audience {
+            Some(audience) => PresentationKind::Document { audience: audience.clone() },
+            None => PresentationKind::Live,
+        });
 
         // 1. Trust list and issuer.
         let Some(trust) = held.trust.as_ref() else {
@@ -391,7 +395,11 @@ impl Verifier {
             return (with(report, Verdict::Expired { expired_at: payload.expires_at() }), None);
         }
 
-        // 6. Challenge: consumed by the caller, in the state, whatever the revocation says.
+        // 6. Challenge: consumed by the caller, in the state, whatever the revocation says. A
+        // document never answers one: a copy cannot stand in for a live check.
+        if expected.is_some() && payload.audience.is_some() {
+            return (with(report, Verdict::DocumentNotLive), None);
+        }
         if let Some(c) = expected
             && payload.challenge != Some(c)
         {
