@@ -71,7 +71,7 @@ pub fn check_audience(audience: &str) -> Result<(), AudienceError> {
 
 /// Whether a document's lifetime in seconds is allowed: whole days, 1 to [`MAX_DOCUMENT_DAYS`].
 pub fn document_lifetime_ok(ttl_secs: u32) -> bool {
-    ttl_secs % SECS_PER_DAY == 0 && (1..=MAX_DOCUMENT_DAYS).contains(&(ttl_secs / SECS_PER_DAY))
+    ttl_secs.is_multiple_of(SECS_PER_DAY) && (1..=MAX_DOCUMENT_DAYS).contains(&(ttl_secs / SECS_PER_DAY))
 }
 
 impl PresentationPayload {
