@@ -127,3 +127,44 @@ pub fn terminal_qr(m: &qujat_core::qr::QrMatrix) -> String {
     };
     m.to_terminal_for(theme)
 }
+
+#[cfg(test)]
+mod tests {
+    use qujat_core::credential::DisclosedClaims;
+    use qujat_core::verifier::PresentationKind;
+
+    use super::*;
+
+    fn report(kind: Option<PresentationKind>) -> VerificationReport {
+        VerificationReport {
+            verdict: Verdict::Valid,
+            issuer: None,
+            kind,
+            claims: DisclosedClaims::default(),
+            created_at: Some(1_795_608_000),
+            expires_at: Some(1_795_608_000 + 30 * 86_400),
+            challenge: None,
+            status: None,
+            trust_list_sequence: None,
+            verified_at: 1_795_608_030,
+        }
+    }
+
+    #[test]
+    fn a_document_says_what_it_is_in_text_and_json() {
+        let r = report(Some(PresentationKind::Document { audience: "Kaspi Bank HR".into() }));
+        let t = text(&r, Lang::En);
+        let kind = |t: &str| t.lines().find(|l| l.starts_with("kind:")).map(|l| l[5..].trim().to_owned());
+        assert_eq!(
+            kind(&t).as_deref(),
+            Some("printed/e-mailed copy for Kaspi Bank HR, made on 2026-11-25, valid until 2026-12-25"),
+            "{t}"
+        );
+        let j = json(&r);
+        assert_eq!((j["kind"].as_str(), j["audience"].as_str()), (Some("document"), Some("Kaspi Bank HR")));
+        let live = report(Some(PresentationKind::Live));
+        assert_eq!(kind(&text(&live, Lang::En)).as_deref(), Some("live"));
+        assert_eq!((json(&live)["kind"].as_str(), json(&live)["audience"].as_str()), (Some("live"), None));
+        assert_eq!(kind(&text(&report(None), Lang::En)), None);
+    }
+}
