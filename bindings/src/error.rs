@@ -222,9 +222,12 @@ pub enum WalletError {
     /// A stored diploma does not decode (damaged, or written by a newer version).
     #[error("a stored diploma is damaged")]
     DamagedRecord,
-    /// The presentation lifetime is outside 1–600 seconds.
-    #[error("the presentation lifetime must be 1 to 600 seconds")]
+    /// The presentation lifetime is outside 1–600 seconds (a document's: 1–90 days).
+    #[error("the presentation lifetime must be 1 to 600 seconds (a document's 1 to 90 days)")]
     BadLifetime,
+    /// A document's audience is empty, over 128 bytes, or has a control character.
+    #[error("the audience must be 1 to 128 bytes without control characters")]
+    BadAudience,
     /// A diploma id is not 64 hex digits.
     #[error("not a diploma id")]
     BadDiplomaId,
@@ -280,7 +283,10 @@ impl From<CoreWalletError> for WalletError {
             }
             CoreWalletError::DamagedRecord(_) => Self::DamagedRecord,
             CoreWalletError::OlderTrustList { held, offered } => Self::OlderTrustList { held, offered },
-            CoreWalletError::Present(PresentError::BadLifetime) => Self::BadLifetime,
+            CoreWalletError::Present(PresentError::BadLifetime | PresentError::BadDocumentLifetime) => {
+                Self::BadLifetime
+            }
+            CoreWalletError::Present(PresentError::BadAudience(_)) => Self::BadAudience,
         }
     }
 }

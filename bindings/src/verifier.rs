@@ -30,6 +30,8 @@ pub enum Verdict {
     },
     /// Made for another challenge, or without the one asked for.
     ChallengeMismatch,
+    /// A printed or e-mailed copy shown where a challenge was asked: ask for the live QR code.
+    DocumentNotLive,
     /// The challenge was already answered: a replay.
     ChallengeReused,
     /// The issuer is not in the trust list.
@@ -78,6 +80,7 @@ impl Verdict {
             CoreVerdict::Expired { expired_at } => Self::Expired { expired_at: *expired_at },
             CoreVerdict::NotYetValid { created_at } => Self::NotYetValid { created_at: *created_at },
             CoreVerdict::ChallengeMismatch => Self::ChallengeMismatch,
+            CoreVerdict::DocumentNotLive => Self::DocumentNotLive,
             CoreVerdict::ChallengeReused => Self::ChallengeReused,
             CoreVerdict::UnknownIssuer { claimed_id } => Self::UnknownIssuer { claimed_id: claimed_id.clone() },
             CoreVerdict::ForgedIssuerSignature => Self::ForgedIssuerSignature,

@@ -25,6 +25,9 @@ pub fn text(r: &VerificationReport, lang: Lang) -> String {
     for c in &r.claims.not_stated {
         rows.push((claim_label(*c, lang).to_owned(), "—".into()));
     }
+    if let Some(k) = &r.kind {
+        rows.push(("kind".into(), r.document_line().unwrap_or_else(|| k.code().to_owned())));
+    }
     if let (Some(c), Some(e)) = (r.created_at, r.expires_at) {
         rows.push(("presented".into(), format!("{} (expires {})", time(c), time(e))));
     }
@@ -66,6 +69,9 @@ pub fn explain(v: &Verdict) -> String {
             format!("made in the future ({}): a phone's clock is wrong", time(*created_at))
         }
         Verdict::ChallengeMismatch => "made for another challenge code (or none)".into(),
+        Verdict::DocumentNotLive => {
+            "a printed/e-mailed copy cannot answer a challenge: ask for the live QR code from the app".into()
+        }
         Verdict::ChallengeReused => "this challenge was already answered: a replay".into(),
         Verdict::UnknownIssuer { claimed_id } => {
             format!("issuer `{claimed_id}` is not in the trust list")
@@ -97,6 +103,8 @@ pub fn json(r: &VerificationReport) -> Value {
         "verdict": r.verdict.code(),
         "reason": explain(&r.verdict),
         "issuer": r.issuer.as_ref().map(|i| json!({"id": i.id, "name": {"kk": i.name.kk, "ru": i.name.ru, "en": i.name.en}})),
+        "kind": r.kind.as_ref().map(|k| k.code()),
+        "audience": r.kind.as_ref().and_then(|k| k.audience()),
         "claims": claims,
         "not_stated": r.claims.not_stated.iter().map(|c| c.key()).collect::<Vec<_>>(),
         "created_at": r.created_at,
@@ -118,4 +126,45 @@ pub fn terminal_qr(m: &qujat_core::qr::QrMatrix) -> String {
         qujat_core::qr::TerminalTheme::DarkOnLight
     };
     m.to_terminal_for(theme)
+}
+
+#[cfg(test)]
+mod tests {
+    use qujat_core::credential::DisclosedClaims;
+    use qujat_core::verifier::PresentationKind;
+
+    use super::*;
+
+    fn report(kind: Option<PresentationKind>) -> VerificationReport {
+        VerificationReport {
+            verdict: Verdict::Valid,
+            issuer: None,
+            kind,
+            claims: DisclosedClaims::default(),
+            created_at: Some(1_795_608_000),
+            expires_at: Some(1_795_608_000 + 30 * 86_400),
+            challenge: None,
+            status: None,
+            trust_list_sequence: None,
+            verified_at: 1_795_608_030,
+        }
+    }
+
+    #[test]
+    fn a_document_says_what_it_is_in_text_and_json() {
+        let r = report(Some(PresentationKind::Document { audience: "Kaspi Bank HR".into() }));
+        let t = text(&r, Lang::En);
+        let kind = |t: &str| t.lines().find(|l| l.starts_with("kind:")).map(|l| l[5..].trim().to_owned());
+        assert_eq!(
+            kind(&t).as_deref(),
+            Some("printed/e-mailed copy for Kaspi Bank HR, made on 2026-11-25, valid until 2026-12-25"),
+            "{t}"
+        );
+        let j = json(&r);
+        assert_eq!((j["kind"].as_str(), j["audience"].as_str()), (Some("document"), Some("Kaspi Bank HR")));
+        let live = report(Some(PresentationKind::Live));
+        assert_eq!(kind(&text(&live, Lang::En)).as_deref(), Some("live"));
+        assert_eq!((json(&live)["kind"].as_str(), json(&live)["audience"].as_str()), (Some("live"), None));
+        assert_eq!(kind(&text(&report(None), Lang::En)), None);
+    }
 }

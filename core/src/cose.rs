@@ -12,8 +12,11 @@ use crate::keys::{KeyPair, PublicKey, SIGNATURE_LEN};
 pub enum Context {
     /// A diploma credential, signed by the issuer.
     Credential,
-    /// A presentation, signed by the holder.
+    /// A (live) presentation, signed by the holder.
     Presentation,
+    /// A document presentation (a printed or e-mailed copy for an audience), signed by the
+    /// holder: never accepted as a live presentation, nor the reverse.
+    Document,
     /// A status (revocation) list, signed by the issuer.
     StatusList,
     /// A trust list, signed by the trust anchor.
@@ -26,6 +29,7 @@ impl Context {
         match self {
             Context::Credential => b"QJ1 credential",
             Context::Presentation => b"QJ1 presentation",
+            Context::Document => b"QJ1 document presentation",
             Context::StatusList => b"QJ1 status list",
             Context::TrustList => b"QJ1 trust list",
         }
@@ -89,7 +93,7 @@ impl Unsigned {
         // The presentation's protected header is empty: its algorithm is fixed by the format (the
         // holder key in a v1 credential is Ed25519), which saves 3 bytes in every QR code.
         let protected = match ctx {
-            Context::Presentation => HeaderBuilder::new().build(),
+            Context::Presentation | Context::Document => HeaderBuilder::new().build(),
             _ => HeaderBuilder::new().algorithm(iana::Algorithm::EdDSA).build(),
         };
         Self { inner: CoseSign1Builder::new().protected(protected).payload(payload).build(), ctx }
@@ -120,7 +124,7 @@ impl Envelope {
     /// The exact protected-header bytes an envelope of this context carries.
     pub fn protected_header(ctx: Context) -> &'static [u8] {
         match ctx {
-            Context::Presentation => &[],
+            Context::Presentation | Context::Document => &[],
             _ => &PROTECTED_EDDSA,
         }
     }
@@ -145,6 +149,13 @@ impl Envelope {
             return Err(CoseError::Malformed);
         }
         Ok(Self { inner, ctx })
+    }
+
+    /// The same envelope, its signature to be checked in `ctx` (of the same header shape: a
+    /// presentation's payload says whether it is live or a document).
+    pub fn in_context(self, ctx: Context) -> Self {
+        debug_assert_eq!(Self::protected_header(ctx), Self::protected_header(self.ctx));
+        Self { ctx, ..self }
     }
 
     /// The payload, **unauthenticated** until [`Envelope::verify`] succeeds.
@@ -206,6 +217,13 @@ mod tests {
         assert_eq!(&p[..3], [0x84, 0x40, 0xa0]);
         assert!(Envelope::parse(&p, Context::Presentation).is_ok());
         assert_eq!(Envelope::parse(&p, Context::Credential).unwrap_err(), CoseError::UnsupportedAlgorithm);
+        // A live presentation's signature never verifies as a document's, nor the reverse.
+        let live = Envelope::parse(&p, Context::Presentation).unwrap();
+        assert_eq!(live.clone().in_context(Context::Document).verify(&k.public()), Err(CoseError::BadSignature));
+        let doc = sign(&k, Context::Document, b"payload".to_vec());
+        let doc = Envelope::parse(&doc, Context::Document).unwrap();
+        assert_eq!(doc.verify(&k.public()), Ok(()));
+        assert_eq!(doc.in_context(Context::Presentation).verify(&k.public()), Err(CoseError::BadSignature));
     }
 
     #[test]

@@ -30,6 +30,12 @@ fn documented_presentations_verify() {
     let c = qujat_core::presentation::Challenge::new(42_917);
     assert_eq!(v.verify(&get("presentation-challenge-042917"), c).verdict, Verdict::Valid);
     assert_eq!(v.verify(&get("presentation-challenge-042917"), None).verdict, Verdict::Valid);
+    let doc = v.verify(&get("document"), None);
+    assert_eq!(doc.verdict, Verdict::Valid);
+    assert_eq!(doc.kind.as_ref().and_then(|k| k.audience()), Some(vectors::DOCUMENT_AUDIENCE));
+    assert_eq!(v.verify(&get("document"), c).verdict, Verdict::DocumentNotLive);
+    let cose = qujat_core::presentation::wire::decode(&get("document")).unwrap();
+    assert_eq!(qujat_core::keys::hex_encode(&cose), get("document-cose"));
 }
 
 #[test]

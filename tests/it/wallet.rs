@@ -289,3 +289,34 @@ fn import_keeps_the_highest_trust_list_sequence_and_refuses_a_lower_one() {
         WalletError::OlderTrustList { held: 7, offered: 5 }
     );
 }
+
+#[test]
+fn the_wallet_makes_a_document_presentation_and_logs_it() {
+    use qujat_core::presentation::{AudienceError, DocumentRequest, PresentError};
+    use qujat_core::verifier::PresentationKind;
+    let mut w = World::new("wallet-document");
+    w.register.allocate().unwrap();
+    let h = holder(&w);
+    let bundle = issue_to(&w, "kz.enu", "enu-bachelor-honors", &h, 0);
+    let summary = h.wallet.import(&bundle, &w.trust_list, &w.anchor.public()).unwrap();
+    let req = DocumentRequest { days: 14, ..DocumentRequest::new("Kaspi Bank HR") };
+    let p = h.wallet.present_document(&summary.id, &req).unwrap();
+    assert_eq!(p.expires_at, NOW + 14 * DAY);
+    let r = w.verifier().verify(&p.text, None);
+    assert_eq!(r.verdict, Verdict::Valid);
+    assert_eq!(r.kind, Some(PresentationKind::Document { audience: "Kaspi Bank HR".into() }));
+    let log = h.wallet.audit_log().unwrap();
+    let entry = log.entries.iter().find(|e| e.kind == AuditKind::PresentDocument).unwrap();
+    let detail = String::from_utf8_lossy(entry.detail.expose_secret()).into_owned();
+    assert!(detail.contains("days=14") && detail.contains("audience=Kaspi Bank HR"), "{detail}");
+    assert!(!log.entries.iter().any(|e| e.kind == AuditKind::Present));
+    // Refused requests leave no entry.
+    for (req, err) in [
+        (DocumentRequest { days: 91, ..DocumentRequest::new("HR") }, PresentError::BadDocumentLifetime),
+        (DocumentRequest::new(""), PresentError::BadAudience(AudienceError::Length)),
+    ] {
+        assert_eq!(h.wallet.present_document(&summary.id, &req).unwrap_err(), WalletError::Present(err));
+    }
+    let n = h.wallet.audit_log().unwrap().entries.iter().filter(|e| e.kind == AuditKind::PresentDocument).count();
+    assert_eq!(n, 1);
+}

@@ -130,7 +130,7 @@ pub fn empty_status(issuer: &str, entries: u64) -> StatusListPayload {
     StatusListPayload::new(issuer.to_owned(), NOW - DAY, NOW + 7 * DAY, entries, &[]).unwrap()
 }
 
-use qujat_core::cose::{self, Context};
+use qujat_core::cose;
 use qujat_core::presentation::{PresentationPayload, SignedPresentation, wire};
 
 /// Decode a presentation string into its payload.
@@ -140,7 +140,7 @@ pub fn payload_of(text: &str) -> PresentationPayload {
 
 /// Sign a payload as `signer` and encode it as a `QJ1:` string.
 pub fn sign_payload(payload: &PresentationPayload, signer: &KeyPair) -> String {
-    wire::encode(&cose::sign(signer, Context::Presentation, payload.to_cbor()))
+    wire::encode(&cose::sign(signer, payload.context(), payload.to_cbor()))
 }
 
 /// The same payload, re-signed by another key (a thief with a copied credential).

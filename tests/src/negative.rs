@@ -24,7 +24,8 @@ use crate::vectors;
 pub struct Negative {
     /// A short label.
     pub name: String,
-    /// What it is given to: `qj1` (a scanned string, to the verifier), `credential`, `bundle`,
+    /// What it is given to: `qj1` (a scanned string, to the verifier), `qj1-challenge-042917`
+    /// (the same, to a verifier that showed the challenge 042917), `credential`, `bundle`,
     /// `trust-list` (with the anchor key), `status-list` (with the §14 trust list).
     pub object: String,
     /// `MALFORMED/<reason>` for a scanned string, `REFUSED/<reason>` for the others.
@@ -269,8 +270,86 @@ pub fn generate() -> Vec<Negative> {
         }),
     ];
     out.extend(transport(&k));
+    out.extend(documents(&k));
     out.extend(lists(&k));
     out
+}
+
+/// The document vector (`document-cose` of §14) with its payload items changed, re-signed by
+/// the holder in `ctx`, as a `QJ1:` string. Items: 0–5 as a live presentation's, 6 `null`,
+/// 7 the audience.
+fn document(k: &Keys, ctx: Context, edit: impl FnOnce(&mut Vec<Vec<u8>>)) -> String {
+    let cose = hex_decode(&vector("document-cose")).unwrap();
+    let mut p = items(&payload_of(&cose));
+    edit(&mut p);
+    qj1(&sign1(&k.holder, ctx, &[], &assemble(4, &p)))
+}
+
+fn text(s: &str) -> Vec<u8> {
+    cbor::encode(&Value::Text(s.to_owned()))
+}
+
+/// Document presentations: the kinds never stand in for each other, and the audience and
+/// validity bounds hold even when the holder signs.
+fn documents(k: &Keys) -> Vec<Negative> {
+    let live = hex_decode(&vector("presentation-cose")).unwrap();
+    let doc = hex_decode(&vector("document-cose")).unwrap();
+    // The document's own signature over a changed audience (not re-signed: the one vector whose
+    // point is the signature).
+    let changed = {
+        let mut c = items(&doc);
+        let mut p = items(&payload_of(&doc));
+        p[7] = text("Halyk Bank HR");
+        c[2] = bstr(&assemble(4, &p));
+        assemble(4, &c)
+    };
+    vec![
+        neg("document-signed-as-live", "qj1", "FORGED_HOLDER_SIGNATURE", document(k, Context::Presentation, |_| {})),
+        neg(
+            "live-signed-as-document",
+            "qj1",
+            "FORGED_HOLDER_SIGNATURE",
+            qj1(&sign1(&k.holder, Context::Document, &[], &payload_of(&live))),
+        ),
+        neg("document-audience-changed", "qj1", "FORGED_HOLDER_SIGNATURE", qj1(&changed)),
+        neg(
+            "document-audience-0-bytes",
+            "qj1",
+            "MALFORMED/BAD_FIELD",
+            document(k, Context::Document, |p| p[7] = text("")),
+        ),
+        neg(
+            "document-audience-129-bytes",
+            "qj1",
+            "MALFORMED/BAD_FIELD",
+            document(k, Context::Document, |p| p[7] = text(&"A".repeat(129))),
+        ),
+        neg(
+            "document-audience-line-break",
+            "qj1",
+            "MALFORMED/BAD_FIELD",
+            document(k, Context::Document, |p| p[7] = text("Kaspi Bank\nHR")),
+        ),
+        neg(
+            "document-validity-91-days",
+            "qj1",
+            "MALFORMED/BAD_FIELD",
+            document(k, Context::Document, |p| p[5] = cbor::encode(&Value::Integer((91 * 86_400).into()))),
+        ),
+        neg(
+            "document-validity-not-whole-days",
+            "qj1",
+            "MALFORMED/BAD_FIELD",
+            document(k, Context::Document, |p| p[5] = cbor::encode(&Value::Integer((30 * 86_400 + 1).into()))),
+        ),
+        neg(
+            "document-with-a-challenge",
+            "qj1",
+            "MALFORMED/BAD_FIELD",
+            document(k, Context::Document, |p| p[6] = cbor::encode(&Value::Integer(42_917.into()))),
+        ),
+        neg("document-where-a-challenge-was-asked", "qj1-challenge-042917", "DOCUMENT_NOT_LIVE", vector("document")),
+    ]
 }
 
 /// `created at` of the default presentation, as the four bytes after `1a`.
@@ -483,6 +562,11 @@ pub fn controls() -> Vec<Negative> {
     assert_eq!(cose, hex_decode(&vector("presentation-cose")).unwrap(), "re-signing reproduces the vector");
     vec![
         neg("control-presentation", "qj1", "VALID", qj1(&cose)),
+        neg("control-document", "qj1", "VALID", {
+            let d = document(&k, Context::Document, |_| {});
+            assert_eq!(d, vector("document"), "re-signing reproduces the document vector");
+            d
+        }),
         neg("control-trust-list", "trust-list", "ACCEPTED", hex_encode(&trust)),
         neg("control-status-list", "status-list", "ACCEPTED", hex_encode(&status)),
         neg("control-credential", "credential", "ACCEPTED", vector("credential")),
@@ -497,8 +581,9 @@ pub fn outcome(n: &Negative) -> String {
     let refused = |code: &str| format!("REFUSED/{code}");
     let bytes = || hex_decode(&n.value).unwrap_or_default();
     match n.object.as_str() {
-        "qj1" => {
-            let r = vectors::verifier(&documented).verify(&n.value, None);
+        "qj1" | "qj1-challenge-042917" => {
+            let asked = (n.object != "qj1").then(|| qujat_core::presentation::Challenge::new(42_917)).flatten();
+            let r = vectors::verifier(&documented).verify(&n.value, asked);
             match r.verdict {
                 qujat_core::verifier::Verdict::Malformed(reason) => format!("MALFORMED/{}", reason.code()),
                 v => v.code().to_owned(),

@@ -1,7 +1,8 @@
 //! The QR-version table of `docs/FORMAT.md`: minimal, default and all-claims presentations of
-//! each fixture at ECC L/M/Q.
+//! each fixture, and its default document presentation, at ECC L/M/Q.
 
 use qujat_core::credential::{ClaimSet, Lang};
+use qujat_core::presentation;
 use qujat_core::qr::{Ecc, version_for};
 
 use crate::{FIXTURES, World};
@@ -28,15 +29,17 @@ pub fn render() -> String {
         let b = w.issue(name);
         for (set_name, set) in sets() {
             let text = w.present(&b, set, None).text;
-            let v = |e| version_for(&text, e).map_or_else(|_| "—".to_owned(), |v| v.to_string());
-            s.push_str(&format!(
-                "| {name} | {set_name} | {} | {} | {} | {} |\n",
-                text.len(),
-                v(Ecc::L),
-                v(Ecc::M),
-                v(Ecc::Q)
-            ));
+            s.push_str(&row(name, set_name, &text));
         }
+        // A document presentation: the default claims for an audience of 13 bytes, 30 days.
+        let req = presentation::DocumentRequest::new(crate::vectors::DOCUMENT_AUDIENCE);
+        let doc = presentation::build_document(&b, &w.holder, &req, crate::NOW).map(|p| p.text).unwrap_or_default();
+        s.push_str(&row(name, "document (default)", &doc));
     }
     s
+}
+
+fn row(name: &str, set_name: &str, text: &str) -> String {
+    let v = |e| version_for(text, e).map_or_else(|_| "—".to_owned(), |v| v.to_string());
+    format!("| {name} | {set_name} | {} | {} | {} | {} |\n", text.len(), v(Ecc::L), v(Ecc::M), v(Ecc::Q))
 }

@@ -21,6 +21,9 @@ pub fn key(label: &str) -> KeyPair {
     KeyPair::from_seed(&SecretBytes::new(seed))
 }
 
+/// The audience of the document vector.
+pub const DOCUMENT_AUDIENCE: &str = "Kaspi Bank HR";
+
 /// The vectors, as `(name, value)` pairs in the order `docs/FORMAT.md` lists them.
 pub fn generate() -> Vec<(&'static str, String)> {
     let anchor = key("qujat vector anchor");
@@ -54,6 +57,9 @@ pub fn generate() -> Vec<(&'static str, String)> {
     let req_c = PresentationRequest { claims: ClaimSet::minimal(), challenge: Some(challenge), ttl_secs: 300 };
     let pc = presentation::present(&bundle, &holder, &req_c, NOW).unwrap_or_else(|e| panic!("{e}"));
     let cose = wire::decode(&p.text).unwrap_or_default();
+    let doc =
+        presentation::build_document(&bundle, &holder, &presentation::DocumentRequest::new(DOCUMENT_AUDIENCE), NOW)
+            .unwrap_or_else(|e| panic!("{e}"));
     vec![
         ("time", NOW.to_string()),
         ("anchor-public", anchor.public().to_hex()),
@@ -66,6 +72,8 @@ pub fn generate() -> Vec<(&'static str, String)> {
         ("presentation-cose", hex_encode(&cose)),
         ("presentation", p.text),
         ("presentation-challenge-042917", pc.text),
+        ("document-cose", hex_encode(&wire::decode(&doc.text).unwrap_or_default())),
+        ("document", doc.text),
         // The secrets behind the vectors, so another implementation can re-sign them:
         // seed = SHA-256(SHA-256(label) ‖ 8 zero bytes), the first block of `SeededRandom`.
         ("anchor-seed", hex_encode(anchor.seed().expose_secret())),

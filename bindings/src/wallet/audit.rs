@@ -31,6 +31,8 @@ pub enum AuditKind {
     /// The log's head record was damaged or stale and the log was continued after its last
     /// entry; the chain is reported broken from here.
     HeadRebuilt,
+    /// A document presentation (a printed or e-mailed copy for an audience) was made.
+    PresentDocument,
     /// A kind written by a newer version of the app (its number).
     Other(u16),
 }

@@ -2,11 +2,13 @@
 //!
 //! A positional record `[1 credential (the COSE_Sign1 array itself, nested), 2 disclosed mask,
 //! 3 cover (16-byte nodes), 4 [disclosed values in slot order], 5 created at, 6 lifetime
-//! seconds, ?7 challenge]`. Its version is the `QJ1:` prefix: there is no version field.
+//! seconds, ?7 challenge]`; a document presentation (for paper and e-mail) has eight items,
+//! `[1–6 as above, 7 null (never a challenge), 8 audience]`, and its own signing context
+//! ([`Context::Document`]). Its version is the `QJ1:` prefix: there is no version field.
 
 use ciborium::Value;
 
-use super::{Challenge, MAX_TTL_SECS};
+use super::{Challenge, MAX_DOCUMENT_DAYS, MAX_TTL_SECS, SECS_PER_DAY};
 use crate::cbor::{self, FormatError, IntMap};
 use crate::cose::{Context, CoseError, Envelope};
 use crate::credential::claims::{ClaimId, ClaimSet, ClaimValue, SLOTS};
@@ -33,8 +35,43 @@ pub struct PresentationPayload {
     pub created_at: UnixTime,
     /// Lifetime in seconds.
     pub ttl_secs: u32,
-    /// The verifier's challenge, when one was given.
+    /// The verifier's challenge, when one was given (never in a document).
     pub challenge: Option<Challenge>,
+    /// The audience of a document presentation (`None`: a live presentation).
+    pub audience: Option<String>,
+}
+
+/// Largest audience of a document presentation, bytes of UTF-8.
+pub const MAX_AUDIENCE_BYTES: usize = 128;
+
+/// Why an audience is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum AudienceError {
+    /// Empty, or longer than [`MAX_AUDIENCE_BYTES`] bytes of UTF-8.
+    #[error("the audience must be 1 to {MAX_AUDIENCE_BYTES} bytes of UTF-8")]
+    Length,
+    /// A control character (Unicode category Cc: C0, DEL, C1; a line break included), or
+    /// white space at either end.
+    #[error("the audience must not contain control characters or start or end with white space")]
+    Character,
+}
+
+/// Check an audience as the format requires (`docs/FORMAT.md` §7.1): 1–128 bytes of UTF-8, no
+/// control character, no white space at either end. Not normalised (NFC not required): it is
+/// signed and shown exactly as given.
+pub fn check_audience(audience: &str) -> Result<(), AudienceError> {
+    if audience.is_empty() || audience.len() > MAX_AUDIENCE_BYTES {
+        return Err(AudienceError::Length);
+    }
+    if audience.chars().any(char::is_control) || audience.trim() != audience {
+        return Err(AudienceError::Character);
+    }
+    Ok(())
+}
+
+/// Whether a document's lifetime in seconds is allowed: whole days, 1 to [`MAX_DOCUMENT_DAYS`].
+pub fn document_lifetime_ok(ttl_secs: u32) -> bool {
+    ttl_secs.is_multiple_of(SECS_PER_DAY) && (1..=MAX_DOCUMENT_DAYS).contains(&(ttl_secs / SECS_PER_DAY))
 }
 
 impl PresentationPayload {
@@ -50,8 +87,13 @@ impl PresentationPayload {
             Value::Integer(self.created_at.into()),
             Value::Integer(self.ttl_secs.into()),
         ];
-        if let Some(c) = self.challenge {
-            items.push(Value::Integer(c.value().into()));
+        match (&self.audience, self.challenge) {
+            (Some(audience), _) => {
+                items.push(Value::Null);
+                items.push(Value::Text(audience.clone()));
+            }
+            (None, Some(c)) => items.push(Value::Integer(c.value().into())),
+            (None, None) => {}
         }
         cbor::encode_array(items)
     }
@@ -59,7 +101,7 @@ impl PresentationPayload {
     /// Strict decoding: the mask, cover length and values must agree.
     pub fn from_cbor(bytes: &[u8]) -> Result<Self, FormatError> {
         const W: &str = "presentation";
-        let mut m = IntMap::decode_array(bytes, W, MAX_PRESENTATION_BYTES, 6..=7)?;
+        let mut m = IntMap::decode_array(bytes, W, MAX_PRESENTATION_BYTES, 6..=8)?;
         // The credential's wire bytes: item 1 starts after the one-byte array head (6 or 7
         // items). Its limit of MAX_CREDENTIAL_BYTES is on these bytes, as `Credential::parse`
         // checks; being deterministic CBOR, they are also what `to_cbor` re-encodes.
@@ -93,15 +135,35 @@ impl PresentationPayload {
         }
         let created_at = m.time(5)?;
         let ttl_secs = u32::try_from(m.uint(6)?).map_err(|_| m.bad(6))?;
-        if ttl_secs == 0 || ttl_secs > MAX_TTL_SECS {
-            return Err(m.bad(6));
-        }
-        let challenge = match m.uint_opt(7)? {
-            Some(n) => Some(u32::try_from(n).ok().and_then(Challenge::new).ok_or(m.bad(7))?),
+        // Eight items: a document (field 7 null, field 8 its audience).
+        let audience = match m.take_opt(8) {
+            Some(Value::Text(a)) if check_audience(&a).is_ok() => Some(a),
+            Some(_) => return Err(m.bad(8)),
             None => None,
         };
+        let lifetime_ok = match audience {
+            Some(_) => document_lifetime_ok(ttl_secs),
+            None => ttl_secs != 0 && ttl_secs <= MAX_TTL_SECS,
+        };
+        if !lifetime_ok {
+            return Err(m.bad(6));
+        }
+        let challenge = match (&audience, m.take_opt(7)) {
+            (Some(_), Some(Value::Null)) => None,
+            (None, Some(v)) => {
+                Some(cbor::as_uint(&v).and_then(|n| u32::try_from(n).ok()).and_then(Challenge::new).ok_or(m.bad(7))?)
+            }
+            (None, None) => None,
+            (Some(_), _) => return Err(m.bad(7)),
+        };
         m.finish()?;
-        Ok(Self { credential, disclosed, cover, values, created_at, ttl_secs, challenge })
+        Ok(Self { credential, disclosed, cover, values, created_at, ttl_secs, challenge, audience })
+    }
+
+    /// The signing context of this kind of presentation: [`Context::Document`] when it has an
+    /// audience, [`Context::Presentation`] otherwise.
+    pub fn context(&self) -> Context {
+        if self.audience.is_some() { Context::Document } else { Context::Presentation }
     }
 
     /// Expiry time.
@@ -177,8 +239,10 @@ impl SignedPresentation {
         if bytes.len() > MAX_PRESENTATION_BYTES {
             return Err(FormatError::TooLarge("presentation", MAX_PRESENTATION_BYTES).into());
         }
+        // Both kinds share the envelope's shape (§2.2); the payload says which context signs it.
         let envelope = Envelope::parse(bytes, Context::Presentation)?;
         let payload = PresentationPayload::from_cbor(envelope.payload_unverified())?;
+        let envelope = envelope.in_context(payload.context());
         let credential = Credential::parse(&payload.credential)?;
         Ok(Self { envelope, payload, credential })
     }

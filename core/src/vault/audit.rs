@@ -55,6 +55,9 @@ pub enum AuditKind {
     /// Detail: the entry number the old head named (8 bytes, big-endian), or empty if it did
     /// not open.
     HeadRebuilt,
+    /// A document presentation (a printed or e-mailed copy) was made (detail: chosen by the
+    /// caller: claims, audience, validity).
+    PresentDocument,
     /// A kind written by a newer version.
     Other(u16),
 }
@@ -73,6 +76,7 @@ impl AuditKind {
             Self::RecoveryCodeUsed => 9,
             Self::RecoveryCodesRenewed => 10,
             Self::HeadRebuilt => 11,
+            Self::PresentDocument => 12,
             Self::Other(c) => c,
         }
     }
@@ -90,6 +94,7 @@ impl AuditKind {
             9 => Self::RecoveryCodeUsed,
             10 => Self::RecoveryCodesRenewed,
             11 => Self::HeadRebuilt,
+            12 => Self::PresentDocument,
             c => Self::Other(c),
         }
     }

@@ -17,7 +17,7 @@ pub use record::{
     RECORD_VERSION, RecordClaim, RecordIssuer, RecordReason, RecordText, RecordTimes, RecordValue, VerificationRecord,
     parse_time, rfc3339,
 };
-pub use report::{IssuerInfo, MalformedReason, StatusFreshness, Verdict, VerificationReport};
+pub use report::{IssuerInfo, MalformedReason, PresentationKind, StatusFreshness, Verdict, VerificationReport};
 pub use store::VerifierStore;
 pub use store::history::{DEFAULT_HISTORY_LIMIT, HistoryEntry};
 pub use verdict_view::{NextStep, Severity, VerdictView};
@@ -350,6 +350,10 @@ impl Verifier {
         report.created_at = Some(payload.created_at);
         report.expires_at = Some(payload.expires_at());
         report.challenge = payload.challenge;
+        report.kind = Some(match &payload.audience {
+            Some(audience) => PresentationKind::Document { audience: audience.clone() },
+            None => PresentationKind::Live,
+        });
 
         // 1. Trust list and issuer.
         let Some(trust) = held.trust.as_ref() else {
@@ -396,7 +400,11 @@ impl Verifier {
             return (with(report, Verdict::Expired { expired_at: payload.expires_at() }), None);
         }
 
-        // 6. Challenge: consumed by the caller, in the state, whatever the revocation says.
+        // 6. Challenge: consumed by the caller, in the state, whatever the revocation says. A
+        // document never answers one: a copy cannot stand in for a live check.
+        if expected.is_some() && payload.audience.is_some() {
+            return (with(report, Verdict::DocumentNotLive), None);
+        }
         if let Some(c) = expected
             && payload.challenge != Some(c)
         {

@@ -16,7 +16,7 @@ use crate::credential::labels::{claim_label, value_text};
 use crate::credential::{ClaimId, ClaimValue, Date, Lang, Localized};
 use crate::platform::UnixTime;
 use crate::presentation::wire::MAX_TEXT_CHARS;
-use crate::verifier::{Verdict, VerificationReport};
+use crate::verifier::{PresentationKind, Verdict, VerificationReport};
 
 /// The record format's version: a reader refuses a higher major version it does not know.
 /// New optional keys do not change it; a key removed or changed in meaning does.
@@ -33,9 +33,11 @@ pub struct VerificationRecord {
     pub verdict: &'static str,
     /// Why, in stable codes.
     pub reason: RecordReason,
-    /// `live` (a QR code shown on a phone) or `document` (a printed or e-mailed copy).
+    /// `live` (a QR code shown on a phone), `document` (a printed or e-mailed copy), or
+    /// `unknown` (the text was not readable as either: `MALFORMED`).
     pub kind: &'static str,
-    /// For a document presentation: the audience it was made for (`null` for a live one).
+    /// For a document presentation: the audience it was made for, as signed (authenticated only
+    /// when the verdict says the signatures held); `null` otherwise.
     pub audience: Option<String>,
     /// When the verification ran, RFC 3339 UTC.
     pub verified_at: String,
@@ -231,9 +233,8 @@ impl VerificationRecord {
                     _ => None,
                 },
             },
-            // TODO(docpres): the report's kind and audience once it carries them.
-            kind: "live",
-            audience: None,
+            kind: r.kind.as_ref().map_or("unknown", PresentationKind::code),
+            audience: r.kind.as_ref().and_then(PresentationKind::audience).map(str::to_owned),
             verified_at: verified_at.clone(),
             presentation: cut(presentation, MAX_TEXT_CHARS).to_owned(),
             presentation_truncated: presentation.len() > MAX_TEXT_CHARS,
@@ -364,7 +365,7 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(&rec.to_json()).unwrap();
         assert_eq!(v["verdict"], "NO_TRUST_LIST");
         assert_eq!(v["reason"]["code"], "NO_TRUST_LIST");
-        assert_eq!(v["kind"], "live");
+        assert_eq!(v["kind"], "unknown", "a report that read no presentation knows no kind");
         assert_eq!(v["verified_at"], "2026-01-01T00:00:00Z");
         assert_eq!(v["presentation"], "QJ1:ABC");
         // printf 'QJ1:ABC' | sha256sum

@@ -24,6 +24,9 @@ pub enum Verdict {
     },
     /// Made for another challenge, or without the challenge the verifier asked for.
     ChallengeMismatch,
+    /// A document presentation (a printed or e-mailed copy) shown to a verifier that asked a
+    /// challenge: a copy cannot stand in for a live check.
+    DocumentNotLive,
     /// The challenge was already used by an accepted presentation (a replay).
     ChallengeReused,
     /// The issuer is not in the trust list.
@@ -74,6 +77,7 @@ impl Verdict {
             Verdict::Expired { .. } => "EXPIRED",
             Verdict::NotYetValid { .. } => "NOT_YET_VALID",
             Verdict::ChallengeMismatch => "CHALLENGE_MISMATCH",
+            Verdict::DocumentNotLive => "DOCUMENT_NOT_LIVE",
             Verdict::ChallengeReused => "CHALLENGE_REUSED",
             Verdict::UnknownIssuer { .. } => "UNKNOWN_ISSUER",
             Verdict::ForgedIssuerSignature => "FORGED_ISSUER_SIGNATURE",
@@ -97,6 +101,7 @@ impl Verdict {
                 | Verdict::Expired { .. }
                 | Verdict::NotYetValid { .. }
                 | Verdict::ChallengeMismatch
+                | Verdict::DocumentNotLive
                 | Verdict::ChallengeReused
                 | Verdict::StatusUnknown
                 | Verdict::StatusStale { .. }
@@ -139,6 +144,36 @@ impl MalformedReason {
     }
 }
 
+/// What kind of presentation was shown (`docs/FORMAT.md` §7).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PresentationKind {
+    /// A live presentation (a QR code on the holder's phone, minutes long).
+    Live,
+    /// A document presentation: a printed or e-mailed copy for an audience, valid for days.
+    Document {
+        /// Who the holder made it for (as signed; authenticated only if the verdict is
+        /// authentic).
+        audience: String,
+    },
+}
+
+impl PresentationKind {
+    /// A short, stable code: `live` or `document`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            PresentationKind::Live => "live",
+            PresentationKind::Document { .. } => "document",
+        }
+    }
+    /// The audience of a document.
+    pub fn audience(&self) -> Option<&str> {
+        match self {
+            PresentationKind::Live => None,
+            PresentationKind::Document { audience } => Some(audience),
+        }
+    }
+}
+
 /// Freshness of the status information used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatusFreshness {
@@ -166,6 +201,10 @@ pub struct VerificationReport {
     pub verdict: Verdict,
     /// The issuer, when the trust list knows it.
     pub issuer: Option<IssuerInfo>,
+    /// The kind of presentation, when it decoded (`None` for a malformed one). For a document
+    /// the screen says `printed/e-mailed copy for <audience>, made on <created_at>, valid until
+    /// <expires_at>`.
+    pub kind: Option<PresentationKind>,
     /// Disclosed claims: empty unless the verdict [`is_authentic`](Verdict::is_authentic).
     pub claims: DisclosedClaims,
     /// Creation time (authenticated only if the verdict is authentic).
@@ -183,10 +222,26 @@ pub struct VerificationReport {
 }
 
 impl VerificationReport {
+    /// For a document presentation, the line that says what it is: `printed/e-mailed copy for
+    /// <audience>, made on <YYYY-MM-DD>, valid until <YYYY-MM-DD>` (UTC dates). `None` for a
+    /// live or unreadable presentation.
+    pub fn document_line(&self) -> Option<String> {
+        let audience = self.kind.as_ref()?.audience()?;
+        let date = |t: Option<UnixTime>| {
+            t.and_then(crate::credential::Date::from_unix).map_or_else(|| "?".to_owned(), |d| d.to_string())
+        };
+        Some(format!(
+            "printed/e-mailed copy for {audience}, made on {}, valid until {}",
+            date(self.created_at),
+            date(self.expires_at)
+        ))
+    }
+
     pub(crate) fn bare(verdict: Verdict, now: UnixTime) -> Self {
         Self {
             verdict,
             issuer: None,
+            kind: None,
             claims: DisclosedClaims::default(),
             created_at: None,
             expires_at: None,

@@ -91,6 +91,7 @@ impl Verdict {
                 (S::Warning, "verdict_not_yet_valid", N::CheckClocks, Some(*created_at))
             }
             Verdict::ChallengeMismatch => (S::Refused, "verdict_challenge_mismatch", N::AskForNewQr, None),
+            Verdict::DocumentNotLive => (S::Refused, "verdict_document_not_live", N::AskForNewQr, None),
             Verdict::ChallengeReused => (S::Refused, "verdict_challenge_reused", N::DoNotAccept, None),
             Verdict::UnknownIssuer { .. } => (S::Refused, "verdict_unknown_issuer", N::DoNotAccept, None),
             Verdict::ForgedIssuerSignature => (S::Refused, "verdict_forged_issuer", N::DoNotAccept, None),
@@ -113,6 +114,7 @@ impl Verdict {
             Verdict::Expired { .. }
             | Verdict::NotYetValid { .. }
             | Verdict::ChallengeMismatch
+            | Verdict::DocumentNotLive
             | Verdict::ChallengeReused
             | Verdict::UnknownIssuer { .. }
             | Verdict::ForgedIssuerSignature
@@ -153,6 +155,7 @@ mod tests {
             Verdict::Expired { expired_at: 100 },
             Verdict::NotYetValid { created_at: 200 },
             Verdict::ChallengeMismatch,
+            Verdict::DocumentNotLive,
             Verdict::ChallengeReused,
             Verdict::UnknownIssuer { claimed_id: "kz-x".into() },
             Verdict::ForgedIssuerSignature,
@@ -199,6 +202,7 @@ mod tests {
         assert_eq!(row(Verdict::Expired { expired_at: 1 }), (Severity::Warning, NextStep::AskForNewQr));
         assert_eq!(row(Verdict::NotYetValid { created_at: 1 }), (Severity::Warning, NextStep::CheckClocks));
         assert_eq!(row(Verdict::ChallengeMismatch), (Severity::Refused, NextStep::AskForNewQr));
+        assert_eq!(row(Verdict::DocumentNotLive), (Severity::Refused, NextStep::AskForNewQr));
         assert_eq!(row(Verdict::ForgedHolderSignature), (Severity::Refused, NextStep::DoNotAccept));
         assert_eq!(row(Verdict::NoTrustList), (Severity::CannotJudge, NextStep::UpdateTrustData));
         assert_eq!(row(Verdict::StatusUnknown), (Severity::Warning, NextStep::UpdateTrustData));

@@ -221,6 +221,33 @@ impl Wallet {
         })
     }
 
+    /// Make a document presentation (a printed or e-mailed copy for `request.audience`, valid
+    /// for `request.days` days) of a stored diploma, signed with the sealed holder key, and
+    /// record it in the audit log ([`AuditKind::PresentDocument`]: claims, validity and the
+    /// audience, so that the holder can see later whom they gave a copy).
+    pub fn present_document(
+        &self,
+        id: &CredentialId,
+        request: &presentation::DocumentRequest,
+    ) -> Result<Presentation, WalletError> {
+        let now = self.clock.now();
+        self.with_session(|s| {
+            let bundle = self.bundle(s, id)?;
+            let unsigned = presentation::prepare_document(&bundle, &self.vault.holder_public_key(s)?, request, now)?;
+            let signature = self.vault.sign_as_holder(s, &unsigned.to_be_signed())?;
+            let p = unsigned.finish(&signature);
+            let detail = format!(
+                "claims={:04x} days={} expires={} audience={}",
+                request.claims.mask(),
+                request.days,
+                p.expires_at,
+                request.audience
+            );
+            self.vault.record_event(s, AuditKind::PresentDocument, detail.as_bytes())?;
+            Ok(p)
+        })
+    }
+
     /// Delete a diploma (secure delete: its ciphertext is overwritten in the file).
     pub fn delete(&self, id: &CredentialId) -> Result<(), WalletError> {
         self.with_session(|s| Ok(self.vault.delete_credential(s, id)?))

@@ -58,7 +58,7 @@ enum ErrorText {
         case .ForgedIssuerSignature: return t("import_forged")
         case .NotOurHolderKey: return t("import_not_ours")
         case .NotInitialized, .AlreadyInitialized, .EnrolmentPending, .NoPendingEnrolment, .BadLabel, .Kdf, .Random,
-             .BadLifetime, .BadPublicKey, .BadChallenge, .QrEncoding:
+             .BadLifetime, .BadAudience, .BadPublicKey, .BadChallenge, .QrEncoding:
             return t("fault_internal", String(describing: e))
         }
     }

@@ -131,6 +131,9 @@ internal object Mapping {
         is CoreVerdict.Expired -> Verdict.Expired(v.expiredAt)
         is CoreVerdict.NotYetValid -> Verdict.NotYetValid(v.createdAt)
         CoreVerdict.ChallengeMismatch -> Verdict.ChallengeMismatch
+        // A printed/e-mailed copy where a challenge was asked (issue 12): refused; the app's own
+        // verdict and screen for it come with the PDF work.
+        CoreVerdict.DocumentNotLive -> Verdict.Unrecognized("DOCUMENT_NOT_LIVE")
         CoreVerdict.ChallengeReused -> Verdict.ChallengeReused
         is CoreVerdict.UnknownIssuer -> Verdict.UnknownIssuer(v.claimedId)
         CoreVerdict.ForgedIssuerSignature -> Verdict.ForgedIssuerSignature
@@ -219,6 +222,7 @@ internal object Mapping {
             WalletFailure.DiplomaSetChanged(e.missing.toLong(), e.unexpected.toLong())
         is WalletException.OlderTrustList -> WalletFailure.OlderTrustList(e.held.toLong(), e.offered.toLong())
         is WalletException.BadLifetime -> WalletFailure.Internal(Fault.BAD_ARGUMENT)
+        is WalletException.BadAudience -> WalletFailure.Internal(Fault.BAD_ARGUMENT)
         is WalletException.BadDiplomaId -> WalletFailure.NotFound()
         is WalletException.BadPublicKey -> WalletFailure.Internal(Fault.BAD_ARGUMENT)
         is WalletException.BadChallenge -> WalletFailure.BadChallenge()
