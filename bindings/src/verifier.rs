@@ -6,7 +6,7 @@ use std::sync::Arc;
 use qujat_core::keys::PublicKey;
 use qujat_core::platform::{Clock as CoreClock, OsRandom, SystemClock};
 use qujat_core::presentation::Challenge;
-use qujat_core::verifier::{self as core_ver, Verdict as CoreVerdict, VerifierPolicy, VerifierStore};
+use qujat_core::verifier::{self as core_ver, PresentationKind, Verdict as CoreVerdict, VerifierPolicy, VerifierStore};
 
 use crate::error::VerifierError;
 use crate::types::{Claim, ClaimId, Language, LocalizedText};
@@ -143,11 +143,28 @@ impl From<core_ver::TrustListInfo> for TrustListInfo {
     }
 }
 
+/// What was shown: a live QR code, or a printed or e-mailed copy for an audience (the core's
+/// `PresentationKind`, crossing as a uniffi remote type).
+#[uniffi::remote(Enum)]
+pub enum PresentationKind {
+    /// A live presentation (a QR code on the holder's phone, minutes long).
+    Live,
+    /// A document presentation: a printed or e-mailed copy for `audience`, valid for days
+    /// (`created_at` and `expires_at` say from when to when). The audience is as signed: it
+    /// holds only when the report is `authentic`.
+    Document {
+        /// Who the holder made the copy for (1–128 bytes).
+        audience: String,
+    },
+}
+
 /// Everything the verifier's screen needs.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct VerificationReport {
     /// The verdict.
     pub verdict: Verdict,
+    /// Live or a document copy (with its audience); `None` when the text was not readable.
+    pub kind: Option<PresentationKind>,
     /// Its stable code (`VALID`, `REVOKED`, …) for logs without personal data.
     pub verdict_code: String,
     /// How the verdict looks on screen: severity, wording key, next step (the core's rule).
@@ -182,6 +199,7 @@ impl VerificationReport {
         Ok(Self {
             record_json: core_ver::VerificationRecord::new(&r, text).to_json(),
             verdict: Verdict::of(&r.verdict)?,
+            kind: r.kind.clone(),
             verdict_code: r.verdict.code().to_owned(),
             view: r.verdict.view().into(),
             authentic: r.verdict.is_authentic(),

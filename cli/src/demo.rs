@@ -14,7 +14,7 @@ use qujat_core::qr::{self, Ecc};
 use qujat_core::secret::SecretString;
 use qujat_core::trust::{IssuerEntry, IssuerKey, TrustList, TrustListPayload};
 use qujat_core::vault::{Platform, SoftwareKeyStore, VaultOptions};
-use qujat_core::verifier::Verifier;
+use qujat_core::verifier::{VerificationRecord, Verifier};
 use qujat_core::wallet::Wallet;
 
 use crate::args::{DemoArgs, parse_lang};
@@ -152,6 +152,9 @@ pub fn run(a: DemoArgs) -> Result<bool, CliError> {
 
     if let Some(dir) = &a.out {
         write_artefacts(dir, &anchor, &trust_list, &status_list, &bundle.to_bytes(), &p.text, &matrix)?;
+        // What the employer keeps: the verification record of step 5 (docs/RECORD.md).
+        let record = VerificationRecord::new(&ok, &p.text).to_json();
+        files::write(&dir.join("record.json"), format!("{record}\n").as_bytes(), true)?;
         println!("the wallet (database + software key store) is in {}", wallet_dir.display());
         println!("\nartefacts written to {}", dir.display());
     }

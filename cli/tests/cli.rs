@@ -48,11 +48,15 @@ fn demo_tells_the_story_and_its_artefacts_verify() {
         "presentation.txt",
         "presentation.png",
         "presentation.svg",
+        "record.json",
     ] {
         assert!(dir.path().join(f).exists(), "{f} missing");
     }
+    let record: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("record.json")).unwrap()).unwrap();
+    assert_eq!((record["verdict"].as_str(), record["kind"].as_str()), (Some("VALID"), Some("live")));
     #[cfg(unix)]
-    for f in ["presentation.txt", "presentation.png", "presentation.svg"] {
+    for f in ["presentation.txt", "presentation.png", "presentation.svg", "record.json"] {
         use std::os::unix::fs::PermissionsExt;
         let mode = std::fs::metadata(dir.path().join(f)).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600, "{f} holds personal data");

@@ -106,8 +106,11 @@ class VerifierTest {
         assertTrue(ok.recordJson.contains("\"verdict\": \"VALID\""), ok.verdictCode)
         assertTrue(ok.recordJson.contains("\"presentation\": \"$text\""))
         assertTrue(ok.recordJson.contains("\"kind\": \"live\""))
+        assertEquals(PresentationKind.Live, ok.kind)
         val garbage = world.verifier().verify("QJ1:garbage", null, Language.EN)
         assertTrue(garbage.recordJson.contains("\"verdict\": \"MALFORMED\""))
+        assertEquals(null, garbage.kind, "an unreadable text has no kind")
+        assertTrue(garbage.recordJson.contains("\"kind\": \"unknown\""))
         assertTrue(garbage.recordJson.contains("\"claims\": []"), garbage.recordJson)
     }
 
