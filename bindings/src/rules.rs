@@ -9,7 +9,7 @@
 //! build until it is listed here too.
 
 use qujat_core::auth::{CodeKind, code_entry};
-use qujat_core::credential::{self as core_cred, ClaimSet, claim_choice, reading_language};
+use qujat_core::credential::{ClaimSet, claim_choice, reading_language};
 use qujat_core::screen_limits::{self, ScreenLimits};
 use qujat_core::verifier::{NextStep, Severity, VerdictView as CoreVerdictView};
 use qujat_core::{countdown, key_file};
@@ -147,14 +147,6 @@ fn ids(set: ClaimSet) -> Vec<ClaimId> {
     set.iter().collect()
 }
 
-fn language(l: core_cred::Lang) -> Language {
-    match l {
-        core_cred::Lang::Kk => Language::Kk,
-        core_cred::Lang::Ru => Language::Ru,
-        core_cred::Lang::En => Language::En,
-    }
-}
-
 // --- code fields -------------------------------------------------------------------------------
 
 /// Classify what was typed in the unlock screen's second-factor field.
@@ -254,7 +246,7 @@ pub fn grouped_hex(bytes: Vec<u8>) -> String {
 /// tags that is Kazakh, Russian or English, else English.
 #[uniffi::export]
 pub fn choose_language(user_choice: Option<Language>, device_preferred: Vec<String>) -> Language {
-    language(reading_language::choose_language(user_choice, &device_preferred))
+    reading_language::choose_language(user_choice, &device_preferred)
 }
 
 /// The text to show a reader of `lang`: theirs, else the next in that reader's fallback order.

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use qujat_core::keys::PublicKey;
+use qujat_core::keys::hex_encode;
 use qujat_core::platform::{Clock, ManualClock, OsRandom, SystemClock, UnixTime};
 use qujat_core::verifier::store::HeldListBytes;
 use qujat_core::verifier::{InstallError, StoreError, Verifier, VerifierPolicy, VerifierStore, rfc3339};
@@ -167,7 +168,6 @@ fn history(dir: &Path, json: bool, last: u32) -> Result<(), CliError> {
         return Err(CliError::Input(format!("{}: no state yet: nothing verified", path.display())));
     }
     let rows = VerifierStore::open(&path).and_then(|s| s.history(last)).map_err(|e| state_error(&path, e))?;
-    let hex = |h: &[u8; 32]| h.iter().map(|b| format!("{b:02x}")).collect::<String>();
     let opt = |v: Option<String>| v.unwrap_or_else(|| "-".into());
     if !json {
         println!(
@@ -184,7 +184,7 @@ fn history(dir: &Path, json: bool, last: u32) -> Result<(), CliError> {
                 "trust_list_sequence": e.trust_list_sequence,
                 "status_list_issued_at": e.status_issued_at.map(rfc3339),
                 "challenge": e.challenge.map(|c| format!("{c:06}")),
-                "presentation_sha256": hex(&e.presentation_sha256),
+                "presentation_sha256": hex_encode(&e.presentation_sha256),
             });
             println!("{line}");
         } else {
@@ -196,7 +196,7 @@ fn history(dir: &Path, json: bool, last: u32) -> Result<(), CliError> {
                 opt(e.trust_list_sequence.map(|s| s.to_string())),
                 opt(e.status_issued_at.map(rfc3339)),
                 opt(e.challenge.map(|c| format!("{c:06}"))),
-                hex(&e.presentation_sha256)
+                hex_encode(&e.presentation_sha256)
             );
         }
     }

@@ -437,8 +437,14 @@ fn entry(r: &VerificationReport, text: &str) -> HistoryEntry {
         trust_list_sequence: r.trust_list_sequence,
         status_issued_at: r.status.as_ref().map(|s| s.list_issued_at),
         challenge: r.challenge.map(Challenge::value),
-        presentation_sha256: Sha256::digest(text.as_bytes()).into(),
+        presentation_sha256: presentation_sha256(text),
     }
+}
+
+/// The SHA-256 of a verified text, as the history and the verification record keep it (one
+/// rule, so a record can be matched with its history row).
+pub fn presentation_sha256(text: &str) -> [u8; 32] {
+    Sha256::digest(text.as_bytes()).into()
 }
 
 fn with(mut report: VerificationReport, verdict: Verdict) -> VerificationReport {

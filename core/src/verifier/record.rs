@@ -10,10 +10,10 @@
 //! It carries personal data (the disclosed claims): its `Debug` shows the verdict only.
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use crate::credential::labels::{claim_label, value_text};
 use crate::credential::{ClaimId, ClaimValue, Date, Lang, Localized};
+use crate::keys::hex_encode;
 use crate::platform::UnixTime;
 use crate::presentation::wire::MAX_TEXT_CHARS;
 use crate::verifier::{PresentationKind, Verdict, VerificationReport};
@@ -238,7 +238,7 @@ impl VerificationRecord {
             verified_at: verified_at.clone(),
             presentation: cut(presentation, MAX_TEXT_CHARS).to_owned(),
             presentation_truncated: presentation.len() > MAX_TEXT_CHARS,
-            presentation_sha256: hex(&Sha256::digest(presentation.as_bytes())),
+            presentation_sha256: hex_encode(&super::presentation_sha256(presentation)),
             issuer: r.issuer.as_ref().map(|i| RecordIssuer { id: i.id.clone(), name: RecordText::of(&i.name) }),
             claims,
             times: RecordTimes {
@@ -273,10 +273,6 @@ fn label(c: ClaimId) -> RecordText {
     RecordText::by_lang(|l| claim_label(c, l).to_owned())
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// A Unix time as RFC 3339 UTC, `YYYY-MM-DDTHH:MM:SSZ`. The dates the core knows are years
 /// 1900–2200 (the verifier's times are in that window); outside it the date is `0000-01-01`.
 pub fn rfc3339(t: UnixTime) -> String {
@@ -297,11 +293,7 @@ pub fn parse_time(s: &str) -> Option<UnixTime> {
         return None;
     }
     let date = Date::parse_iso(s.get(..10)?)?;
-    let two = |i: usize| -> Option<i64> {
-        let p = s.get(i..i + 2)?;
-        p.bytes().all(|c| c.is_ascii_digit()).then(|| p.parse().ok())?
-    };
-    let (h, m, sec) = (two(11)?, two(14)?, two(17)?);
+    let (h, m, sec) = (two_of(s, 11)?, two_of(s, 14)?, two_of(s, 17)?);
     if h > 23 || m > 59 || sec > 60 {
         return None;
     }
@@ -334,6 +326,7 @@ pub fn parse_time(s: &str) -> Option<UnixTime> {
     Some(date.to_days() * 86_400 + h * 3600 + m * 60 + sec.min(59) - offset)
 }
 
+/// The two ASCII digits at `s[i..i + 2]` as a number.
 fn two_of(s: &str, i: usize) -> Option<i64> {
     let p = s.get(i..i + 2)?;
     if p.bytes().all(|c| c.is_ascii_digit()) { p.parse().ok() } else { None }
@@ -342,6 +335,7 @@ fn two_of(s: &str, i: usize) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sha2::{Digest, Sha256};
 
     #[test]
     fn rfc3339_round_trips_and_offsets_are_applied() {
@@ -384,7 +378,7 @@ mod tests {
         assert!(rec.presentation_truncated);
         assert!(rec.presentation.len() <= MAX_TEXT_CHARS && rec.presentation.len() > MAX_TEXT_CHARS - 2);
         assert!(long.starts_with(&rec.presentation));
-        assert_eq!(rec.presentation_sha256, hex(&Sha256::digest(long.as_bytes())));
+        assert_eq!(rec.presentation_sha256, hex_encode(&Sha256::digest(long.as_bytes())));
         let exact = "A".repeat(MAX_TEXT_CHARS);
         let rec = VerificationRecord::new(&report, &exact);
         assert_eq!((rec.presentation.as_str(), rec.presentation_truncated), (exact.as_str(), false));
