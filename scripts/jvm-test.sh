@@ -4,7 +4,8 @@
 #
 #   scripts/jvm-test.sh        prints `kotlin: N passed, N failed, N skipped`, non-zero on failure
 #
-# Once each: install what is missing (a JDK, JNA, JUnit 5, sqlite3, Node/npm, then the Kotlin
+# Once each: install what is missing (scripts/system-deps.sh: a JDK, JNA, JUnit 5, sqlite3,
+# Node/npm; then the Kotlin
 # compiler pinned in tests/kotlin/package.json with `npm ci`), build the workspace's library
 # (a no-op after scripts/test.sh's build step: the same feature set, so the library the Rust
 # tests built is the one loaded here), generate the Kotlin bindings from it, compile, run.
@@ -25,17 +26,7 @@ J=/usr/share/java
 say() { printf -- '--> %s\n' "$*"; }
 
 # --- 1. tools -----------------------------------------------------------------------------------
-missing=()
-[ -f "$J/jna.jar" ] || missing+=(libjna-java)
-[ -f "$J/junit-platform-console-standalone.jar" ] || missing+=(junit5)
-command -v java >/dev/null 2>&1 || missing+=(default-jdk-headless)
-command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
-command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
-if [ ${#missing[@]} -gt 0 ]; then
-  say "apt-get install ${missing[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+bash scripts/system-deps.sh
 kt=tests/kotlin
 kotlin_version=$(sed -n 's/.*"kotlin-compiler": *"\([^"]*\)".*/\1/p' "$kt/package.json")
 kotlin_home="$kt/node_modules/kotlin-compiler"

@@ -52,6 +52,23 @@ if cargo +nightly --version >/dev/null 2>&1; then
   fuzz_pid=$!
 fi
 
+# Debian packages (JDK, JNA, poppler, …): in the background too, so the downloads overlap the
+# first compile; waited for before the first step that needs them.
+deps_log=build/system-deps.log
+bash scripts/system-deps.sh >"$deps_log" 2>&1 &
+deps_pid=$!
+wait_for_system_deps() {
+  [ -n "$deps_pid" ] || return 0
+  local status=0
+  wait "$deps_pid" || status=$?
+  deps_pid=
+  cat "$deps_log"
+  if [ "$status" -ne 0 ]; then
+    echo "FAILED: installing the Debian packages the tests need (log above)" >&2
+    exit "$status"
+  fi
+}
+
 step "clippy (all targets, warnings are errors)"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
@@ -59,6 +76,7 @@ step "docs (warnings are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
 
 step "rust tests"
+wait_for_system_deps
 if cargo nextest --version >/dev/null 2>&1; then
   cargo nextest run --workspace --no-fail-fast
 else
