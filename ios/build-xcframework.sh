@@ -19,7 +19,7 @@ targets=(aarch64-apple-ios aarch64-apple-ios-sim x86_64-apple-ios)
 rustup target add "${targets[@]}"
 
 # 1. The static library for each target (bundled SQLite compiled with Xcode's clang).
-export IPHONEOS_DEPLOYMENT_TARGET=15.0
+export IPHONEOS_DEPLOYMENT_TARGET=17.0
 for t in "${targets[@]}"; do
   cargo build -p qujat-ffi "${flag[@]}" --target "$t"
 done
@@ -48,5 +48,8 @@ xcodebuild -create-xcframework \
   -library "target/aarch64-apple-ios/$profile/libqujat_ffi.a" -headers "$work/headers" \
   -library "$work/sim/libqujat_ffi.a" -headers "$work/headers" \
   -output "$out/QujatCoreFFI.xcframework"
+# The package's source folder holds only generated files (never committed), so a fresh clone
+# does not have it: make it before copying.
+mkdir -p "$out/Sources/QujatCore"
 cp "$gen/QujatCore.swift" "$out/Sources/QujatCore/QujatCore.swift"
 echo "ios/QujatCore is ready: add it to the app as a local Swift package."

@@ -8,7 +8,7 @@ import PackageDescription
 
 let package = Package(
     name: "QujatCore",
-    platforms: [.iOS(.v15)],
+    platforms: [.iOS(.v17)],
     products: [
         .library(name: "QujatCore", targets: ["QujatCore"]),
     ],

@@ -16,22 +16,22 @@ final class CaptureGuard: ObservableObject {
     @Published private(set) var isCaptured = false
     @Published private(set) var screenshotTaken = false
 
-    private var observers: [NSObjectProtocol] = []
+    /// The notification observers, removed when the guard goes. They live in a box that is not
+    /// main-actor isolated: a `deinit` of a main-actor class is nonisolated, and reading an
+    /// isolated property from it is a Swift 6 error.
+    private let observers = ObserverTokens()
     private var clearTask: Task<Void, Never>?
 
     init() {
         isCaptured = Self.anyScreenCaptured()
         let center = NotificationCenter.default
-        observers.append(center.addObserver(forName: UIScreen.capturedDidChangeNotification, object: nil, queue: .main) { [weak self] _ in
-            Task { @MainActor in self?.isCaptured = Self.anyScreenCaptured() }
+        // Posted on the main queue: `assumeIsolated` states what is true and checks it.
+        observers.add(center.addObserver(forName: UIScreen.capturedDidChangeNotification, object: nil, queue: .main) { [weak self] _ in
+            MainActor.assumeIsolated { self?.isCaptured = Self.anyScreenCaptured() }
         })
-        observers.append(center.addObserver(forName: UIApplication.userDidTakeScreenshotNotification, object: nil, queue: .main) { [weak self] _ in
-            Task { @MainActor in self?.flagScreenshot() }
+        observers.add(center.addObserver(forName: UIApplication.userDidTakeScreenshotNotification, object: nil, queue: .main) { [weak self] _ in
+            MainActor.assumeIsolated { self?.flagScreenshot() }
         })
-    }
-
-    deinit {
-        observers.forEach { NotificationCenter.default.removeObserver($0) }
     }
 
     private static func anyScreenCaptured() -> Bool {
@@ -48,6 +48,18 @@ final class CaptureGuard: ObservableObject {
             guard !Task.isCancelled else { return }
             self?.screenshotTaken = false
         }
+    }
+}
+
+/// Notification observer tokens, removed from the default centre when the box is released.
+/// Filled once on the main actor at start, then only read by `deinit`.
+private final class ObserverTokens: @unchecked Sendable {
+    private var tokens: [NSObjectProtocol] = []
+
+    func add(_ token: NSObjectProtocol) { tokens.append(token) }
+
+    deinit {
+        tokens.forEach { NotificationCenter.default.removeObserver($0) }
     }
 }
 
