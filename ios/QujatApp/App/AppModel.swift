@@ -61,6 +61,8 @@ final class AppModel: ObservableObject {
     }
 
     func choose(_ mode: Mode) {
+        gate.discard()
+        unlockedWithRecoveryCode = false
         self.mode = mode
         Task { await start() }
     }
@@ -92,11 +94,9 @@ final class AppModel: ObservableObject {
     /// keys are zeroized by the core and every holder screen is replaced by the unlock screen.
     func lockWallet() {
         wallet?.lock()
+        guard mode == .holder else { return }
         sessionEpoch += 1
-        switch route {
-        case .diplomas: route = .unlock
-        default: break
-        }
+        if route == .diplomas { route = .unlock }
     }
 
     /// A call met `WalletError.Locked` (idle timeout, or locked in the background while a
@@ -115,14 +115,17 @@ final class AppModel: ObservableObject {
         if let pending { Task { await resume(pending) } }
     }
 
-    /// The outcome of a resumed action, shown once by the list.
-    @Published var resumeMessage: String?
+    /// The outcome of a resumed action (nil: it succeeded), shown by the list.
+    @Published private(set) var resumeMessage: String?
+    /// Bumped when a resumed action has finished: the list reloads.
+    @Published private(set) var resumedCount = 0
 
     private func resume(_ action: PendingAction) async {
         switch action {
         case .importDiploma(let bytes):
             resumeMessage = await importDiploma(bytes)
         }
+        resumedCount += 1
     }
 
     /// Check a credential against the trust list held and store it. Returns the sentence to

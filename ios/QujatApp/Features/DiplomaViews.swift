@@ -6,6 +6,8 @@ import UniformTypeIdentifiers
 final class DiplomasModel: ObservableObject {
     @Published private(set) var list: DiplomaList?
     @Published private(set) var holderKey: String?
+    /// False when the core reports a key store without hardware backing (warned on the list).
+    @Published private(set) var hardwareBacked = true
     @Published var message: String?
     private let app: AppModel
 
@@ -14,34 +16,29 @@ final class DiplomasModel: ObservableObject {
     func load() async {
         do {
             let wallet = try await app.openWallet()
-            let (l, key) = try await background { (try wallet.list(), try wallet.holderPublicKey()) }
+            let (l, key, status) = try await background { (try wallet.list(), try wallet.holderPublicKey(), try wallet.status()) }
             list = l
             holderKey = groupedHex(bytes: key)
+            hardwareBacked = status.keyStoreHardwareBacked
         } catch WalletError.Locked {
-            app.route = .unlock
+            app.sessionLocked()
         } catch {
             message = ErrorText.of(error)
         }
     }
 
-    /// Check a picked credential file against the shipped trust list and store it.
+    /// Read a picked credential file at once (the picker's access ends with this call), then
+    /// check it against the trust list held and store it. If the session locked while the
+    /// picker was up, the bytes wait for the unlock (`SessionGate`) and the import resumes.
     func importFile(_ url: URL) async {
-        guard url.startAccessingSecurityScopedResource() else { return }
-        defer { url.stopAccessingSecurityScopedResource() }
-        guard let bytes = try? Data(contentsOf: url), bytes.count <= 256 * 1024 else {
+        let scoped = url.startAccessingSecurityScopedResource()
+        let bytes = try? Data(contentsOf: url)
+        if scoped { url.stopAccessingSecurityScopedResource() }
+        guard let bytes, bytes.count <= 256 * 1024 else {
             message = L("import_not_a_credential"); return
         }
-        guard let anchor = app.trust.anchor, let trustList = app.trust.trustList else {
-            message = L("import_trust_list_invalid"); return
-        }
-        do {
-            let wallet = try await app.openWallet()
-            _ = try await background { try wallet.importDiploma(bundle: bytes, trustList: trustList, anchorPublicKey: anchor) }
-            message = nil
-            await load()
-        } catch {
-            message = ErrorText.of(error)
-        }
+        message = await app.importDiploma(bytes)
+        if message == nil { await load() }
     }
 }
 
@@ -59,7 +56,16 @@ private struct DiplomaListContent: View {
 
     var body: some View {
         List {
-            if let m = model.message { Text(m).foregroundStyle(.red) }
+            if !model.hardwareBacked { SoftwareKeyStoreWarning() }
+            if app.unlockedWithRecoveryCode {
+                Section {
+                    Text(L("after_recovery_body"))
+                    NavigationLink(L("authenticator_switch_title")) { SwitchAuthenticatorView() }
+                    NavigationLink(L("recovery_renew_title")) { RenewRecoveryCodesView() }
+                    Button(L("after_recovery_dismiss")) { app.unlockedWithRecoveryCode = false }
+                }
+            }
+            if let m = model.message ?? app.resumeMessage { Text(m).foregroundStyle(.red) }
             if let l = model.list {
                 if l.damaged > 0 { Text(L("diplomas_damaged", Int(l.damaged))).foregroundStyle(.red) }
                 if l.diplomas.isEmpty {
@@ -87,6 +93,8 @@ private struct DiplomaListContent: View {
             if case .success(let url) = result { Task { await model.importFile(url) } }
         }
         .task { await model.load() }
+        // A resumed import finished while this list was up: show it.
+        .onChange(of: app.resumedCount) { _, _ in Task { await model.load() } }
     }
 }
 
@@ -123,6 +131,7 @@ struct DiplomaDetailView: View {
                     }
                 }
                 NavigationLink(L("present")) { PresentView(id: id, detail: detail) }
+                NavigationLink(L("pdf_title")) { PdfExportView(id: id, detail: detail) }
             } else {
                 ProgressView()
             }
@@ -148,7 +157,7 @@ struct DiplomaDetailView: View {
                 let lang = AppLanguage.current()
                 detail = try await background { try wallet.show(id: id, lang: lang) }
             } catch WalletError.Locked {
-                app.route = .unlock
+                app.sessionLocked()
             } catch {
                 message = ErrorText.of(error)
             }

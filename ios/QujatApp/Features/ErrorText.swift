@@ -57,15 +57,37 @@ enum ErrorText {
         case .UnknownIssuer: return t("import_unknown_issuer")
         case .ForgedIssuerSignature: return t("import_forged")
         case .NotOurHolderKey: return t("import_not_ours")
+        // Backup and restore (issue 13): nothing was written on any of these.
+        case .BackupWrongCode: return t("backup_wrong_code")
+        case .NotABackup: return t("restore_not_a_backup")
+        case .BackupDamaged: return t("backup_damaged")
+        case .BackupNewerVersion: return t("backup_newer_version")
+        case .BackupFailed: return t("fault_internal", "backup")
         case .NotInitialized, .AlreadyInitialized, .EnrolmentPending, .NoPendingEnrolment, .BadLabel, .Kdf, .Random,
              .BadLifetime, .BadAudience, .BadPublicKey, .BadChallenge, .QrEncoding:
             return t("fault_internal", String(describing: e))
         }
     }
 
+    /// The verifier store's refusals (list updates, its state file, challenges).
+    static func verifier(_ e: VerifierError) -> String {
+        switch e {
+        case .TrustListInvalid: return t("lists_trust_invalid")
+        case .TrustListRollback, .StatusListRollback: return t("lists_already_newer")
+        case .TrustListConflict, .StatusListConflict: return t("lists_conflict")
+        case .StatusListInvalid: return t("lists_status_invalid")
+        case .StatusListUnknownIssuer: return t("lists_status_unknown_issuer")
+        case .AnchorMismatch, .BadAnchorKey: return t("verifier_no_anchor")
+        case .StateForeign, .StateDamaged, .StateUnsupportedVersion, .StateBusy, .StateStorage, .StateUnavailable:
+            return t("next_repair_state")
+        case .BadChallenge, .Random: return t("verifier_challenge_failed")
+        }
+    }
+
     static func of(_ error: Error) -> String {
         if let e = error as? WalletError { return wallet(e) }
         if let e = error as? KeyStoreError { return keyStore(e) }
+        if let e = error as? VerifierError { return verifier(e) }
         return t("fault_internal", String(describing: type(of: error)))
     }
 }

@@ -1,11 +1,18 @@
 import QujatCore
 import SwiftUI
+import UniformTypeIdentifiers
 
 /// Set-up: PIN twice (the core's weak-PIN reasons), authenticator enrolment, recovery codes shown
 /// once, the first code. The same steps as android/logic's OnboardingPresenter.
+///
+/// Restore (issue 13) is the same path with two steps in front: the backup file (picked with
+/// `fileImporter`) and its backup code; then a new PIN, and `restoreBackup` takes the place of
+/// `setup` (the authenticator, recovery codes and first code follow as for a new wallet).
 @MainActor
 final class OnboardingModel: ObservableObject {
     enum Step: Equatable {
+        case restoreFile(problem: String?)
+        case restoreCode(problem: String?)
         case choosePin(problem: String?)
         case confirmPin
         case working
@@ -18,11 +25,40 @@ final class OnboardingModel: ObservableObject {
     @Published private(set) var step: Step
     private var chosenPin: String?
     private var enrolment: Enrolment?
+    /// The backup file's bytes and its code while restoring (nil for a new wallet).
+    private var backup: Data?
+    private var backupCode: String?
     private let app: AppModel
+    let restoring: Bool
 
-    init(app: AppModel, resume: Bool) {
+    init(app: AppModel, resume: Bool, restore: Bool = false) {
         self.app = app
-        step = resume ? .firstCode(needsPin: true, problem: nil) : .choosePin(problem: nil)
+        restoring = restore && !resume
+        if resume {
+            step = .firstCode(needsPin: true, problem: nil)
+        } else {
+            step = restore ? .restoreFile(problem: nil) : .choosePin(problem: nil)
+        }
+    }
+
+    /// The backup file the holder picked (read at once, while the picker's access lasts).
+    func backupPicked(_ url: URL) {
+        let scoped = url.startAccessingSecurityScopedResource()
+        defer { if scoped { url.stopAccessingSecurityScopedResource() } }
+        guard let bytes = try? Data(contentsOf: url), !bytes.isEmpty else {
+            step = .restoreFile(problem: L("restore_not_a_backup")); return
+        }
+        backup = bytes
+        step = .restoreCode(problem: nil)
+    }
+
+    /// The backup code as typed: the core forgives dashes, spaces and letter case.
+    func backupCodeEntered(_ code: String) {
+        let trimmed = code.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { return }
+        backupCode = trimmed
+        // After a wrong code the PIN chosen before is still held: try again at once.
+        if let pin = chosenPin { run(pin) } else { step = .choosePin(problem: nil) }
     }
 
     /// The core's whole PIN policy at the first entry (`checkPin`: pure, fast), so a weak PIN
@@ -39,23 +75,42 @@ final class OnboardingModel: ObservableObject {
             step = .choosePin(problem: L("pin_mismatch"))
             return
         }
+        run(chosen)
+    }
+
+    /// `setup`, or `restoreBackup` with the backup and its code, under the chosen PIN.
+    private func run(_ chosen: String) {
         step = .working
+        let backup = self.backup
+        let backupCode = self.backupCode
         Task {
             do {
                 let wallet = try await app.openWallet()
-                let e = try await background { try wallet.setup(pin: chosen, accountLabel: "wallet") }
+                let e: Enrolment
+                if let backup, let backupCode {
+                    e = try await background {
+                        try wallet.restoreBackup(backup: backup, code: backupCode, pin: chosen, accountLabel: "wallet")
+                    }
+                } else {
+                    e = try await background { try wallet.setup(pin: chosen, accountLabel: "wallet") }
+                }
+                self.backup = nil
+                self.backupCode = nil
                 enrolment = e
                 step = .authenticator(uri: e.otpauthUri())
-            } catch let error as WalletError {
+            } catch WalletError.WeakPin(let reason) {
                 chosenPin = nil
-                if case .WeakPin(let reason) = error {
-                    step = .choosePin(problem: ErrorText.weakPin(reason))
-                } else {
-                    step = .choosePin(problem: ErrorText.wallet(error))
-                }
+                step = .choosePin(problem: ErrorText.weakPin(reason))
             } catch {
-                chosenPin = nil
-                step = .choosePin(problem: ErrorText.of(error))
+                if restoring {
+                    // A wrong code, a damaged or newer file: the core wrote nothing. Ask for the
+                    // code again (the PIN is kept); "start over" picks another file.
+                    self.backupCode = nil
+                    step = .restoreCode(problem: ErrorText.of(error))
+                } else {
+                    chosenPin = nil
+                    step = .choosePin(problem: ErrorText.of(error))
+                }
             }
         }
     }
@@ -101,33 +156,61 @@ final class OnboardingModel: ObservableObject {
     func restart() {
         enrolment = nil
         chosenPin = nil
-        step = .choosePin(problem: nil)
+        backup = nil
+        backupCode = nil
+        step = restoring ? .restoreFile(problem: nil) : .choosePin(problem: nil)
     }
 }
 
 struct OnboardingView: View {
     @EnvironmentObject private var app: AppModel
     let resume: Bool
+    var restore = false
 
     var body: some View {
-        OnboardingContent(model: OnboardingModel(app: app, resume: resume))
+        OnboardingContent(model: OnboardingModel(app: app, resume: resume, restore: restore))
     }
 }
 
 private struct OnboardingContent: View {
+    @EnvironmentObject private var app: AppModel
     @StateObject var model: OnboardingModel
     @State private var pin = ""
     @State private var code = ""
+    @State private var backupCode = ""
+    @State private var pickingBackup = false
 
     var body: some View {
         Form {
             switch model.step {
+            case .restoreFile(let problem):
+                Section(L("restore_title")) {
+                    Text(L("restore_body"))
+                    if let problem { Text(problem).foregroundStyle(.red) }
+                    Button(L("restore_pick_file")) { pickingBackup = true }
+                    Button(L("restore_new_wallet_instead")) { app.route = .onboarding(resume: false) }
+                }
+            case .restoreCode(let problem):
+                Section(L("restore_code_title")) {
+                    Text(L("restore_code_body"))
+                    SecureField(L("backup_code"), text: $backupCode)
+                        .textInputAutocapitalization(.characters)
+                        .autocorrectionDisabled()
+                        .textContentType(.oneTimeCode)
+                    if let problem { Text(problem).foregroundStyle(.red) }
+                    Button(L("next")) { model.backupCodeEntered(backupCode); backupCode = "" }
+                        .disabled(backupCode.trimmingCharacters(in: .whitespaces).isEmpty)
+                    Button(L("start_over"), role: .destructive) { model.restart() }
+                }
             case .choosePin(let problem):
                 Section(L("onboarding_choose_pin")) {
                     Text(L("onboarding_pin_hint", 6)).font(.footnote)
                     PinField(title: L("pin"), pin: $pin)
                     if let problem { Text(problem).foregroundStyle(.red) }
                     Button(L("next")) { model.choosePin(pin); pin = "" }.disabled(pin.count < Int(screenLimits().pinMinLen))
+                    if !model.restoring {
+                        Button(L("restore_from_backup")) { app.route = .restore }
+                    }
                 }
             case .confirmPin:
                 Section(L("onboarding_confirm_pin")) {
@@ -168,7 +251,10 @@ private struct OnboardingContent: View {
                     TextField(L("authenticator_code"), text: $code)
                         .keyboardType(.numberPad)
                         .textContentType(.oneTimeCode)
-                        .onChange(of: code) { code = filterCodeTyping(input: $0) }
+                        .onChange(of: code) { _, value in
+                            let filtered = filterCodeTyping(input: value)
+                            if filtered != value { code = filtered }
+                        }
                     if let problem { Text(problem).foregroundStyle(.red) }
                     Button(L("confirm")) { model.submitFirstCode(code, pin: needsPin ? pin : nil); code = "" }
                         .disabled(authenticatorCode(input: code) == nil)
@@ -179,5 +265,8 @@ private struct OnboardingContent: View {
             }
         }
         .sensitive()
+        .fileImporter(isPresented: $pickingBackup, allowedContentTypes: [.data]) { result in
+            if case .success(let url) = result { model.backupPicked(url) }
+        }
     }
 }

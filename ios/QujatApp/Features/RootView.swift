@@ -10,12 +10,15 @@ struct RootView: View {
             case .loading: ProgressView()
             case .chooseMode: ModeChoiceView()
             case .onboarding(let resume): OnboardingView(resume: resume)
+            case .restore: OnboardingView(resume: false, restore: true)
             case .unlock: UnlockView()
             case .diplomas: DiplomaListView()
             case .verifier: VerifierView()
             case .failed(let message): Text(message).foregroundStyle(.red).padding()
             }
         }
+        // A lock rebuilds the whole stack: no pushed diploma or QR code survives it.
+        .id(model.sessionEpoch)
     }
 }
 
@@ -34,12 +37,16 @@ struct ModeChoiceView: View {
     }
 }
 
-/// Mode switch; the language is iOS's per-app language (Settings → Qujat → Language).
+/// Mode switch; the language is iOS's per-app language (Settings → Qujat → Language); while the
+/// wallet is unlocked, the holder's security screens.
 struct SettingsView: View {
     @EnvironmentObject private var model: AppModel
 
     var body: some View {
         Form {
+            if model.mode == .holder && model.route == .diplomas {
+                HolderSecuritySection()
+            }
             Section(L("language")) {
                 Button(L("language_device")) {
                     if let url = URL(string: UIApplication.openSettingsURLString) { UIApplication.shared.open(url) }

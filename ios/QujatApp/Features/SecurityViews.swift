@@ -400,6 +400,8 @@ struct AuditLogView: View {
         case .recoveryCodesRenewed: return L("audit_recovery_codes_renewed")
         case .headRebuilt: return L("audit_head_rebuilt")
         case .presentDocument: return L("audit_present_document")
+        case .restored: return L("audit_restored")
+        case .backup: return L("audit_backup")
         case .other(let n): return L("audit_other", Int(n))
         }
     }

@@ -64,7 +64,7 @@ final class UnlockModel: ObservableObject {
                 } else {
                     try await background { try wallet.unlock(pin: pin, code: code) }
                 }
-                app.route = .diplomas
+                app.unlocked(withRecoveryCode: kind == .recovery)
             } catch let e as WalletError {
                 message = ErrorText.wallet(e)
                 await refresh()

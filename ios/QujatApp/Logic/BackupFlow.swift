@@ -48,9 +48,10 @@ struct BackupFlow: Equatable, Sendable {
         if case .showCode = step { step = .showCode(acknowledged: on) }
     }
 
-    /// Open the save panel: only once the code is written down. Returns whether to open it.
+    /// Open the save panel: only once the code is written down (or again, if a panel closed
+    /// without a word). Returns whether to open it.
     mutating func save() -> Bool {
-        guard step == .showCode(acknowledged: true) else { return false }
+        guard step == .showCode(acknowledged: true) || step == .saving else { return false }
         step = .saving
         return true
     }
