@@ -67,9 +67,12 @@ final class AppModel: ObservableObject {
         Task { await start() }
     }
 
+    /// The wallet, opened once off the main thread; callers that come while it opens wait for
+    /// the same opening (never two connections to one file).
     func openWallet() async throws -> Wallet {
         if let wallet { return wallet }
-        let opened = try await background {
+        if let opening { return try await opening.value }
+        let task = Task.detached(priority: .userInitiated) { () throws -> Wallet in
             let url = try VaultFiles.prepare()
             let w = try Wallet.open(path: url.path, keyStore: KeychainKeyStore(), options: defaultWalletOptions())
             // The file and SQLite's -wal/-shm exist now: mark them too (the folder's flags cover
@@ -77,9 +80,14 @@ final class AppModel: ObservableObject {
             VaultFiles.protectExisting(url)
             return w
         }
+        opening = task
+        defer { opening = nil }
+        let opened = try await task.value
         wallet = opened
         return opened
     }
+
+    private var opening: Task<Wallet, Error>?
 
     /// Bumped at every lock: the root view's navigation stack is rebuilt from it, so no pushed
     /// screen (a diploma, its QR code) survives a lock.

@@ -15,7 +15,7 @@ struct QujatApp: App {
                 // Before iOS snapshots the app for the switcher, cover everything.
                 .overlay { if scenePhase != .active { PrivacyCover() } }
         }
-        .onChange(of: scenePhase) { phase in
+        .onChange(of: scenePhase) { _, phase in
             // Leaving the app locks the wallet (the core also locks after its idle timeout).
             if phase == .background { model.lockWallet() }
         }

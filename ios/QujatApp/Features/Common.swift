@@ -48,7 +48,7 @@ struct PinField: View {
         SecureField(title, text: $pin)
             .keyboardType(.numberPad)
             .textContentType(.oneTimeCode) // no password autofill offers for a wallet PIN
-            .onChange(of: pin) { value in
+            .onChange(of: pin) { _, value in
                 let filtered = String(value.filter(\.isASCII).filter(\.isNumber).prefix(Int(screenLimits().pinMaxLen)))
                 if filtered != value { pin = filtered }
             }

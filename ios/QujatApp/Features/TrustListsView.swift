@@ -62,16 +62,18 @@ final class TrustListsModel: ObservableObject {
     /// Files the user picked (security-scoped URLs, read at once).
     func openFiles(_ urls: [URL]) {
         var files: [(name: String, bytes: Data)] = []
+        var skipped: [ListUpdate.FileResult] = []
         for url in urls {
             let scoped = url.startAccessingSecurityScopedResource()
             defer { if scoped { url.stopAccessingSecurityScopedResource() } }
             guard let data = try? Data(contentsOf: url), data.count <= ListUpdate.maxFileBytes else {
-                results.append(.init(name: url.lastPathComponent, outcome: .notAList))
+                skipped.append(.init(name: url.lastPathComponent, outcome: .notAList))
                 continue
             }
-            files.append((url.lastPathComponent, data))
+            files.append((name: url.lastPathComponent, bytes: data))
         }
-        Task { await install(files) }
+        let picked = files, refused = skipped
+        Task { await install(picked, skipped: refused) }
     }
 
     /// Download every configured address (HTTPS only, no cookies or cache) and install what came.
@@ -84,6 +86,7 @@ final class TrustListsModel: ObservableObject {
         Task {
             defer { busy = false }
             var files: [(name: String, bytes: Data)] = []
+            var skipped: [ListUpdate.FileResult] = []
             let config = URLSessionConfiguration.ephemeral
             config.timeoutIntervalForRequest = 30
             config.urlCache = nil
@@ -95,25 +98,26 @@ final class TrustListsModel: ObservableObject {
                         message = L("lists_download_failed", url.host() ?? url.absoluteString); continue
                     }
                     guard data.count <= ListUpdate.maxFileBytes else {
-                        results.append(.init(name: url.lastPathComponent, outcome: .notAList)); continue
+                        skipped.append(.init(name: url.lastPathComponent, outcome: .notAList)); continue
                     }
-                    files.append((url.lastPathComponent, data))
+                    files.append((name: url.lastPathComponent, bytes: data))
                 } catch {
                     message = L("lists_download_failed", url.host() ?? url.absoluteString)
                 }
             }
-            await install(files)
+            await install(files, skipped: skipped)
         }
     }
 
-    private func install(_ files: [(name: String, bytes: Data)]) async {
+    private func install(_ files: [(name: String, bytes: Data)], skipped: [ListUpdate.FileResult]) async {
+        results = skipped
         guard !files.isEmpty else { return }
         busy = true
         defer { busy = false }
         let installer = VerifierListInstaller(verifier: verifier)
         let sendable = files.map { SendableFile(name: $0.name, bytes: $0.bytes) }
-        let done = (try? await background { ListUpdate.run(sendable.map { ($0.name, $0.bytes) }, installer: installer) }) ?? []
-        results = done
+        let done = (try? await background { ListUpdate.run(sendable.map { (name: $0.name, bytes: $0.bytes) }, installer: installer) }) ?? []
+        results = skipped + done
         for r in done {
             if case .installed(.statusList, let at) = r.outcome, at > (lastStatusIssuedAt ?? .min) {
                 lastStatusIssuedAt = at
