@@ -160,7 +160,7 @@ private struct BackupContent: View {
             if let qr = model.codeQr {
                 QRView(qr: qr, label: L("backup_code_title")).frame(maxWidth: 220)
             }
-            Toggle(L("backup_code_ack"), isOn: Binding(get: { acknowledged }, set: model.acknowledge))
+            Toggle(L("backup_code_ack"), isOn: Binding(get: { acknowledged }, set: { model.acknowledge($0) }))
             Button(L("backup_save")) { if model.save() { exporting = true } }
                 .disabled(!acknowledged)
             Button(L("cancel"), role: .cancel) { model.left() }

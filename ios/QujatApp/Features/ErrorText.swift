@@ -63,8 +63,10 @@ enum ErrorText {
         case .BackupDamaged: return t("backup_damaged")
         case .BackupNewerVersion: return t("backup_newer_version")
         case .BackupFailed: return t("fault_internal", "backup")
+        // The PDF's recipient (1–128 bytes, the core's limit).
+        case .BadAudience: return t("pdf_bad_audience")
         case .NotInitialized, .AlreadyInitialized, .EnrolmentPending, .NoPendingEnrolment, .BadLabel, .Kdf, .Random,
-             .BadLifetime, .BadAudience, .BadPublicKey, .BadChallenge, .QrEncoding:
+             .BadLifetime, .BadPublicKey, .BadChallenge, .QrEncoding:
             return t("fault_internal", String(describing: e))
         }
     }

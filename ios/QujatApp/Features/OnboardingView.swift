@@ -240,7 +240,7 @@ private struct OnboardingContent: View {
                     ForEach(Array(codes.enumerated()), id: \.offset) { i, c in
                         Text("\(i + 1). \(c)").font(.system(.body, design: .monospaced))
                     }
-                    Toggle(L("onboarding_codes_ack"), isOn: Binding(get: { acknowledged }, set: model.acknowledge))
+                    Toggle(L("onboarding_codes_ack"), isOn: Binding(get: { acknowledged }, set: { model.acknowledge($0) }))
                     Button(L("next")) { model.codesWrittenDown() }.disabled(!acknowledged)
                 }
                 .sensitive()

@@ -238,7 +238,7 @@ struct ChoiceButton: View {
     @ObservedObject var choice: ClaimChoice
     let title: String
     var blocked = false
-    let action: () -> Void
+    let action: @MainActor () -> Void
 
     var body: some View {
         Button(title, action: action).disabled(!choice.canShow || blocked)

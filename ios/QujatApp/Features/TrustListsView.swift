@@ -46,11 +46,11 @@ final class TrustListsModel: ObservableObject {
     }
 
     private let verifier: Verifier
-    private let onChange: () -> Void
+    private let onChange: @MainActor () -> Void
     private static let locationsKey = "list_locations"
     private static let statusKey = "status_list_issued_at"
 
-    init(verifier: Verifier, onChange: @escaping () -> Void) {
+    init(verifier: Verifier, onChange: @escaping @MainActor () -> Void) {
         self.verifier = verifier
         self.onChange = onChange
         locations = UserDefaults.standard.string(forKey: Self.locationsKey) ?? ""
@@ -136,7 +136,7 @@ private struct SendableFile: Sendable {
 
 struct TrustListsView: View {
     let verifier: Verifier
-    let onChange: () -> Void
+    let onChange: @MainActor () -> Void
 
     var body: some View { TrustListsContent(model: TrustListsModel(verifier: verifier, onChange: onChange)) }
 }

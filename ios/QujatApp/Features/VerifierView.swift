@@ -111,7 +111,7 @@ private struct VerifierContent: View {
                             Button(L("challenge_use")) { model.newChallenge() }.buttonStyle(.bordered)
                         }
                         NavigationLink {
-                            TrustListsView(verifier: model.verifier, onChange: model.refreshTrustInfo)
+                            TrustListsView(verifier: model.verifier, onChange: { model.refreshTrustInfo() })
                         } label: {
                             TrustAgeLine(info: model.trustList)
                         }
@@ -119,7 +119,7 @@ private struct VerifierContent: View {
                     .padding()
                 }
             case .result(let report):
-                ResultView(report: report, onScanAgain: model.scanAgain)
+                ResultView(report: report, onScanAgain: { model.scanAgain() })
             }
         }
     }
@@ -130,7 +130,7 @@ private struct VerifierContent: View {
 /// them authentic) the disclosed claims, under a caveat unless the verdict is VALID.
 struct ResultView: View {
     let report: VerificationReport
-    let onScanAgain: () -> Void
+    let onScanAgain: @MainActor () -> Void
     private var style: VerdictView { report.view }
 
     var body: some View {
@@ -229,7 +229,7 @@ final class CameraPermission: ObservableObject {
 
 /// The scanner when the camera is allowed; otherwise why not, with the way to Settings.
 struct CameraScanner: View {
-    let onText: (String) -> Void
+    let onText: @MainActor (String) -> Void
     @StateObject private var permission = CameraPermission()
     @State private var failed = false
     @Environment(\.scenePhase) private var scenePhase
@@ -263,8 +263,8 @@ struct CameraScanner: View {
 
 /// The back camera reading QR codes with AVFoundation's metadata output (on-device, offline).
 struct QRScannerView: UIViewControllerRepresentable {
-    let onText: (String) -> Void
-    let onFailure: () -> Void
+    let onText: @MainActor (String) -> Void
+    let onFailure: @MainActor () -> Void
 
     func makeUIViewController(context: Context) -> ScannerController {
         let c = ScannerController()
@@ -283,8 +283,8 @@ struct QRScannerView: UIViewControllerRepresentable {
 /// (so coming back to the scanner restarts it), stopped in `viewWillDisappear`. Only called when
 /// the camera is allowed (`CameraScanner`).
 final class ScannerController: UIViewController {
-    var onText: ((String) -> Void)?
-    var onFailure: (() -> Void)?
+    var onText: (@MainActor (String) -> Void)?
+    var onFailure: (@MainActor () -> Void)?
     private let camera = CameraSession()
     private var preview: AVCaptureVideoPreviewLayer?
 
@@ -321,7 +321,7 @@ final class ScannerController: UIViewController {
 final class CameraSession: NSObject, AVCaptureMetadataOutputObjectsDelegate, @unchecked Sendable {
     let session = AVCaptureSession()
     /// Set and called on the main actor only.
-    @MainActor var onText: ((String) -> Void)?
+    @MainActor var onText: (@MainActor (String) -> Void)?
     private let queue = DispatchQueue(label: "kz.qujat.scanner")
     /// Touched on `queue` only.
     private var configured = false
