@@ -106,7 +106,8 @@ final class OnboardingModel: ObservableObject {
                     // A wrong code, a damaged or newer file: the core wrote nothing. Ask for the
                     // code again (the PIN is kept); "start over" picks another file.
                     self.backupCode = nil
-                    step = .restoreCode(problem: ErrorText.of(error))
+                    let problem = (error as? WalletError) == .MalformedCode ? L("backup_code_malformed") : ErrorText.of(error)
+                    step = .restoreCode(problem: problem)
                 } else {
                     chosenPin = nil
                     step = .choosePin(problem: ErrorText.of(error))
