@@ -103,11 +103,19 @@ final class OnboardingModel: ObservableObject {
                 step = .choosePin(problem: ErrorText.weakPin(reason))
             } catch {
                 if restoring {
-                    // A wrong code, a damaged or newer file: the core wrote nothing. Ask for the
-                    // code again (the PIN is kept); "start over" picks another file.
+                    // The core wrote nothing. A file that is not a backup, damaged or too new:
+                    // pick another file. Anything else (a wrong code above all): ask for the
+                    // code again, keeping the PIN.
                     self.backupCode = nil
-                    let problem = (error as? WalletError) == .MalformedCode ? L("backup_code_malformed") : ErrorText.of(error)
-                    step = .restoreCode(problem: problem)
+                    switch error as? WalletError {
+                    case .NotABackup?, .BackupDamaged?, .BackupNewerVersion?:
+                        self.backup = nil
+                        step = .restoreFile(problem: ErrorText.of(error))
+                    case .MalformedCode?:
+                        step = .restoreCode(problem: L("backup_code_malformed"))
+                    default:
+                        step = .restoreCode(problem: ErrorText.of(error))
+                    }
                 } else {
                     chosenPin = nil
                     step = .choosePin(problem: ErrorText.of(error))
