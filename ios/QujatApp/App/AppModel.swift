@@ -62,6 +62,7 @@ final class AppModel: ObservableObject {
 
     func choose(_ mode: Mode) {
         gate.discard()
+        inProgress = nil
         unlockedWithRecoveryCode = false
         self.mode = mode
         Task { await start() }
@@ -102,10 +103,23 @@ final class AppModel: ObservableObject {
     /// keys are zeroized by the core and every holder screen is replaced by the unlock screen.
     func lockWallet() {
         wallet?.lock()
-        guard mode == .holder else { return }
+        // Only the unlocked holder screens are torn down: onboarding, restore and unlock keep
+        // their state (the holder leaves the app to add the authenticator during set-up).
+        guard mode == .holder, route == .diplomas else { return }
+        gate.locked(pending: inProgress)
         sessionEpoch += 1
-        if route == .diplomas { route = .unlock }
+        route = .unlock
     }
+
+    /// A flow that continues after the holder leaves the app and unlocks again (see
+    /// `PendingAction.authenticatorChange`); nil when it ends.
+    func working(on action: PendingAction?) {
+        inProgress = action
+    }
+
+    private var inProgress: PendingAction?
+    /// Set when an authenticator switch is to resume after an unlock: the list opens it.
+    @Published var resumeAuthenticatorChange = false
 
     /// A call met `WalletError.Locked` (idle timeout, or locked in the background while a
     /// picker or share sheet was up): go to the unlock screen, keeping `pending` to resume.
@@ -132,6 +146,8 @@ final class AppModel: ObservableObject {
         switch action {
         case .importDiploma(let bytes):
             resumeMessage = await importDiploma(bytes)
+        case .authenticatorChange:
+            resumeAuthenticatorChange = true
         }
         resumedCount += 1
     }

@@ -95,6 +95,8 @@ private struct DiplomaListContent: View {
         .task { await model.load() }
         // A resumed import finished while this list was up: show it.
         .onChange(of: app.resumedCount) { _, _ in Task { await model.load() } }
+        // An authenticator switch interrupted by a lock: straight back to its first code.
+        .navigationDestination(isPresented: $app.resumeAuthenticatorChange) { SwitchAuthenticatorView(resume: true) }
     }
 }
 

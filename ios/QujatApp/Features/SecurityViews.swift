@@ -233,14 +233,19 @@ final class SwitchAuthenticatorModel: ObservableObject {
         case start(problem: String?)
         case working
         case scan(uri: String)
-        case firstCode(uri: String, problem: String?)
+        case firstCode(problem: String?)
         case done
     }
 
-    @Published private(set) var step: Step = .start(problem: nil)
+    @Published private(set) var step: Step
     private let app: AppModel
 
-    init(app: AppModel) { self.app = app }
+    /// `resume`: the change was begun before a lock (the core keeps it): ask for the first code.
+    init(app: AppModel, resume: Bool) {
+        self.app = app
+        step = resume ? .firstCode(problem: nil) : .start(problem: nil)
+        if resume { app.working(on: .authenticatorChange) }
+    }
 
     func begin() {
         step = .working
@@ -249,6 +254,9 @@ final class SwitchAuthenticatorModel: ObservableObject {
                 let wallet = try await app.openWallet()
                 let uri = try await background { try wallet.beginAuthenticatorChange(accountLabel: "wallet").otpauthUri() }
                 step = .scan(uri: uri)
+                // Opening the authenticator app through the link leaves this app, which locks
+                // the wallet: the switch resumes after the unlock.
+                app.working(on: .authenticatorChange)
             } catch WalletError.Locked {
                 app.sessionLocked()
             } catch {
@@ -258,14 +266,19 @@ final class SwitchAuthenticatorModel: ObservableObject {
     }
 
     func added() {
-        if case .scan(let uri) = step { step = .firstCode(uri: uri, problem: nil) }
+        if case .scan = step { step = .firstCode(problem: nil) }
+    }
+
+    /// The holder left the screen: nothing to resume.
+    func left() {
+        app.working(on: nil)
     }
 
     /// The first code of the new app completes the change; the old app stops working.
     func confirm(_ input: String) {
-        guard case .firstCode(let uri, _) = step else { return }
+        guard case .firstCode = step else { return }
         guard let code = authenticatorCode(input: input) else {
-            step = .firstCode(uri: uri, problem: L("code_not_six_digits")); return
+            step = .firstCode(problem: L("code_not_six_digits")); return
         }
         step = .working
         Task {
@@ -273,10 +286,11 @@ final class SwitchAuthenticatorModel: ObservableObject {
                 let wallet = try await app.openWallet()
                 try await background { try wallet.confirmAuthenticatorChange(code: code) }
                 step = .done
+                app.working(on: nil)
             } catch WalletError.Locked {
                 app.sessionLocked()
             } catch {
-                step = .firstCode(uri: uri, problem: ErrorText.of(error))
+                step = .firstCode(problem: ErrorText.of(error))
             }
         }
     }
@@ -284,8 +298,9 @@ final class SwitchAuthenticatorModel: ObservableObject {
 
 struct SwitchAuthenticatorView: View {
     @EnvironmentObject private var app: AppModel
+    var resume = false
 
-    var body: some View { SwitchAuthenticatorContent(model: SwitchAuthenticatorModel(app: app)) }
+    var body: some View { SwitchAuthenticatorContent(model: SwitchAuthenticatorModel(app: app, resume: resume)) }
 }
 
 private struct SwitchAuthenticatorContent: View {
@@ -311,7 +326,7 @@ private struct SwitchAuthenticatorContent: View {
                     Button(L("onboarding_added")) { model.added() }
                 }
                 .sensitive()
-            case .firstCode(_, let problem):
+            case .firstCode(let problem):
                 Section(L("authenticator_switch_first_code")) {
                     CodeField(code: $code)
                     if let problem { Text(problem).foregroundStyle(.red) }
@@ -324,6 +339,7 @@ private struct SwitchAuthenticatorContent: View {
             }
         }
         .navigationTitle(L("authenticator_switch_title"))
+        .onDisappear { model.left() }
     }
 }
 

@@ -5,6 +5,10 @@ enum PendingAction: Equatable, Sendable {
     /// A picked credential file, its bytes read while the picker's access lasted (the file's
     /// security-scoped URL is gone by the time the unlock is done).
     case importDiploma(Data)
+    /// The holder left the app to add the wallet to a new authenticator app (the link opens
+    /// it): after the unlock, the switch resumes at the new app's first code (the core keeps
+    /// the pending change sealed in the wallet).
+    case authenticatorChange
 }
 
 /// "Locked on return → unlock, then resume the pending action" (the same rule as Android's

@@ -13,6 +13,14 @@ final class SessionGateTests: XCTestCase {
         XCTAssertEqual(gate.state, .open)
     }
 
+    func testAuthenticatorSwitchLeftForTheAuthenticatorAppResumesAfterUnlock() {
+        var gate = SessionGate()
+        gate.locked(pending: .authenticatorChange) // background lock while the switch was open
+        XCTAssertEqual(gate.pending, .authenticatorChange)
+        XCTAssertEqual(gate.unlocked(), .authenticatorChange)
+        XCTAssertNil(gate.pending)
+    }
+
     func testNewerActionReplacesOlderAndDiscardDropsIt() {
         var gate = SessionGate()
         gate.locked(pending: .importDiploma(Data([1])))
