@@ -111,6 +111,14 @@ final class AppModel: ObservableObject {
         route = .unlock
     }
 
+    /// The core's idle timeout locks the session without a call failing: while the holder's
+    /// screens are up, look every few seconds (`isUnlocked` reads memory only) and hide them
+    /// as soon as the session is gone, keeping a flow in progress to resume.
+    func checkSession() {
+        guard mode == .holder, route == .diplomas, let wallet, !wallet.isUnlocked() else { return }
+        sessionLocked(pending: inProgress)
+    }
+
     /// A flow that continues after the holder leaves the app and unlocks again (see
     /// `PendingAction.authenticatorChange`); nil when it ends.
     func working(on action: PendingAction?) {

@@ -3,6 +3,8 @@ import SwiftUI
 
 struct RootView: View {
     @EnvironmentObject private var model: AppModel
+    @Environment(\.scenePhase) private var scenePhase
+    private let sessionCheck = Timer.publish(every: 5, on: .main, in: .common).autoconnect()
 
     var body: some View {
         NavigationStack {
@@ -19,6 +21,7 @@ struct RootView: View {
         }
         // A lock rebuilds the whole stack: no pushed diploma or QR code survives it.
         .id(model.sessionEpoch)
+        .onReceive(sessionCheck) { _ in if scenePhase == .active { model.checkSession() } }
     }
 }
 
