@@ -6,8 +6,6 @@ import SwiftUI
 /// a recovery code because the old one is lost), the audit log, and the backup. Every rule (PIN
 /// policy, code shapes, what a change needs) is the core's; these screens only collect input.
 struct HolderSecuritySection: View {
-    @EnvironmentObject private var app: AppModel
-
     var body: some View {
         Section(L("security")) {
             NavigationLink(L("change_pin_title")) { ChangePinView() }
