@@ -37,6 +37,8 @@ struct VerifierListInstaller: ListInstaller {
 @MainActor
 final class TrustListsModel: ObservableObject {
     @Published private(set) var info: TrustListInfo?
+    /// The issue time of the newest status list installed from this screen (the verifier store
+    /// holds the lists themselves; the binding reports a list's freshness only when installing).
     @Published private(set) var lastStatusIssuedAt: Int64?
     @Published private(set) var results: [ListUpdate.FileResult] = []
     @Published private(set) var busy = false
@@ -53,7 +55,10 @@ final class TrustListsModel: ObservableObject {
     init(verifier: Verifier, onChange: @escaping @MainActor () -> Void) {
         self.verifier = verifier
         self.onChange = onChange
-        locations = UserDefaults.standard.string(forKey: Self.locationsKey) ?? ""
+        // The employer's own addresses, else those the build ships (Info.plist
+        // `QujatListLocations`, e.g. the registry's published lists).
+        let shipped = (Bundle.main.object(forInfoDictionaryKey: "QujatListLocations") as? [String]) ?? []
+        locations = UserDefaults.standard.string(forKey: Self.locationsKey) ?? shipped.joined(separator: "\n")
         let held = UserDefaults.standard.object(forKey: Self.statusKey) as? Int64
         lastStatusIssuedAt = held
         info = verifier.trustListInfo()
