@@ -62,7 +62,6 @@ impl WorkFactor {
 
 /// Why a backup could not be made or opened. Carries no code, no key and no personal data.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
 pub enum BackupError {
     /// The code is not 28 code characters (a typo: nothing was tried).
     #[error("the backup code is not in the expected format")]
