@@ -537,6 +537,10 @@ impl From<IssueError> for IssuerError {
             IssueError::StatusListFull => Self::StatusListFull,
             IssueError::Random(_) => Self::Random,
             IssueError::Bundle(_) => Self::Inconsistent,
+            // Re-issue is the CLI's (`qujat issuer reissue`); the test tool does not offer it.
+            IssueError::NotOurCredential | IssueError::NotIssued { .. } | IssueError::AlreadyReissued { .. } => {
+                Self::Inconsistent
+            }
         }
     }
 }
