@@ -18,12 +18,7 @@ fn archive() -> Archive {
         .collect();
     Archive {
         made_at: 1_800_000_100,
-        contents: VaultContents {
-            holder_seed: SecretBytes::new([7; 32]),
-            credentials: Vec::new(),
-            audit,
-            skipped: 0,
-        },
+        contents: VaultContents { holder_seed: SecretBytes::new([7; 32]), credentials: Vec::new(), audit, skipped: 0 },
     }
 }
 

@@ -67,8 +67,8 @@ impl Vault {
     pub fn export_contents(&self, session: &Session) -> Result<VaultContents, VaultError> {
         self.session_read(session, |conn, keys| {
             let seed = rows::require_secret(conn, keys, SecretName::HolderKey)?;
-            let holder_seed =
-                SecretBytes::<32>::from_slice(seed.expose_secret()).ok_or(VaultError::Integrity { table: "secrets" })?;
+            let holder_seed = SecretBytes::<32>::from_slice(seed.expose_secret())
+                .ok_or(VaultError::Integrity { table: "secrets" })?;
             let listing = credentials::list(conn, keys)?;
             let mut skipped = listing.damaged + listing.missing;
             let mut carried = Vec::with_capacity(listing.items.len());

@@ -11,8 +11,8 @@ use crate::secret::{SecretBytes, SecretString, SecretVec};
 
 use super::audit::{self, AuditKind};
 use super::backup::VaultContents;
-use super::credentials;
 use super::credential_set;
+use super::credentials;
 use super::datakey::KeyBundle;
 use super::error::VaultError;
 use super::gate::{Factor, Purpose};
@@ -136,7 +136,14 @@ impl Vault {
                         audit::append(tx, &keys, rng, e.kind, e.time, e.detail.expose_secret())?;
                     }
                     for c in &contents.credentials {
-                        credentials::insert(tx, &keys, rng, &c.id, c.bundle.expose_secret(), c.summary.expose_secret())?;
+                        credentials::insert(
+                            tx,
+                            &keys,
+                            rng,
+                            &c.id,
+                            c.bundle.expose_secret(),
+                            c.summary.expose_secret(),
+                        )?;
                     }
                 }
             }

@@ -63,10 +63,13 @@ fn magic_version_and_fields_are_checked() {
     assert!(matches!(Archive::from_cbor(&short_seed), Err(BackupError::BadArchive(FormatError::Bad("backup", 3)))));
     let unknown = with_field(6, Some(Value::Null));
     assert!(matches!(Archive::from_cbor(&unknown), Err(BackupError::BadArchive(_))));
-    let junk_diploma = with_field(4, Some(Value::Array(vec![Value::Array(vec![
-        Value::Bytes(vec![0; 32]),
-        Value::Bytes(vec![1, 2, 3]),
-        Value::Bytes(vec![0xa0]),
-    ])])));
+    let junk_diploma = with_field(
+        4,
+        Some(Value::Array(vec![Value::Array(vec![
+            Value::Bytes(vec![0; 32]),
+            Value::Bytes(vec![1, 2, 3]),
+            Value::Bytes(vec![0xa0]),
+        ])])),
+    );
     assert!(matches!(Archive::from_cbor(&junk_diploma), Err(BackupError::BadArchive(_))));
 }
