@@ -18,6 +18,7 @@ needs=(
   "npm npm"
   "node nodejs"
   "pdftoppm poppler-utils"
+  "age age"
 )
 
 missing=()
