@@ -17,6 +17,7 @@ use zeroize::Zeroize;
 
 use crate::cbor::{FormatError, IntMap};
 use crate::credential::CredentialBundle;
+use crate::credential::signed::MAX_BUNDLE_BYTES;
 use crate::keys::KeyPair;
 use crate::platform::UnixTime;
 use crate::secret::{SecretBytes, SecretVec};
@@ -35,12 +36,11 @@ pub const MAX_ARCHIVE_BYTES: usize = 64 * 1024 * 1024;
 pub const MAX_CREDENTIALS: usize = 100_000;
 /// Most audit entries in one archive.
 pub const MAX_AUDIT_ENTRIES: usize = 1_000_000;
-/// Largest credential bundle (bytes).
-const MAX_BUNDLE: usize = 64 * 1024;
 /// Largest stored summary (bytes).
 const MAX_SUMMARY: usize = 16 * 1024;
-/// Largest audit detail (bytes).
-const MAX_DETAIL: usize = 4 * 1024;
+/// Largest audit detail (bytes): far above any detail the wallet writes (a document
+/// presentation's, with its audience, is under 200 bytes).
+const MAX_DETAIL: usize = 64 * 1024;
 const W: &str = "backup";
 
 /// What a backup holds: when it was made, and the vault's contents.
@@ -139,7 +139,7 @@ impl Archive {
         for item in m.array(4, MAX_CREDENTIALS)? {
             let mut d = IntMap::from_array(item, "backup diploma", 3..=3)?;
             let id = CredentialId::from_bytes(d.bytes(1, 32..=32)?.try_into().map_err(|_| d.bad(1))?);
-            let bundle = SecretVec::new(d.bytes(2, 1..=MAX_BUNDLE)?);
+            let bundle = SecretVec::new(d.bytes(2, 1..=MAX_BUNDLE_BYTES)?);
             let summary = SecretVec::new(d.bytes(3, 1..=MAX_SUMMARY)?);
             let parsed = CredentialBundle::from_bytes(bundle.expose_secret()).map_err(|_| d.bad(2))?;
             if CredentialId::from_bytes(parsed.id()) != id {

@@ -8,8 +8,7 @@ use crate::vault::{AuditKind, Enrolment, VaultError, VaultState};
 use super::{Wallet, WalletError};
 
 /// A backup just made: the age file and the code that opens it. The code is shown once and
-/// never stored; the file may be saved anywhere.
-#[derive(Debug)]
+/// never stored; the file may be saved anywhere. `Debug` shows the sizes only.
 pub struct BackupExport {
     /// The age file.
     pub bytes: Vec<u8>,
@@ -19,6 +18,17 @@ pub struct BackupExport {
     pub diplomas: usize,
     /// Stored diplomas that could not be read (damaged) and so are not in it.
     pub skipped: usize,
+}
+
+impl std::fmt::Debug for BackupExport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BackupExport")
+            .field("bytes", &self.bytes.len())
+            .field("code", &self.code)
+            .field("diplomas", &self.diplomas)
+            .field("skipped", &self.skipped)
+            .finish()
+    }
 }
 
 impl Wallet {
