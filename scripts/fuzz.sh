@@ -25,7 +25,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TOOLCHAIN="${FUZZ_TOOLCHAIN:-nightly}"
-ALL_TARGETS="qj1_string presentation_cose reencode credential bundle trust_list status_list issuer_input_json qr_png vault_record vault_file"
+ALL_TARGETS="qj1_string presentation_cose reencode credential bundle trust_list status_list issuer_input_json qr_png vault_record vault_file backup_archive"
 TARGETS="${TARGETS:-$ALL_TARGETS}"
 
 usage() {
