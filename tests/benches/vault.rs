@@ -12,13 +12,13 @@ use criterion::{BatchSize, Criterion, SamplingMode, Throughput, criterion_group,
 use qujat_core::auth::SecondFactor;
 use qujat_core::auth::kdf::{KdfParams, derive_pin_key};
 use qujat_core::auth::totp::authenticator_code;
+use qujat_core::backup::{Archive, WorkFactor};
 use qujat_core::credential::{CredentialBundle, Localized};
 use qujat_core::platform::{Clock, ManualClock, SeededRandom};
-use qujat_core::secret::SecretString;
-use qujat_core::vault::{CredentialId, Platform, SoftwareKeyStore, Vault, VaultOptions};
-use qujat_core::backup::{Archive, WorkFactor};
 use qujat_core::secret::SecretBytes;
+use qujat_core::secret::SecretString;
 use qujat_core::vault::VaultContents;
+use qujat_core::vault::{CredentialId, Platform, SoftwareKeyStore, Vault, VaultOptions};
 use qujat_core::wallet::{DiplomaSummary, Wallet};
 use qujat_tests::perf;
 use qujat_tests::{NOW, World};
