@@ -19,7 +19,7 @@ needs=(
   "node nodejs"
   "pdftoppm poppler-utils"
   "age age"
-  "python3 python3-minimal"
+  "python3 python3"
 )
 
 missing=()
