@@ -25,7 +25,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TOOLCHAIN="${FUZZ_TOOLCHAIN:-nightly}"
-ALL_TARGETS="qj1_string presentation_cose reencode credential bundle trust_list status_list issuer_input_json qr_png vault_record vault_file"
+ALL_TARGETS="qj1_string presentation_cose reencode credential bundle trust_list status_list issuer_input_json qr_png vault_record vault_file backup_archive"
 TARGETS="${TARGETS:-$ALL_TARGETS}"
 
 usage() {
@@ -87,6 +87,7 @@ max_len() {
         qr_png) echo 4096 ;;              # small PNGs: decoding is slow
         vault_record) echo 9000 ;;        # a bundle (8 KiB) or summary row, plus the kind byte
         vault_file) echo 512 ;;           # patches: a few damaged spots per run
+        backup_archive) echo 16384 ;;     # archives of a few diplomas (MAX_ARCHIVE_BYTES = 64 MiB)
         *) echo 4096 ;;
     esac
 }

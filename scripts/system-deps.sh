@@ -18,6 +18,8 @@ needs=(
   "npm npm"
   "node nodejs"
   "pdftoppm poppler-utils"
+  "age age"
+  "python3 python3"
 )
 
 missing=()

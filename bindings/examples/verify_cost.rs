@@ -104,7 +104,7 @@ fn main() {
         issuers: vec![IssuerEntry { id: "kz.enu".into(), name, keys }],
     };
     let trust_list = TrustList::sign(&anchor, payload);
-    let register = Register { next_index: 16, revoked: Default::default() };
+    let register = Register { next_index: 16, ..Register::default() };
     let status_list = issuer.status_list(&register, now - 3600, 86_400 * 7).unwrap();
     let diploma = parse_issuer_input(FIXTURE.as_bytes(), Date::from_unix(now).unwrap()).unwrap();
     let bundle = issuer.issue(&diploma, &holder.public(), 0, now - 86_400, &rng).unwrap();

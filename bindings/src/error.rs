@@ -7,6 +7,7 @@
 //! ([`WeakPinReason`], [`StorageErrorKind`]) cross as they are (uniffi remote types).
 
 use qujat_core::auth::WeakPinReason as CoreWeakPin;
+use qujat_core::backup::BackupError;
 #[cfg(feature = "testing")]
 use qujat_core::issuer::IssueError;
 use qujat_core::presentation::PresentError;
@@ -240,6 +241,28 @@ pub enum WalletError {
     /// The presentation does not fit a QR code (cannot happen with the format's size limits).
     #[error("the presentation does not fit a QR code")]
     QrEncoding,
+    /// The backup code does not open this backup: check it against what was written down.
+    /// (A damaged start of the file reads the same way.) Nothing was written.
+    #[error("the backup code does not open this backup")]
+    BackupWrongCode,
+    /// The file is not a Qujat backup (not an age file encrypted to a code). Nothing was
+    /// written.
+    #[error("this file is not a backup")]
+    NotABackup,
+    /// The backup is damaged or truncated (or asks for more key-derivation work than a phone
+    /// should do): use another copy. Nothing was written.
+    #[error("the backup is damaged or truncated")]
+    BackupDamaged,
+    /// The backup was made by a newer version of Qujat: update the app, then restore. Nothing
+    /// was written.
+    #[error("the backup was made by a newer version (archive version {version})")]
+    BackupNewerVersion {
+        /// The archive version found.
+        version: u64,
+    },
+    /// The backup could not be encrypted (not expected: the encryption writes to memory).
+    #[error("the backup could not be made")]
+    BackupFailed,
 }
 
 impl From<CoreWalletError> for WalletError {
@@ -287,6 +310,17 @@ impl From<CoreWalletError> for WalletError {
                 Self::BadLifetime
             }
             CoreWalletError::Present(PresentError::BadAudience(_)) => Self::BadAudience,
+            CoreWalletError::Backup(b) => match b {
+                BackupError::MalformedCode => Self::MalformedCode,
+                BackupError::WrongCode => Self::BackupWrongCode,
+                BackupError::NotABackup => Self::NotABackup,
+                BackupError::Damaged
+                | BackupError::BadArchive(_)
+                | BackupError::HolderKeyMismatch
+                | BackupError::TooCostly { .. } => Self::BackupDamaged,
+                BackupError::NewerVersion { version } => Self::BackupNewerVersion { version },
+                BackupError::Encrypt => Self::BackupFailed,
+            },
         }
     }
 }
@@ -503,6 +537,10 @@ impl From<IssueError> for IssuerError {
             IssueError::StatusListFull => Self::StatusListFull,
             IssueError::Random(_) => Self::Random,
             IssueError::Bundle(_) => Self::Inconsistent,
+            // Re-issue is the CLI's (`qujat issuer reissue`); the test tool does not offer it.
+            IssueError::NotOurCredential | IssueError::NotIssued { .. } | IssueError::AlreadyReissued { .. } => {
+                Self::Inconsistent
+            }
         }
     }
 }

@@ -133,7 +133,7 @@ impl IssuerTool {
         issued_at: i64,
         validity_secs: i64,
     ) -> Result<Vec<u8>, IssuerError> {
-        let register = Register { next_index: entries, revoked: revoked.into_iter().collect() };
+        let register = Register { next_index: entries, revoked: revoked.into_iter().collect(), ..Register::default() };
         Ok(self.0.status_list(&register, issued_at, validity_secs)?)
     }
 }

@@ -21,7 +21,7 @@ pub struct Cli {
 pub enum Command {
     /// Run the whole story: issue, store under PIN + code, present, verify.
     Demo(DemoArgs),
-    /// Issuer and trust-anchor tools: keys, trust list, issue, revoke, status list.
+    /// Issuer and trust-anchor tools: keys, trust list, issue, revoke, re-issue, status list.
     #[command(subcommand)]
     Issuer(IssuerCommand),
     /// Verify a presentation (a QJ1 string or a QR image). Exit status 0 only for VALID.
@@ -100,6 +100,29 @@ pub enum IssuerCommand {
         /// Or: the credential bundle whose index to revoke.
         #[arg(long)]
         credential: Option<PathBuf>,
+    },
+    /// Re-issue a credential to a new holder key (a holder who lost the phone without a
+    /// backup): revokes OLD's status index and records the link in the register; sign a new
+    /// status list afterwards.
+    Reissue {
+        /// The issuer's secret key file.
+        #[arg(long)]
+        key: PathBuf,
+        /// The issuer's register.
+        #[arg(long)]
+        register: PathBuf,
+        /// The credential bundle to replace (as `issue` wrote it).
+        #[arg(long)]
+        credential: PathBuf,
+        /// The new holder public key (hex, or a .pub file).
+        #[arg(long)]
+        holder_key: String,
+        /// The diploma as issuer input JSON: if given, it must be the same diploma as OLD's.
+        #[arg(long)]
+        input: Option<PathBuf>,
+        /// Output: the new credential bundle for the holder.
+        #[arg(long)]
+        out: PathBuf,
     },
     /// Sign the current status list.
     StatusList {
@@ -282,6 +305,22 @@ pub enum WalletCommand {
     Log,
     /// Change the PIN (needs the current PIN and a code; the new PIN from QUJAT_NEW_PIN or a prompt).
     ChangePin,
+    /// Back the wallet up into one encrypted age file (mode 0600) and print, once, the backup
+    /// code that opens it (see docs/BACKUP.md).
+    Backup {
+        /// The backup file to write; an existing file is never overwritten.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Restore a backup into a new wallet (--dir must not hold a wallet in use): the code from
+    /// QUJAT_BACKUP_CODE or a prompt, a new PIN from QUJAT_PIN or a prompt; then `confirm`.
+    Restore {
+        /// The backup file.
+        file: PathBuf,
+        /// Account name shown in the authenticator app.
+        #[arg(long, default_value = "wallet")]
+        label: String,
+    },
 }
 
 /// A report or label language: `en`, `ru` or `kk`.

@@ -1,4 +1,4 @@
-//! `qujat issuer …`: keys, trust list, issue, revoke, status list.
+//! `qujat issuer …`: keys, trust list, issue, revoke, re-issue, status list.
 
 use std::path::Path;
 
@@ -66,6 +66,41 @@ pub fn run(cmd: IssuerCommand) -> Result<(), CliError> {
             }
             write_register(&register, &reg)?;
             println!("revoked status index {index}; now sign a new status list");
+        }
+        IssuerCommand::Reissue { key, register, credential, holder_key, input, out } => {
+            let key = files::read_secret_key(&key)?;
+            let holder = files::read_public_key(&holder_key)?;
+            let old = CredentialBundle::from_bytes(&files::read(&credential)?)
+                .map_err(|e| CliError::Input(format!("{}: {e}", credential.display())))?;
+            let issuer_id = old.credential().payload().issuer.clone();
+            if let Some(input) = input {
+                // The issuer's record, if given, must describe the very diploma being replaced.
+                let today =
+                    Date::from_unix(now).ok_or_else(|| CliError::Input("the system clock is out of range".into()))?;
+                let diploma = input::parse_issuer_input(&files::read(&input)?, today)
+                    .map_err(|e| CliError::Input(format!("{}: {e}", input.display())))?;
+                if CredentialBundle::leaves_of(&diploma) != *old.leaves() {
+                    return Err(CliError::Input(format!(
+                        "{}: not the same diploma as {}",
+                        input.display(),
+                        credential.display()
+                    )));
+                }
+            }
+            let mut reg = read_register(&register)?;
+            let old_index = old.credential().payload().status_index;
+            let bundle = Issuer::new(issuer_id.clone(), key)
+                .reissue(&old, &holder, &mut reg, now, &OsRandom)
+                .map_err(CliError::core)?;
+            let index = bundle.credential().payload().status_index;
+            // Register first: the old index is revoked and the new one never handed out twice.
+            write_register(&register, &reg)?;
+            files::write(&out, &bundle.to_bytes(), true)?;
+            println!(
+                "credential: {} (issuer {issuer_id}, status index {index}); status index {old_index} revoked; \
+                 now sign a new status list",
+                out.display()
+            );
         }
         IssuerCommand::StatusList { key, issuer, register, valid_days, out } => {
             let key = files::read_secret_key(&key)?;

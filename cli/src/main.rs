@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 
 mod args;
+mod backup_cmd;
 mod demo;
 mod error;
 mod files;

@@ -14,15 +14,15 @@ use qujat_core::platform::{OsRandom, SystemClock};
 use qujat_core::presentation::{Challenge, PresentationRequest};
 use qujat_core::qr::{self, Ecc};
 use qujat_core::secret::SecretString;
-use qujat_core::vault::{CredentialId, Platform, SoftwareKeyStore, VaultOptions};
+use qujat_core::vault::{AuditKind, CredentialId, Enrolment, Platform, SoftwareKeyStore, VaultOptions};
 use qujat_core::wallet::{DiplomaSummary, Wallet};
 use serde_json::json;
 
 use crate::args::{WalletArgs, WalletCommand, parse_lang};
 use crate::error::CliError;
-use crate::{files, report};
+use crate::{backup_cmd, files, report};
 
-fn secret_from(env: &str, prompt: &str) -> Result<SecretString, CliError> {
+pub(crate) fn secret_from(env: &str, prompt: &str) -> Result<SecretString, CliError> {
     if let Ok(v) = std::env::var(env) {
         return Ok(SecretString::new(v));
     }
@@ -31,7 +31,7 @@ fn secret_from(env: &str, prompt: &str) -> Result<SecretString, CliError> {
         .map_err(|e| CliError::Input(format!("cannot read from the terminal ({e}); set {env}")))
 }
 
-fn open(dir: &Path) -> Result<Wallet, CliError> {
+pub(crate) fn open(dir: &Path) -> Result<Wallet, CliError> {
     std::fs::create_dir_all(dir).map_err(|e| CliError::io(dir, e))?;
     #[cfg(unix)]
     {
@@ -44,7 +44,7 @@ fn open(dir: &Path) -> Result<Wallet, CliError> {
     Wallet::open(dir.join("wallet.db"), platform, VaultOptions::default()).map_err(CliError::core)
 }
 
-fn unlock(w: &Wallet) -> Result<(), CliError> {
+pub(crate) fn unlock(w: &Wallet) -> Result<(), CliError> {
     let pin = secret_from("QUJAT_PIN", "PIN: ")?;
     let code = secret_from("QUJAT_OTP", "Authenticator or recovery code: ")?;
     w.unlock(&pin, &SecondFactor::parse(code.expose_secret())).map_err(CliError::core)
@@ -75,24 +75,36 @@ fn summary_json(d: &DiplomaSummary) -> serde_json::Value {
     })
 }
 
+/// What `init` and `restore` print: the authenticator's URI and QR, the recovery codes, the
+/// holder key and the next step.
+pub(crate) fn print_enrolment(e: &Enrolment, dir: &Path) {
+    println!("Scan this with your authenticator app (it holds a secret: show it to no one):");
+    if let Ok(m) = qr::encode(e.otpauth_uri.expose_secret(), Ecc::M) {
+        println!("{}", report::terminal_qr(&m));
+    }
+    println!("{}", e.otpauth_uri.expose_secret());
+    println!("\nRecovery codes (write them down; each works once):");
+    for c in &e.recovery_codes {
+        println!("  {}", c.expose_secret());
+    }
+    println!("\nholder key: {}", e.holder_public_key.to_hex());
+    println!("Now run `qujat wallet --dir {} confirm` with the first code.", dir.display());
+}
+
 pub fn run(a: WalletArgs) -> Result<bool, CliError> {
+    // Restore checks the backup before it creates anything in --dir.
+    if let WalletCommand::Restore { file, label } = &a.command {
+        return backup_cmd::restore(&a.dir, file, label).map(|()| true);
+    }
     let w = open(&a.dir)?;
     match a.command {
         WalletCommand::Init { label } => {
             let pin = secret_from("QUJAT_PIN", "Choose a PIN (at least 6 digits): ")?;
             let e = w.setup(&pin, &label).map_err(CliError::core)?;
-            println!("Scan this with your authenticator app (it holds a secret: show it to no one):");
-            if let Ok(m) = qr::encode(e.otpauth_uri.expose_secret(), Ecc::M) {
-                println!("{}", report::terminal_qr(&m));
-            }
-            println!("{}", e.otpauth_uri.expose_secret());
-            println!("\nRecovery codes (write them down; each works once):");
-            for c in &e.recovery_codes {
-                println!("  {}", c.expose_secret());
-            }
-            println!("\nholder key: {}", e.holder_public_key.to_hex());
-            println!("Now run `qujat wallet --dir {} confirm` with the first code.", a.dir.display());
+            print_enrolment(&e, &a.dir);
         }
+        WalletCommand::Backup { out } => backup_cmd::backup(&w, &out)?,
+        WalletCommand::Restore { .. } => {}
         WalletCommand::Confirm => {
             let pin = secret_from("QUJAT_PIN", "PIN: ")?;
             let code = secret_from("QUJAT_OTP", "Authenticator code: ")?;
@@ -199,13 +211,14 @@ pub fn run(a: WalletArgs) -> Result<bool, CliError> {
             unlock(&w)?;
             let log = w.audit_log().map_err(CliError::core)?;
             for e in &log.entries {
-                println!(
-                    "{:>4}  {}  {:?}  {}",
-                    e.seq,
-                    report::time(e.time),
-                    e.kind,
-                    String::from_utf8_lossy(e.detail.expose_secret())
-                );
+                let detail = String::from_utf8_lossy(e.detail.expose_secret()).into_owned();
+                let detail = match (e.kind, detail.strip_prefix("made=").and_then(|t| t.parse().ok())) {
+                    (AuditKind::Restored, Some(made)) => {
+                        format!("restored from a backup made on {}", report::time(made))
+                    }
+                    _ => detail,
+                };
+                println!("{:>4}  {}  {:?}  {}", e.seq, report::time(e.time), e.kind, detail);
             }
             println!("chain: {:?}", log.status);
         }

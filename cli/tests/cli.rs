@@ -4,10 +4,14 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+#[path = "cli/backup.rs"]
+mod backup;
 #[path = "cli/endless_input.rs"]
 mod endless_input;
 #[path = "cli/record.rs"]
 mod record;
+#[path = "cli/reissue.rs"]
+mod reissue;
 #[path = "cli/verifier_state.rs"]
 mod verifier_state;
 

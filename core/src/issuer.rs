@@ -1,7 +1,7 @@
 //! The issuer: signs diplomas for a holder's key, keeps the register of status indexes,
 //! and signs status lists.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::credential::signed::{CredentialPayload, MAX_STATUS_INDEX};
 use crate::credential::tree::{self, NODE_LEN};
@@ -31,6 +31,24 @@ pub enum IssueError {
     /// Internal consistency check failed.
     #[error(transparent)]
     Bundle(#[from] BundleError),
+    /// Re-issue: the old credential was not signed by this issuer's key.
+    #[error("the credential to re-issue was not signed by this issuer's key")]
+    NotOurCredential,
+    /// Re-issue: the old credential's status index was never handed out by this register.
+    #[error("status index {index} was never issued by this register")]
+    NotIssued {
+        /// The old credential's status index.
+        index: u64,
+    },
+    /// Re-issue: the old credential was already re-issued (to status index `to`); re-issue
+    /// that one instead, so that only one copy is ever valid.
+    #[error("status index {index} was already re-issued as status index {to}")]
+    AlreadyReissued {
+        /// The old credential's status index.
+        index: u64,
+        /// The index it was re-issued as.
+        to: u64,
+    },
 }
 
 /// An issuer: its id in the trust list and its signing key.
@@ -68,11 +86,46 @@ impl Issuer {
         if diploma.issuer != self.id {
             return Err(IssueError::WrongIssuer { issuer: self.id.clone(), diploma: diploma.issuer.clone() });
         }
+        self.sign_leaves(CredentialBundle::leaves_of(diploma), holder, status_index, now, rng)
+    }
+
+    /// Re-issue `old` (a credential this issuer signed, for a holder who lost the phone that
+    /// held it) to `holder`: the same diploma (the same claim values) under a new status index,
+    /// with a new disclosure seed. In `register`, `old`'s index is revoked and linked to the new
+    /// one ([`Register::reissued`]); the register is changed only if the new bundle is made.
+    /// Sign a new status list afterwards so that verifiers learn of the revocation.
+    pub fn reissue(
+        &self,
+        old: &CredentialBundle,
+        holder: &PublicKey,
+        register: &mut Register,
+        now: UnixTime,
+        rng: &dyn SecureRandom,
+    ) -> Result<CredentialBundle, IssueError> {
+        let payload = old.credential().payload();
+        if payload.issuer != self.id {
+            return Err(IssueError::WrongIssuer { issuer: self.id.clone(), diploma: payload.issuer.clone() });
+        }
+        old.credential().verify_issuer(&self.public_key()).map_err(|_| IssueError::NotOurCredential)?;
+        let mut next = register.clone();
+        let index = next.reissue(payload.status_index)?;
+        let bundle = self.sign_leaves(old.leaves().clone(), holder, index, now, rng)?;
+        *register = next;
+        Ok(bundle)
+    }
+
+    fn sign_leaves(
+        &self,
+        leaves: [ciborium::Value; crate::credential::claims::SLOTS],
+        holder: &PublicKey,
+        status_index: u64,
+        now: UnixTime,
+        rng: &dyn SecureRandom,
+    ) -> Result<CredentialBundle, IssueError> {
         if status_index > MAX_STATUS_INDEX {
             return Err(IssueError::StatusListFull);
         }
         let seed = SecretBytes::<NODE_LEN>::random(rng)?;
-        let leaves = CredentialBundle::leaves_of(diploma);
         let payload = CredentialPayload {
             issuer: self.id.clone(),
             holder: *holder,
@@ -99,13 +152,18 @@ impl Issuer {
     }
 }
 
-/// The issuer's register: the next free status index and the revoked indexes.
+/// The issuer's register: the next free status index, the revoked indexes and which revoked
+/// index was re-issued as which.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Register {
     /// Next status index to hand out.
     pub next_index: u64,
     /// Revoked indexes.
     pub revoked: BTreeSet<u64>,
+    /// Re-issued credentials: old status index → the index of its replacement (absent from
+    /// the file while empty, so older registers read and write unchanged).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub reissued: BTreeMap<u64, u64>,
 }
 
 impl Register {
@@ -117,6 +175,21 @@ impl Register {
         let i = self.next_index;
         self.next_index += 1;
         Ok(i)
+    }
+
+    /// Revoke `old` (an issued index not re-issued before), reserve the index of its
+    /// replacement and record the link; returns the new index.
+    pub fn reissue(&mut self, old: u64) -> Result<u64, IssueError> {
+        if old >= self.next_index {
+            return Err(IssueError::NotIssued { index: old });
+        }
+        if let Some(&to) = self.reissued.get(&old) {
+            return Err(IssueError::AlreadyReissued { index: old, to });
+        }
+        let new = self.allocate()?;
+        self.revoked.insert(old);
+        self.reissued.insert(old, new);
+        Ok(new)
     }
 
     /// Revoke an issued index; `false` if it was never issued.

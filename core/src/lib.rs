@@ -5,9 +5,10 @@
 //! disclosure tree); [`issuer`], [`trust`] and [`status`];
 //! [`presentation`] (build and encode) and [`verifier`]; [`qr`] for output and scanning;
 //! [`vault`] (sealed SQLite store) and [`auth`] (PIN, Argon2id, TOTP, lockout) under the
-//! holder's [`wallet`]. [`countdown`] is plain arithmetic the apps' screens share.
+//! holder's [`wallet`], which [`backup`] carries to a new phone in an age file. [`countdown`] is plain arithmetic the apps' screens share.
 #![forbid(unsafe_code)]
 pub mod auth;
+pub mod backup;
 pub mod cbor;
 pub mod cose;
 pub mod countdown;

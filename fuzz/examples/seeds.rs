@@ -101,6 +101,27 @@ fn main() {
     let lockout: Vec<u8> = [3i64, 60, NOW, NOW + 10].iter().flat_map(|v| v.to_be_bytes()).collect();
     write("vault_record", "7-lockout", &with(7, &lockout));
 
+    // backup_archive: a wallet of one diploma (issued to the world's holder) and one audit entry.
+    let archive = qujat_core::backup::Archive {
+        made_at: NOW,
+        contents: qujat_core::vault::VaultContents {
+            holder_seed: w.holder.seed(),
+            credentials: vec![qujat_core::vault::CarriedCredential {
+                id: summary.id,
+                bundle: tvet.to_bytes().into(),
+                summary: summary.to_cbor().into(),
+            }],
+            audit: vec![qujat_core::vault::AuditEntry {
+                seq: 1,
+                kind: qujat_core::vault::AuditKind::Import,
+                time: NOW,
+                detail: summary.id.as_bytes().to_vec().into(),
+            }],
+            skipped: 0,
+        },
+    };
+    write("backup_archive", "one-diploma", archive.to_cbor().expose_secret());
+
     // vault_file: a flag byte (odd: unlock with a recovery code), then patches
     // `offset (u16) ‖ length (u8) ‖ bytes` (length 0 cuts the file there).
     write("vault_file", "unchanged-totp", &[0]);

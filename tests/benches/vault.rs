@@ -1,5 +1,6 @@
 //! Criterion benchmarks of the holder's vault: unlock against the Argon2id derivation alone,
-//! and a vault of 10,000 diplomas (open, list, import). `scripts/bench.sh` runs them with
+//! a vault of 10,000 diplomas (open, list, import), and backup and restore of 1,000 diplomas
+//! beside age's scrypt alone. `scripts/bench.sh` runs them with
 //! `benches/paths.rs`; ids and goals live in `qujat_tests::perf`. Nothing here asserts on time.
 #![allow(clippy::unwrap_used, missing_docs)]
 
@@ -11,11 +12,14 @@ use criterion::{BatchSize, Criterion, SamplingMode, Throughput, criterion_group,
 use qujat_core::auth::SecondFactor;
 use qujat_core::auth::kdf::{KdfParams, derive_pin_key};
 use qujat_core::auth::totp::authenticator_code;
+use qujat_core::backup::{Archive, WorkFactor};
 use qujat_core::credential::{CredentialBundle, Localized};
 use qujat_core::platform::{Clock, ManualClock, SeededRandom};
+use qujat_core::secret::SecretBytes;
 use qujat_core::secret::SecretString;
+use qujat_core::vault::VaultContents;
 use qujat_core::vault::{CredentialId, Platform, SoftwareKeyStore, Vault, VaultOptions};
-use qujat_core::wallet::DiplomaSummary;
+use qujat_core::wallet::{DiplomaSummary, Wallet};
 use qujat_tests::perf;
 use qujat_tests::{NOW, World};
 
@@ -143,6 +147,66 @@ fn vault(c: &mut Criterion) {
     g.finish();
 }
 
+/// Backup and restore of a wallet of 1,000 diplomas at the test costs (what they cost beyond
+/// the passphrase KDF), and that KDF alone at the real cost.
+fn backup(c: &mut Criterion) {
+    let mut w = World::new("bench-backup");
+    let dir = tempfile::tempdir().unwrap();
+    let wallet = wallet_in(&w, dir.path());
+    let pin = SecretString::from(PIN);
+    let e = wallet.setup(&pin, "bench").unwrap();
+    wallet.confirm_enrolment(&pin, &authenticator_code(e.otpauth_uri.expose_secret(), w.clock.now()).unwrap()).unwrap();
+    let holder = wallet.holder_public_key().unwrap();
+    let d = qujat_tests::fixture("enu-bachelor-honors");
+    for _ in 0..perf::BACKUP_SIZE {
+        let index = w.register.allocate().unwrap();
+        let b = w.issuer("kz.enu").issue(&d, &holder, index, NOW - 86_400, w.rng.as_ref()).unwrap();
+        wallet.import(&b.to_bytes(), &w.trust_list, &w.anchor.public()).unwrap();
+    }
+    let sample = wallet.create_backup().unwrap();
+    eprintln!("backup bench: {} diplomas, file {} bytes", sample.diplomas, sample.bytes.len());
+    let code = SecretString::new(sample.code.expose_secret().to_owned());
+
+    let mut g = c.benchmark_group(perf::BACKUP.group);
+    g.sample_size(10);
+    g.sampling_mode(SamplingMode::Flat);
+    g.bench_function(perf::BACKUP.name, |b| b.iter(|| black_box(wallet.create_backup().unwrap())));
+    g.bench_function(perf::RESTORE.name, |b| {
+        b.iter_batched(
+            || {
+                let d = tempfile::tempdir().unwrap();
+                let fresh = wallet_in(&w, d.path());
+                (d, fresh)
+            },
+            |(d, fresh)| {
+                black_box(fresh.restore_backup(&sample.bytes, &code, &pin, "bench").unwrap());
+                (d, fresh)
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    let empty = Archive {
+        made_at: NOW,
+        contents: VaultContents {
+            holder_seed: SecretBytes::new([1; 32]),
+            credentials: Vec::new(),
+            audit: Vec::new(),
+            skipped: 0,
+        },
+    };
+    g.bench_function(perf::BACKUP_KDF.name, |b| {
+        b.iter(|| black_box(qujat_core::backup::seal(&empty, &sample.code, WorkFactor::Standard).unwrap()))
+    });
+    g.finish();
+}
+
+/// A wallet at the test costs (Argon2id and scrypt) in `dir`, on the world's clock.
+fn wallet_in(w: &World, dir: &std::path::Path) -> Wallet {
+    let rng = w.rng.clone();
+    let p = Platform { key_store: Arc::new(SoftwareKeyStore::in_memory(rng.clone())), clock: w.clock.clone(), rng };
+    Wallet::open(dir.join("w.db"), p, VaultOptions::insecure_for_tests()).unwrap()
+}
+
 fn config() -> Criterion {
     Criterion::default().warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(3))
 }
@@ -150,6 +214,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = unlock, vault
+    targets = unlock, vault, backup
 }
 criterion_main!(benches);

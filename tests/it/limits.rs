@@ -405,7 +405,7 @@ fn status_list_entries_and_bytes() {
     let w = World::new("limits-status");
     let trust = World::trust_payload(&w.issuers, 1, NOW + DAY);
     // 2^20 entries, signed and verified against the trust list.
-    let register = Register { next_index: MAX_ENTRIES, revoked: [MAX_ENTRIES - 1].into() };
+    let register = Register { next_index: MAX_ENTRIES, revoked: [MAX_ENTRIES - 1].into(), ..Register::default() };
     let signed = w.issuer("kz.enu").status_list(&register, NOW - DAY, 2 * DAY).unwrap();
     let list = StatusList::verify(&signed, &trust).unwrap();
     assert_eq!(list.payload().entries(), MAX_ENTRIES);

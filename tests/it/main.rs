@@ -1,6 +1,7 @@
 //! Qujat's cross-crate integration tests: one binary, many modules.
 #![allow(clippy::unwrap_used, clippy::panic, missing_docs)]
 
+mod backup;
 mod document;
 mod format_doc;
 mod limits;

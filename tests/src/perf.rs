@@ -83,6 +83,24 @@ pub const IMPORT_BATCH: u64 = 100;
 /// Diplomas in the benchmarked vault.
 pub const VAULT_SIZE: u64 = 10_000;
 
+/// Back up a wallet of [`BACKUP_SIZE`] diplomas, scrypt at the test cost (the KDF excluded).
+pub const BACKUP: BenchId = BenchId::new(
+    "backup",
+    "backup_1k",
+    "back up a wallet of 1,000 diplomas into an age file (scrypt at 2^4: the passphrase KDF excluded)",
+);
+/// Restore that backup into a new wallet (scrypt and Argon2id at the test cost).
+pub const RESTORE: BenchId = BenchId::new(
+    "backup",
+    "restore_1k",
+    "restore a 1,000-diploma backup into a new wallet (scrypt 2^4, Argon2id test cost: the KDFs excluded)",
+);
+/// The passphrase KDF of a real backup alone: age's scrypt at 2^18.
+pub const BACKUP_KDF: BenchId =
+    BenchId::new("backup", "floor_scrypt_2_18", "age scrypt recipient at 2^18 (a real backup's KDF), alone");
+/// Diplomas in the benchmarked backup.
+pub const BACKUP_SIZE: u64 = 1_000;
+
 /// Diplomas per batch-issuance iteration (one graduating class).
 pub const ISSUE_BATCH: u64 = 100;
 
@@ -194,6 +212,18 @@ pub const ROWS: &[Row] = &[
         source: Source::Bench { measured: VAULT_IMPORT_BATCH, floor: None },
         floor: "—",
         goal: Goal::RateAtLeast(2000.0),
+    },
+    Row {
+        path: "backup of a wallet of 1,000 diplomas, beyond the passphrase KDF",
+        source: Source::Bench { measured: BACKUP, floor: Some(BACKUP_KDF) },
+        floor: "the KDF beside it: age scrypt 2^18 alone",
+        goal: Goal::AtMost(Duration::from_secs(1)),
+    },
+    Row {
+        path: "restore of a 1,000-diploma backup into a new wallet, beyond the passphrase KDF",
+        source: Source::Bench { measured: RESTORE, floor: Some(BACKUP_KDF) },
+        floor: "the KDF beside it: age scrypt 2^18 alone",
+        goal: Goal::AtMost(Duration::from_secs(1)),
     },
     Row {
         path: "batch issuance (a class of 100)",

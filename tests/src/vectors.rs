@@ -49,7 +49,7 @@ pub fn generate() -> Vec<(&'static str, String)> {
     );
     let diploma = crate::fixture("enu-bachelor-honors");
     let bundle = issuer.issue(&diploma, &holder.public(), 41, NOW - 10 * DAY, &rng).unwrap_or_else(|e| panic!("{e}"));
-    let register = Register { next_index: 64, revoked: [3u64, 17].into_iter().collect() };
+    let register = Register { next_index: 64, revoked: [3u64, 17].into_iter().collect(), ..Register::default() };
     let status = issuer.status_list(&register, NOW - DAY, 7 * DAY).unwrap_or_else(|e| panic!("{e}"));
     let req = PresentationRequest { claims: ClaimSet::default_presentation(), challenge: None, ttl_secs: 120 };
     let p = presentation::present(&bundle, &holder, &req, NOW).unwrap_or_else(|e| panic!("{e}"));

@@ -33,6 +33,11 @@ pub enum AuditKind {
     HeadRebuilt,
     /// A document presentation (a printed or e-mailed copy for an audience) was made.
     PresentDocument,
+    /// The wallet was restored from a backup (the first entry of a restored wallet; the
+    /// entries carried over from the backup follow it).
+    Restored,
+    /// A backup was made.
+    Backup,
     /// A kind written by a newer version of the app (its number).
     Other(u16),
 }

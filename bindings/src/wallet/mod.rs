@@ -18,6 +18,7 @@ use crate::platform::{ForeignKeyStore, PlatformKeyStore};
 use crate::types::{Claim, Language};
 
 mod audit;
+mod backup;
 mod diplomas;
 mod options;
 mod presentation;
@@ -25,6 +26,7 @@ mod shown_once;
 mod status;
 
 pub use audit::{AuditEntry, AuditKind, AuditLog};
+pub use backup::BackupExport;
 pub use diplomas::{DiplomaDetail, DiplomaId, DiplomaList, DiplomaSummary};
 pub use options::{AtMaxFailures, KdfCost, WalletOptions, default_wallet_options};
 pub use presentation::{Presentation, PresentationRequest, QrCode};
@@ -169,6 +171,26 @@ impl Wallet {
     /// Finish the change with the first code of the new authenticator app.
     pub fn confirm_authenticator_change(&self, code: String) -> Result<(), WalletError> {
         Ok(self.0.confirm_authenticator_change(&secret(code))?)
+    }
+
+    /// Back the wallet up (unlocked): the holder key, the diplomas and the audit log in one
+    /// age file under a new backup code, shown once. Recorded in the audit log.
+    pub fn create_backup(&self) -> Result<Arc<BackupExport>, WalletError> {
+        Ok(Arc::new(BackupExport::of(self.0.create_backup()?)?))
+    }
+
+    /// On a wallet not yet set up: restore `backup` with its `code` (dashes, spaces and letter
+    /// case forgiven) under a new `pin`. Everything is checked first and nothing is written on
+    /// an error; then it continues like `setup` (new authenticator, new recovery codes) and
+    /// `confirm_enrolment` completes it.
+    pub fn restore_backup(
+        &self,
+        backup: Vec<u8>,
+        code: String,
+        pin: String,
+        account_label: String,
+    ) -> Result<Arc<Enrolment>, WalletError> {
+        Ok(Arc::new(Enrolment(self.0.restore_backup(&backup, &secret(code), &secret(pin), &account_label)?)))
     }
 }
 

@@ -1,6 +1,7 @@
 //! The wallet's settings: [`WalletOptions`] and its enums.
 
 use qujat_core::auth::{KdfParams, LockoutPolicy};
+use qujat_core::backup::WorkFactor;
 use qujat_core::vault::{self, VaultOptions};
 
 /// Argon2id cost for new PIN wrappings.
@@ -11,13 +12,15 @@ pub enum KdfCost {
     Recommended,
 }
 
-/// Argon2id cost for new PIN wrappings (with the `testing` feature: also the tests' cost).
+/// Argon2id cost for new PIN wrappings (with the `testing` feature: also the tests' cost, which
+/// also makes new backups' scrypt cheap).
 #[cfg(feature = "testing")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum KdfCost {
     /// RFC 9106's second recommendation: 64 MiB, 3 passes, 4 lanes. The production setting.
     Recommended,
-    /// 64 KiB, 1 pass, 1 lane: **tests only** (not in a shipped library).
+    /// 64 KiB, 1 pass, 1 lane, and backups at scrypt 2^4: **tests only** (not in a shipped
+    /// library).
     InsecureForTests,
 }
 
@@ -53,15 +56,15 @@ pub fn default_wallet_options() -> WalletOptions {
 
 impl From<WalletOptions> for VaultOptions {
     fn from(o: WalletOptions) -> Self {
-        let kdf = match o.kdf {
-            KdfCost::Recommended => KdfParams::RECOMMENDED,
+        let (kdf, backup_work_factor) = match o.kdf {
+            KdfCost::Recommended => (KdfParams::RECOMMENDED, WorkFactor::Standard),
             #[cfg(feature = "testing")]
-            KdfCost::InsecureForTests => KdfParams::INSECURE_FOR_TESTS,
+            KdfCost::InsecureForTests => (KdfParams::INSECURE_FOR_TESTS, WorkFactor::InsecureForTests),
         };
         let lockout = match o.at_max_failures {
             AtMaxFailures::WipeDataKey => LockoutPolicy::default(),
             AtMaxFailures::RequireRecoveryCode => LockoutPolicy::recovery_instead_of_wipe(),
         };
-        Self { kdf, lockout, idle_timeout_secs: o.idle_timeout_secs }
+        Self { kdf, lockout, idle_timeout_secs: o.idle_timeout_secs, backup_work_factor }
     }
 }

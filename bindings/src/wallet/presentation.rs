@@ -32,6 +32,19 @@ pub struct QrCode {
     pub svg: String,
 }
 
+impl QrCode {
+    /// The QR code of `text` (error correction M).
+    pub(crate) fn of(text: &str) -> Result<Self, WalletError> {
+        let m = qr::encode(text, Ecc::M).map_err(|_| WalletError::QrEncoding)?;
+        Ok(Self {
+            width: u32::try_from(m.width()).map_err(|_| WalletError::QrEncoding)?,
+            version: m.version(),
+            modules: m.modules().iter().map(|&dark| u8::from(dark)).collect(),
+            svg: m.to_svg(8),
+        })
+    }
+}
+
 /// A presentation ready to show. Personal data (the disclosed claims): show, never log.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Presentation {
@@ -51,13 +64,7 @@ pub struct Presentation {
 
 impl Presentation {
     pub(crate) fn of(p: core_pres::Presentation) -> Result<Self, WalletError> {
-        let m = qr::encode(&p.text, Ecc::M).map_err(|_| WalletError::QrEncoding)?;
-        let qr = QrCode {
-            width: u32::try_from(m.width()).map_err(|_| WalletError::QrEncoding)?,
-            version: m.version(),
-            modules: m.modules().iter().map(|&dark| u8::from(dark)).collect(),
-            svg: m.to_svg(8),
-        };
+        let qr = QrCode::of(&p.text)?;
         let (claims, challenge) = (claim_ids(p.claims), p.challenge.map(|c| c.to_string()));
         Ok(Self { text: p.text, qr, created_at: p.created_at, expires_at: p.expires_at, claims, challenge })
     }

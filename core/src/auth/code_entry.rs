@@ -13,6 +13,8 @@
 //! Classification only picks the call to make; the vault stays the judge of whether a code is
 //! right.
 
+use zeroize::Zeroize;
+
 use crate::secret::SecretString;
 
 /// Digits in an authenticator code and in a verifier's challenge.
@@ -125,6 +127,41 @@ pub fn filter_code_typing(input: &str) -> String {
 /// `input` is not a whole one. What the vault hashes.
 pub fn recovery_code_chars(input: &str) -> Option<SecretString> {
     recovery_chars(input).filter(|c| c.len() == RECOVERY_CHARS).map(SecretString::new)
+}
+
+/// The first `chars` characters of the Crockford base-32 encoding of `bytes` (five bits each,
+/// most significant first), grouped in fours joined by `-`: how recovery codes and backup codes
+/// are written. `bytes` must hold at least `5 * chars` bits. The string is allocated once at
+/// its final size, so no copy of the secret is left behind by a reallocation.
+pub(crate) fn crockford_grouped(bytes: &[u8], chars: usize) -> SecretString {
+    let mut out = String::with_capacity(chars + chars / GROUP);
+    let mut acc: u32 = 0;
+    let mut bits = 0;
+    let mut n = 0;
+    for &b in bytes {
+        acc = (acc << 8 | u32::from(b)) & 0xffff;
+        bits += 8;
+        while bits >= 5 && n < chars {
+            bits -= 5;
+            if n > 0 && n % GROUP == 0 {
+                out.push('-');
+            }
+            out.push(char::from(CROCKFORD[((acc >> bits) & 31) as usize]));
+            n += 1;
+        }
+    }
+    acc.zeroize();
+    SecretString::new(out)
+}
+
+/// A code of `chars` Crockford characters (a backup code) in its canonical grouped form
+/// (`XXXX-XXXX-…`), or `None` if `input` is not a whole one. Separators, spaces, letter case and
+/// the look-alikes are forgiven exactly as for recovery codes.
+pub(crate) fn crockford_code(input: &str, chars: usize) -> Option<SecretString> {
+    let mut canonical = recovery_chars(input)?;
+    let out = (canonical.len() == chars).then(|| SecretString::new(group(&canonical)));
+    canonical.zeroize();
+    out
 }
 
 /// A recovery code as `XXXX-XXXX-XXXX-XXXX`, or `None` if `input` is not a whole one.

@@ -7,7 +7,6 @@
 
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
-use zeroize::Zeroize;
 
 use crate::platform::{RandomError, SecureRandom, random_array};
 use crate::secret::{SecretBytes, SecretString};
@@ -20,8 +19,6 @@ const CODE_BYTES: usize = 10;
 const CODE_CHARS: usize = super::code_entry::RECOVERY_CHARS;
 /// Salt length.
 pub const SALT_LEN: usize = 16;
-/// Crockford's base-32 alphabet.
-const ALPHABET: &[u8; 32] = super::code_entry::CROCKFORD;
 const DOMAIN: &[u8] = b"qujat/recovery-code/v1";
 
 /// A recovery code as shown to the holder once. Zeroized on drop, never printed by `Debug`.
@@ -32,25 +29,7 @@ impl RecoveryCode {
     /// A fresh code.
     pub fn generate(rng: &dyn SecureRandom) -> Result<Self, RandomError> {
         let bytes = SecretBytes::<CODE_BYTES>::random(rng)?;
-        let mut chars = String::with_capacity(CODE_CHARS + 3);
-        let mut acc: u32 = 0;
-        let mut bits = 0;
-        let mut n = 0;
-        for &b in bytes.expose_secret() {
-            acc = (acc << 8) | u32::from(b);
-            bits += 8;
-            while bits >= 5 {
-                bits -= 5;
-                let idx = ((acc >> bits) & 31) as usize;
-                if n > 0 && n % 4 == 0 {
-                    chars.push('-');
-                }
-                chars.push(char::from(ALPHABET[idx]));
-                n += 1;
-            }
-        }
-        acc.zeroize();
-        Ok(Self(SecretString::new(chars)))
+        Ok(Self(super::code_entry::crockford_grouped(bytes.expose_secret(), CODE_CHARS)))
     }
 
     /// The code as the holder should write it down (`XXXX-XXXX-XXXX-XXXX`).
@@ -118,6 +97,7 @@ fn digest(salt: &[u8; SALT_LEN], normalized: &SecretString) -> [u8; 32] {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::auth::code_entry::CROCKFORD as ALPHABET;
     use crate::platform::SeededRandom;
 
     #[test]

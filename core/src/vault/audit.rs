@@ -58,12 +58,18 @@ pub enum AuditKind {
     /// A document presentation (a printed or e-mailed copy) was made (detail: chosen by the
     /// caller: claims, audience, validity).
     PresentDocument,
+    /// The vault was set up from a backup (the first entry of a restored wallet; detail:
+    /// `made=<Unix seconds>`, when the backup was made). The entries carried over follow it.
+    Restored,
+    /// A backup was made (detail: `diplomas=<n> skipped=<damaged rows not carried>`).
+    Backup,
     /// A kind written by a newer version.
     Other(u16),
 }
 
 impl AuditKind {
-    fn code(self) -> u16 {
+    /// The number stored for this kind (carried as is by a backup).
+    pub fn code(self) -> u16 {
         match self {
             Self::Setup => 1,
             Self::Unlocked => 2,
@@ -77,11 +83,14 @@ impl AuditKind {
             Self::RecoveryCodesRenewed => 10,
             Self::HeadRebuilt => 11,
             Self::PresentDocument => 12,
+            Self::Restored => 13,
+            Self::Backup => 14,
             Self::Other(c) => c,
         }
     }
 
-    fn from_code(c: u16) -> Self {
+    /// The kind stored as `c` ([`AuditKind::Other`] for a number this version does not know).
+    pub fn from_code(c: u16) -> Self {
         match c {
             1 => Self::Setup,
             2 => Self::Unlocked,
@@ -95,6 +104,8 @@ impl AuditKind {
             10 => Self::RecoveryCodesRenewed,
             11 => Self::HeadRebuilt,
             12 => Self::PresentDocument,
+            13 => Self::Restored,
+            14 => Self::Backup,
             c => Self::Other(c),
         }
     }

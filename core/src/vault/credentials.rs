@@ -152,7 +152,7 @@ fn damaged_file(e: &VaultError) -> bool {
     matches!(e, VaultError::Storage(StorageError { kind: StorageErrorKind::Corrupt | StorageErrorKind::Schema, .. }))
 }
 
-fn list(conn: &Connection, keys: &SealKeys) -> Result<CredentialListing, VaultError> {
+pub(super) fn list(conn: &Connection, keys: &SealKeys) -> Result<CredentialListing, VaultError> {
     let mut listing = match list_in_one_scan(conn, keys) {
         Err(e) if damaged_file(&e) => list_row_by_row(conn, keys)?,
         other => other?,
@@ -241,7 +241,7 @@ fn collect_rowids(conn: &Connection, sql: &str, out: &mut BTreeSet<i64>) -> Resu
     }
 }
 
-fn get(conn: &Connection, keys: &SealKeys, id: &CredentialId) -> Result<SecretVec, VaultError> {
+pub(super) fn get(conn: &Connection, keys: &SealKeys, id: &CredentialId) -> Result<SecretVec, VaultError> {
     let row = row_key(keys, id);
     let bundle = |sql: &str| -> Result<Option<Vec<u8>>, VaultError> {
         Ok(conn.query_row(sql, [&row[..]], |r| r.get(0)).optional()?)

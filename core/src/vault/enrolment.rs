@@ -6,11 +6,13 @@ use crate::auth::lockout::LockoutState;
 use crate::auth::recovery::{self, RecoveryCode};
 use crate::auth::totp::{CodeRejection, TotpSecret};
 use crate::keys::{KeyPair, PublicKey, hex_encode};
-use crate::platform::random_array;
+use crate::platform::{UnixTime, random_array};
 use crate::secret::{SecretBytes, SecretString, SecretVec};
 
 use super::audit::{self, AuditKind};
+use super::backup::VaultContents;
 use super::credential_set;
+use super::credentials;
 use super::datakey::KeyBundle;
 use super::error::VaultError;
 use super::gate::{Factor, Purpose};
@@ -34,6 +36,19 @@ pub struct Enrolment {
     pub holder_public_key: PublicKey,
 }
 
+/// What a new vault is set up from.
+pub(super) enum SetupFrom<'a> {
+    /// Nothing: a new holder key, an empty wallet.
+    Nothing,
+    /// A backup's contents, made at `made_at`.
+    Backup {
+        /// The holder key, diplomas and audit entries to carry over.
+        contents: &'a VaultContents,
+        /// When the backup was made.
+        made_at: UnixTime,
+    },
+}
+
 fn new_recovery_codes(rng: &dyn crate::platform::SecureRandom) -> Result<Vec<RecoveryCode>, VaultError> {
     (0..recovery::COUNT).map(|_| RecoveryCode::generate(rng).map_err(VaultError::from)).collect()
 }
@@ -46,6 +61,17 @@ impl Vault {
     ///
     /// Allowed on a new or wiped vault, and to restart an unconfirmed enrolment.
     pub fn setup(&self, pin: &SecretString, account_label: &str) -> Result<Enrolment, VaultError> {
+        self.enrol(pin, account_label, SetupFrom::Nothing)
+    }
+
+    /// [`Self::setup`] and [`Self::setup_restored`](super::Vault::setup_restored): one
+    /// transaction writes the whole new vault.
+    pub(super) fn enrol(
+        &self,
+        pin: &SecretString,
+        account_label: &str,
+        from: SetupFrom<'_>,
+    ) -> Result<Enrolment, VaultError> {
         check_pin_strength(pin.expose_secret())?;
         if let Some(c) = self.read_tx(rows::read_config)?
             && c.state == State::Ready
@@ -62,7 +88,10 @@ impl Vault {
         let pin_key = derive_pin_key(pin, &salt, &kdf)?;
         let bundle = SecretVec::new(KeyBundle::seal(&pin_key, &data_key, kdf, salt, rng)?.to_bytes());
         let new_base = format!("qujat-vault-{}", hex_encode(&random_array::<8>(rng)?));
-        let holder = KeyPair::generate(rng)?;
+        let holder = match &from {
+            SetupFrom::Nothing => KeyPair::generate(rng)?,
+            SetupFrom::Backup { contents, .. } => KeyPair::from_seed(&contents.holder_seed),
+        };
         let codes = new_recovery_codes(rng)?;
         let now = self.now();
         let vault_uid = random_array(rng)?;
@@ -98,7 +127,26 @@ impl Vault {
             rows::put_secret(tx, &keys, rng, SecretName::Totp, record.encode().expose_secret())?;
             recovery_rows::replace_all(tx, &keys, rng, &codes)?;
             credential_set::reset(tx, &keys, rng)?;
-            audit::append(tx, &keys, rng, AuditKind::Setup, now, &[])?;
+            match &from {
+                SetupFrom::Nothing => audit::append(tx, &keys, rng, AuditKind::Setup, now, &[])?,
+                SetupFrom::Backup { contents, made_at } => {
+                    let made = format!("made={made_at}");
+                    audit::append(tx, &keys, rng, AuditKind::Restored, now, made.as_bytes())?;
+                    for e in &contents.audit {
+                        audit::append(tx, &keys, rng, e.kind, e.time, e.detail.expose_secret())?;
+                    }
+                    for c in &contents.credentials {
+                        credentials::insert(
+                            tx,
+                            &keys,
+                            rng,
+                            &c.id,
+                            c.bundle.expose_secret(),
+                            c.summary.expose_secret(),
+                        )?;
+                    }
+                }
+            }
             Ok(retired)
         });
         match result {

@@ -20,6 +20,7 @@
 //! threat model.
 
 mod audit;
+mod backup;
 mod credential_set;
 mod credentials;
 mod datakey;
@@ -51,6 +52,7 @@ pub(crate) mod test_support;
 mod tests;
 
 pub use audit::{AuditEntry, AuditKind, AuditLog, ChainStatus};
+pub use backup::{CarriedCredential, VaultContents};
 pub use credentials::{CredentialId, CredentialListing, CredentialSummary};
 pub use enrolment::Enrolment;
 pub use error::{StorageError, StorageErrorKind, VaultError};

@@ -151,6 +151,16 @@ impl Vault {
         Ok(first == "ok")
     }
 
+    /// The options it was opened with.
+    pub fn options(&self) -> &VaultOptions {
+        &self.options
+    }
+
+    /// The injected random number generator (the wallet draws backup codes from it).
+    pub(crate) fn rng(&self) -> &dyn SecureRandom {
+        self.rng.as_ref()
+    }
+
     pub(super) fn now(&self) -> UnixTime {
         self.clock.now()
     }

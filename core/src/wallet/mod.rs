@@ -4,14 +4,17 @@
 //! use: it keeps the unlocked session, checks a credential against the trust list before it
 //! stores it, and signs presentations with the sealed holder key.
 
+mod backup;
 mod summary;
 
 use std::path::Path;
 use std::sync::{Arc, Mutex, PoisonError};
 
+pub use backup::BackupExport;
 pub use summary::DiplomaSummary;
 
 use crate::auth::{RecoveryCode, SecondFactor};
+use crate::backup::BackupError;
 use crate::cbor::FormatError;
 use crate::credential::{BundleError, ClaimId, ClaimValue, CredentialBundle};
 use crate::keys::PublicKey;
@@ -61,6 +64,9 @@ pub enum WalletError {
     /// The presentation could not be made.
     #[error(transparent)]
     Present(#[from] PresentError),
+    /// A backup could not be made or opened (wrong code, damaged file, newer version …).
+    #[error(transparent)]
+    Backup(#[from] BackupError),
 }
 
 /// A diploma with every claim, for the detail screen. Personal data: show, never log.

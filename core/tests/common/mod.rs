@@ -77,6 +77,7 @@ pub fn lenient_options() -> VaultOptions {
         kdf: KdfParams::INSECURE_FOR_TESTS,
         lockout: LockoutPolicy { delays_secs: vec![0], max_failures: u32::MAX, ..LockoutPolicy::default() },
         idle_timeout_secs: u32::MAX,
+        ..VaultOptions::insecure_for_tests()
     }
 }
 

@@ -227,6 +227,13 @@ internal object Mapping {
         is WalletException.BadPublicKey -> WalletFailure.Internal(Fault.BAD_ARGUMENT)
         is WalletException.BadChallenge -> WalletFailure.BadChallenge()
         is WalletException.QrEncoding -> WalletFailure.Internal(Fault.QR_ENCODING)
+        // Backup and restore (issue 13): kept compiling here; the restore screen's own failures
+        // come with the apps' backup screens.
+        is WalletException.BackupWrongCode -> WalletFailure.MalformedCode()
+        is WalletException.NotABackup -> WalletFailure.Internal(Fault.BAD_ARGUMENT)
+        is WalletException.BackupDamaged -> WalletFailure.Internal(Fault.BAD_ARGUMENT)
+        is WalletException.BackupNewerVersion -> WalletFailure.Internal(Fault.UNSUPPORTED_VERSION)
+        is WalletException.BackupFailed -> WalletFailure.Internal(Fault.BAD_ARGUMENT)
     }
 
     fun failure(e: VerifierException): VerifierFailure = when (e) {
