@@ -113,6 +113,12 @@ pub struct ScreenLimits {
     pub ending_soon_secs: i64,
     /// After "scan again", the code just checked is ignored this long.
     pub rescan_quiet_secs: i64,
+    /// New QR codes the screen makes by itself in a row before the holder must tap.
+    pub max_auto_refreshes: u32,
+    /// A PDF's (document presentation's) validity unless the holder asks otherwise, days.
+    pub document_days_default: u32,
+    /// The longest validity a PDF may have, days (the shortest is 1).
+    pub document_days_max: u32,
 }
 
 /// The answer to turning one claim on or off.

@@ -1,11 +1,12 @@
 //! The numbers both apps' screens follow, from where the core keeps them: PIN length bounds,
 //! a presentation's default lifetime, when the QR screen warns that its code is ending, how long
-//! the verifier ignores the code it just checked, and what a scanned text must start with to be
+//! the verifier ignores the code it just checked, how often the QR screen refreshes by itself,
+//! a PDF's validity bounds, and what a scanned text must start with to be
 //! sent to the verifier at all.
 
 use crate::auth::pin::{MAX_PIN_LEN, MIN_PIN_LEN};
-use crate::presentation::DEFAULT_TTL_SECS;
 use crate::presentation::wire::{PREFIX, WHITESPACE};
+use crate::presentation::{DEFAULT_DOCUMENT_DAYS, DEFAULT_TTL_SECS, MAX_DOCUMENT_DAYS};
 
 /// The last seconds of a QR code's lifetime, in which the holder's screen warns that it ends.
 pub const ENDING_SOON_SECS: i64 = 15;
@@ -13,6 +14,10 @@ pub const ENDING_SOON_SECS: i64 = 15;
 /// usually still in front of the camera, and a second check with the same challenge would say
 /// `CHALLENGE_REUSED`.
 pub const RESCAN_QUIET_SECS: i64 = 10;
+/// How many times in a row the holder's QR screen makes a new code by itself before the
+/// holder must tap: every presentation is logged and signed, so a phone left on the table does
+/// not keep minting codes.
+pub const MAX_AUTO_REFRESHES: u32 = 4;
 
 /// The numbers a screen needs, in one place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +32,12 @@ pub struct ScreenLimits {
     pub ending_soon_secs: i64,
     /// See [`RESCAN_QUIET_SECS`].
     pub rescan_quiet_secs: i64,
+    /// See [`MAX_AUTO_REFRESHES`].
+    pub max_auto_refreshes: u32,
+    /// A document presentation's (PDF's) validity unless the holder asks otherwise, days.
+    pub document_days_default: u32,
+    /// The longest validity a document presentation may have, days (the shortest is 1).
+    pub document_days_max: u32,
 }
 
 /// The numbers a screen needs.
@@ -38,6 +49,9 @@ pub fn screen_limits() -> ScreenLimits {
         presentation_ttl_secs: DEFAULT_TTL_SECS,
         ending_soon_secs: ENDING_SOON_SECS,
         rescan_quiet_secs: RESCAN_QUIET_SECS,
+        max_auto_refreshes: MAX_AUTO_REFRESHES,
+        document_days_default: DEFAULT_DOCUMENT_DAYS,
+        document_days_max: MAX_DOCUMENT_DAYS,
     }
 }
 
@@ -59,6 +73,8 @@ mod tests {
         assert_eq!(l.presentation_ttl_secs, 120);
         assert!(0 < l.ending_soon_secs && l.ending_soon_secs < i64::from(l.presentation_ttl_secs));
         assert_eq!(l.rescan_quiet_secs, 10);
+        assert_eq!(l.max_auto_refreshes, 4);
+        assert_eq!((l.document_days_default, l.document_days_max), (30, 90));
     }
 
     #[test]

@@ -11,7 +11,7 @@ import SwiftUI
 final class PdfExportModel: ObservableObject {
     let choice: ClaimChoice
     @Published var audience = ""
-    @Published var days = 30
+    @Published var days = Int(screenLimits().documentDaysDefault)
     @Published var language: Language = AppLanguage.current()
     @Published private(set) var busy = false
     @Published private(set) var file: URL?
@@ -101,7 +101,7 @@ private struct PdfExportContent: View {
             Section(footer: Text(L("pdf_audience_footer"))) {
                 TextField(L("pdf_audience"), text: $model.audience)
                     .autocorrectionDisabled()
-                Stepper(L("pdf_valid_days", model.days), value: $model.days, in: 1...90)
+                Stepper(L("pdf_valid_days", model.days), value: $model.days, in: 1...Int(screenLimits().documentDaysMax))
                 Picker(L("pdf_language"), selection: $model.language) {
                     Text("Қазақша").tag(Language.kk)
                     Text("Русский").tag(Language.ru)

@@ -93,7 +93,7 @@ final class PresentModel: ObservableObject {
     @Published var challenge = ""
     @Published private(set) var phase: Phase = .choosing
     @Published private(set) var secondsLeft: Int64 = 0
-    @Published private(set) var refresh = QrRefresh(leadSecs: screenLimits().endingSoonSecs)
+    @Published private(set) var refresh = QrRefresh(leadSecs: screenLimits().endingSoonSecs, maxAutoRefreshes: Int(screenLimits().maxAutoRefreshes))
     @Published var message: String?
     private let app: AppModel
     private let id: String
