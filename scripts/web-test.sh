@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The web verifier end to end in Debian's Chromium (docs/WEB.md "Tests"): build the site,
+# make the test data (fixed clock, seeded keys), make the fake camera's video from the valid
+# presentation's QR code, and run web/tests/e2e.mjs with playwright-core (pinned in
+# web/tests/package-lock.json; no browser download: /usr/bin/chromium). Saves the VALID card
+# as docs/images/web-valid.png. With `--bench` also prints the native verify time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/system-deps.sh
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+bash scripts/build-web.sh "$tmp/site" >/dev/null &
+build=$!
+(cd web/tests && npm ci --no-audit --no-fund --ignore-scripts --silent) &
+npm=$!
+bench=()
+[ "${1:-}" = "--bench" ] && bench=(--bench 2000)
+cargo run --quiet -p qujat-web --example web_fixtures -- "$tmp/data" "${bench[@]}"
+wait "$build" "$npm"
+cp -r "$tmp/data/trust" "$tmp/site/"
+# The QR at 3 px per module (a phone's screen seen by a laptop camera), centred in 1280×720.
+ffmpeg -loglevel error -loop 1 -i "$tmp/data/cases/valid.png" \
+  -vf "scale=600:600:flags=neighbor,pad=1280:720:340:60:white,format=yuv420p" -t 1 -r 10 "$tmp/cam.y4m"
+mkdir -p docs/images
+node web/tests/e2e.mjs "$tmp/site" "$tmp/data" "$tmp/cam.y4m" docs/images/web-valid.png
+gzip -9c "$tmp/site/qujat.wasm" | wc -c | sed 's/^/web_wasm_gzip_bytes /'
