@@ -22,6 +22,12 @@ cp -r "$tmp/data/trust" "$tmp/site/"
 # The QR at 3 px per module (a phone's screen seen by a laptop camera), centred in 1280×720.
 ffmpeg -loglevel error -loop 1 -i "$tmp/data/cases/valid.png" \
   -vf "scale=600:600:flags=neighbor,pad=1280:720:340:60:white,format=yuv420p" -t 1 -r 10 "$tmp/cam.y4m"
+# `qujat demo --out DIR` writes DIR/web when the site is built (checked in the browser too).
+demo=()
+if [ -x target/debug/qujat ]; then
+  QUJAT_WEB_SITE="$tmp/site" target/debug/qujat demo --out "$tmp/demo" --no-qr >/dev/null
+  demo=("$tmp/demo/web")
+fi
 mkdir -p docs/images
-node web/tests/e2e.mjs "$tmp/site" "$tmp/data" "$tmp/cam.y4m" docs/images/web-valid.png
+node web/tests/e2e.mjs "$tmp/site" "$tmp/data" "$tmp/cam.y4m" docs/images/web-valid.png "${demo[@]}"
 gzip -9c "$tmp/site/qujat.wasm" | wc -c | sed 's/^/web_wasm_gzip_bytes /'

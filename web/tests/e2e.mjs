@@ -8,7 +8,7 @@ import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 
-const [site, data, camera, screenshot] = process.argv.slice(2);
+const [site, data, camera, screenshot, demo] = process.argv.slice(2);
 const now = Number(await readFile(join(data, "now"), "utf8"));
 const text = async (name) => (await readFile(join(data, "cases", `${name}.txt`), "utf8")).trim();
 
@@ -16,7 +16,9 @@ const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/cs
   ".json": "application/json", ".svg": "image/svg+xml", ".webmanifest": "application/manifest+json" };
 const server = createServer(async (req, res) => {
   const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
-  const file = join(site, path.endsWith("/") ? `${path}index.html` : path);
+  // `/demo/…` serves the site `qujat demo --out DIR` wrote in DIR/web (optional 5th argument).
+  const [root, rest] = demo && path.startsWith("/demo/") ? [demo, path.slice(5)] : [site, path];
+  const file = join(root, rest.endsWith("/") ? `${rest}index.html` : rest);
   try {
     const body = await readFile(file);
     res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream", "cache-control": "no-cache" });
@@ -125,6 +127,18 @@ try {
   }, { valid, n: 200 });
   console.log(`web_frame_to_verdict_ms ${frameMs}`);
   console.log(`web_browser_verify_ms ${verifyMs.toFixed(3)}`);
+
+  if (demo) {
+    // `qujat demo --out DIR` wrote DIR/web with its lists: its presentation (real clock, made
+    // seconds ago) verifies there.
+    const demoPage = await (await browser.newContext({ locale: "en-US" })).newPage();
+    await demoPage.goto(`${url}demo/`);
+    await demoPage.waitForSelector('body[data-ready="true"]', { state: "attached", timeout: 15000 });
+    await demoPage.fill('textarea[data-action="text"]', (await readFile(join(demo, "..", "presentation.txt"), "utf8")).trim());
+    await demoPage.click('button[data-action="verify"]');
+    const dv = await (await demoPage.waitForSelector("[data-verdict]", { state: "attached" })).getAttribute("data-verdict");
+    check("qujat demo --out DIR: DIR/web verifies the demo's presentation", dv === "VALID", dv);
+  }
 } catch (e) {
   console.log(`FAIL ${e.stack ?? e}`);
   failures++;
