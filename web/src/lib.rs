@@ -97,7 +97,8 @@ pub extern "C" fn qj_result_len() -> usize {
 /// pinned starts over with no lists.
 ///
 /// # Safety
-/// See [`input`].
+/// `ptr..ptr+len` was written by the JS loader into memory from [`qj_alloc`] (the page's
+/// copy of its input).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn qj_set_anchor(ptr: *const u8, len: usize) -> u32 {
     let Some(key) = parse_public_key_file(unsafe { input(ptr, len) }) else {
@@ -130,7 +131,8 @@ fn install_error(e: &InstallError) -> &'static str {
 /// (`TRUST_LIST_ROLLBACK`), the same one again is accepted. Answers the held list's sequence.
 ///
 /// # Safety
-/// See [`input`].
+/// `ptr..ptr+len` was written by the JS loader into memory from [`qj_alloc`] (the page's
+/// copy of its input).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn qj_install_trust_list(ptr: *const u8, len: usize) -> u32 {
     let bytes = unsafe { input(ptr, len) };
@@ -148,7 +150,8 @@ pub unsafe extern "C" fn qj_install_trust_list(ptr: *const u8, len: usize) -> u3
 /// version rules (`STATUS_LIST_ROLLBACK` for an older one).
 ///
 /// # Safety
-/// See [`input`].
+/// `ptr..ptr+len` was written by the JS loader into memory from [`qj_alloc`] (the page's
+/// copy of its input).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn qj_install_status_list(ptr: *const u8, len: usize, now: f64) -> u32 {
     let bytes = unsafe { input(ptr, len) };
@@ -193,7 +196,8 @@ impl SecureRandom for GivenBytes {
 /// shown to the holder, expected by the next verification. Answers `{"challenge": "123456"}`.
 ///
 /// # Safety
-/// See [`input`].
+/// `ptr..ptr+len` was written by the JS loader into memory from [`qj_alloc`] (the page's
+/// copy of its input).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn qj_new_challenge(ptr: *const u8, len: usize) -> u32 {
     let rng = GivenBytes(Mutex::new(unsafe { input(ptr, len) }.to_vec()));
@@ -218,7 +222,8 @@ pub extern "C" fn qj_clear_challenge() {
 /// a second answer to it is `CHALLENGE_REUSED`.
 ///
 /// # Safety
-/// See [`input`].
+/// `ptr..ptr+len` was written by the JS loader into memory from [`qj_alloc`] (the page's
+/// copy of its input).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn qj_verify(ptr: *const u8, len: usize, now: f64) -> u32 {
     let text = String::from_utf8_lossy(unsafe { input(ptr, len) });
@@ -264,7 +269,8 @@ pub fn verify_text(text: &str, now: UnixTime) -> serde_json::Value {
 /// turns other formats into a camera-like frame first). Answers the text.
 ///
 /// # Safety
-/// See [`input`].
+/// `ptr..ptr+len` was written by the JS loader into memory from [`qj_alloc`] (the page's
+/// copy of its input).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn qj_decode_png(ptr: *const u8, len: usize) -> u32 {
     match qujat_core::qr::decode_png(unsafe { input(ptr, len) }) {
@@ -276,7 +282,8 @@ pub unsafe extern "C" fn qj_decode_png(ptr: *const u8, len: usize) -> u32 {
 /// Read the QR code of a camera frame: `width × height` 8-bit luma samples, row by row.
 ///
 /// # Safety
-/// See [`input`].
+/// `ptr..ptr+len` was written by the JS loader into memory from [`qj_alloc`] (the page's
+/// copy of its input).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn qj_decode_luma(width: u32, height: u32, ptr: *const u8, len: usize) -> u32 {
     match decode_luma(width, height, unsafe { input(ptr, len) }) {
@@ -300,7 +307,8 @@ fn qr_error(e: &QrError) -> &'static str {
 /// that is one of ours, else English. Answers `{"lang": "kk"}`.
 ///
 /// # Safety
-/// See [`input`].
+/// `ptr..ptr+len` was written by the JS loader into memory from [`qj_alloc`] (the page's
+/// copy of its input).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn qj_choose_language(ptr: *const u8, len: usize) -> u32 {
     let given = String::from_utf8_lossy(unsafe { input(ptr, len) });
