@@ -340,3 +340,7 @@ pub extern "C" fn qj_words() -> u32 {
     }
     ok_json(&serde_json::Value::Object(out))
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests;
