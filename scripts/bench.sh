@@ -19,5 +19,10 @@ cargo bench -p qujat-tests --bench paths --bench vault -- "$@"
 if [ $# -eq 0 ] && [ "${QUJAT_SKIP_BINDINGS_COST:-0}" != 1 ]; then
   scripts/bindings-cost.sh
 fi
+if [ $# -eq 0 ]; then
+  # The web verifier in headless Chromium: size, camera frame → verdict, browser vs native.
+  rm -f target/web-bench/results.txt
+  bash scripts/web-test.sh --bench
+fi
 cargo run -q -p qujat-tests --bin perf-report -- --criterion "$target/criterion" \
-  --bindings-cost "$target/bindings-cost/results.tsv" --out docs/PERFORMANCE.md
+  --bindings-cost "$target/bindings-cost/results.tsv" --web target/web-bench/results.txt --out docs/PERFORMANCE.md

@@ -20,6 +20,8 @@ needs=(
   "pdftoppm poppler-utils"
   "age age"
   "python3 python3"
+  "chromium chromium"
+  "ffmpeg ffmpeg"
 )
 
 missing=()

@@ -87,6 +87,9 @@ cargo test --workspace --doc --quiet
 step "JVM tests: Kotlin bindings, Android logic and bridge (one compile, one JUnit run)"
 bash scripts/jvm-test.sh
 
+step "web verifier in Chromium (WebAssembly build, page, fake camera, offline; scripts/web-test.sh)"
+bash scripts/web-test.sh
+
 step "mobile targets type-check (bindings, no bundled SQLite: no NDK or Xcode needed)"
 targets=()
 for target in aarch64-linux-android aarch64-apple-ios; do

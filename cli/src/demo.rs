@@ -155,6 +155,13 @@ pub fn run(a: DemoArgs) -> Result<bool, CliError> {
         // What the employer keeps: the verification record of step 5 (docs/RECORD.md).
         let record = VerificationRecord::new(&ok, &p.text).to_json();
         files::write(&dir.join("record.json"), format!("{record}\n").as_bytes(), true)?;
+        if write_web(dir, &anchor, &trust_list, &status_list)? {
+            println!(
+                "the web verifier with these lists is in {} (serve it: python3 -m http.server -d {})",
+                dir.join("web").display(),
+                dir.join("web").display()
+            );
+        }
         println!("the wallet (database + software key store) is in {}", wallet_dir.display());
         println!("\nartefacts written to {}", dir.display());
     }
@@ -180,6 +187,36 @@ fn write_artefacts(
     files::write(&dir.join("presentation.png"), &matrix.to_png(8).map_err(CliError::core)?, true)?;
     files::write(&dir.join("presentation.svg"), matrix.to_svg(8).as_bytes(), true)?;
     Ok(())
+}
+
+/// `DIR/web/`: the built web verifier (docs/WEB.md) with the demo's lists, when the site has
+/// been built: `$QUJAT_WEB_SITE`, else `target/web` (the default of `scripts/build-web.sh`)
+/// beside the folder of this executable (`target/debug/qujat`). `false` when there is none.
+fn write_web(dir: &Path, anchor: &KeyPair, trust_list: &[u8], status_list: &[u8]) -> Result<bool, CliError> {
+    let site = match std::env::var_os("QUJAT_WEB_SITE") {
+        Some(s) => std::path::PathBuf::from(s),
+        None => match std::env::current_exe().ok().and_then(|e| Some(e.parent()?.parent()?.join("web"))) {
+            Some(s) => s,
+            None => return Ok(false),
+        },
+    };
+    if !site.join("index.html").is_file() || !site.join("qujat.wasm").is_file() {
+        return Ok(false);
+    }
+    let web = dir.join("web");
+    for entry in std::fs::read_dir(&site).map_err(|e| CliError::io(&site, e))? {
+        let path = entry.map_err(|e| CliError::io(&site, e))?.path();
+        if let (true, Some(name)) = (path.is_file(), path.file_name()) {
+            let bytes = std::fs::read(&path).map_err(|e| CliError::io(&path, e))?;
+            files::write(&web.join(name), &bytes, false)?;
+        }
+    }
+    let trust = web.join("trust");
+    files::write_public_key(&trust.join("anchor.pub"), &anchor.public())?;
+    files::write(&trust.join("trust-list.bin"), trust_list, false)?;
+    files::write(&trust.join("status/kz.enu.bin"), status_list, false)?;
+    files::write(&trust.join("status/index.json"), b"[\"kz.enu.bin\"]\n", false)?;
+    Ok(true)
 }
 
 /// Removes the demo's temporary wallet when the demo ends.

@@ -7,7 +7,9 @@
 //! [`vault`] (sealed SQLite store) and [`auth`] (PIN, Argon2id, TOTP, lockout) under the
 //! holder's [`wallet`], which [`backup`] carries to a new phone in an age file. [`countdown`] is plain arithmetic the apps' screens share.
 #![forbid(unsafe_code)]
+#[cfg(feature = "store")]
 pub mod auth;
+#[cfg(feature = "store")]
 pub mod backup;
 pub mod cbor;
 pub mod cose;
@@ -19,11 +21,15 @@ pub mod keys;
 pub mod platform;
 pub mod presentation;
 pub mod qr;
+#[cfg(feature = "store")]
 pub mod screen_limits;
 pub mod secret;
+#[cfg(feature = "store")]
 mod sqlite_schema;
 pub mod status;
 pub mod trust;
+#[cfg(feature = "store")]
 pub mod vault;
 pub mod verifier;
+#[cfg(feature = "store")]
 pub mod wallet;

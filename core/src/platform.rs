@@ -74,9 +74,11 @@ pub trait SecureRandom: Send + Sync {
 }
 
 /// The operating system's CSPRNG (`getrandom`).
+#[cfg(feature = "store")]
 #[derive(Debug, Default, Clone, Copy)]
 pub struct OsRandom;
 
+#[cfg(feature = "store")]
 impl SecureRandom for OsRandom {
     fn fill(&self, buf: &mut [u8]) -> Result<(), RandomError> {
         getrandom::fill(buf).map_err(|_| RandomError)

@@ -116,6 +116,7 @@ pub enum StoreError {
     },
 }
 
+#[cfg(feature = "store")]
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
         use rusqlite::ErrorCode as C;

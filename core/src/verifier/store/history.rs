@@ -13,9 +13,6 @@ use rusqlite::{Connection, Transaction, params};
 use crate::platform::UnixTime;
 use crate::verifier::StoreError;
 
-/// Rows kept by default.
-pub const DEFAULT_HISTORY_LIMIT: u32 = 10_000;
-
 /// One verification, as remembered.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HistoryEntry {

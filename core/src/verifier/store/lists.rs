@@ -1,9 +1,7 @@
 //! The pinned anchor, the held trust list and the held status lists, with the version rules.
 //!
-//! The rules (one place, the same words as docs/FORMAT.md): a list older than the one held
-//! is refused (a trust list by its sequence, a status list by its `issued_at`); the same
-//! version with identical bytes is an idempotent re-install (accepted); the same version
-//! with different bytes is refused as a conflict.
+//! The version rules are `verifier::check`'s (`admit_trust_list`, `admit_status_list`): one
+//! place for them, shared with the in-memory [`crate::verifier::HeldLists`].
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
@@ -11,6 +9,7 @@ use crate::keys::PublicKey;
 use crate::platform::UnixTime;
 use crate::status::StatusList;
 use crate::trust::TrustList;
+use crate::verifier::check::{admit_status_list, admit_trust_list};
 use crate::verifier::{InstallError, StoreError};
 
 /// The pinned anchor, if any.
@@ -50,18 +49,16 @@ pub(crate) fn put_trust_list(tx: &Transaction<'_>, list: &TrustList) -> Result<(
         .query_row("SELECT sequence, bytes FROM trust_list WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()
         .map_err(StoreError::from)?;
-    if let Some((held, bytes)) = held {
-        let held = u64::try_from(held).map_err(|_| StoreError::Damaged { what: "trust list sequence" })?;
-        if offered < held {
-            return Err(InstallError::TrustListRollback { held, offered });
-        }
-        if offered == held {
-            return if bytes == list.as_bytes() {
-                Ok(())
-            } else {
-                Err(InstallError::TrustListConflict { sequence: held })
-            };
-        }
+    let held = held
+        .map(|(seq, bytes)| {
+            Ok::<_, StoreError>((
+                u64::try_from(seq).map_err(|_| StoreError::Damaged { what: "trust list sequence" })?,
+                bytes,
+            ))
+        })
+        .transpose()?;
+    if !admit_trust_list(held.as_ref().map(|(s, b)| (*s, b.as_slice())), list)? {
+        return Ok(());
     }
     let seq = i64::try_from(offered).map_err(|_| InstallError::TrustListConflict { sequence: offered })?;
     tx.execute(
@@ -83,17 +80,8 @@ pub(crate) fn put_status_list(tx: &Transaction<'_>, list: &StatusList) -> Result
         })
         .optional()
         .map_err(StoreError::from)?;
-    if let Some((held, bytes)) = held {
-        if p.issued_at < held {
-            return Err(InstallError::StatusListRollback { issuer: p.issuer.clone(), held, offered: p.issued_at });
-        }
-        if p.issued_at == held {
-            return if bytes == list.as_bytes() {
-                Ok(())
-            } else {
-                Err(InstallError::StatusListConflict { issuer: p.issuer.clone(), issued_at: held })
-            };
-        }
+    if !admit_status_list(held.as_ref().map(|(t, b)| (*t, b.as_slice())), list)? {
+        return Ok(());
     }
     tx.execute(
         "INSERT INTO status_list (issuer, issued_at, bytes) VALUES (?1, ?2, ?3)

@@ -2,8 +2,9 @@
 //! versions, library size), and rewrite `docs/PERFORMANCE.md`.
 //!
 //! Run through `scripts/bench.sh`, which first runs the benchmarks. Usage:
-//! `perf-report [--criterion DIR] [--bindings-cost FILE] [--out FILE]` (defaults
-//! `target/criterion`, `target/bindings-cost/results.tsv`, `docs/PERFORMANCE.md`).
+//! `perf-report [--criterion DIR] [--bindings-cost FILE] [--web FILE] [--out FILE]` (defaults
+//! `target/criterion`, `target/bindings-cost/results.tsv`, `target/web-bench/results.txt`,
+//! `docs/PERFORMANCE.md`).
 
 mod bindings_cost;
 mod library;
@@ -11,6 +12,7 @@ mod machine;
 mod measurements;
 mod qr_table;
 mod render;
+mod web;
 
 use std::error::Error;
 use std::path::PathBuf;
@@ -19,6 +21,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     let mut criterion = PathBuf::from("target/criterion");
     let mut out = PathBuf::from("docs/PERFORMANCE.md");
     let mut cost_file = PathBuf::from("target/bindings-cost/results.tsv");
+    let mut web_file = PathBuf::from("target/web-bench/results.txt");
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let value = args.next().ok_or_else(|| format!("{arg} needs a value"))?;
@@ -26,9 +29,10 @@ fn main() -> Result<(), Box<dyn Error>> {
             "--criterion" => criterion = value.into(),
             "--out" => out = value.into(),
             "--bindings-cost" => cost_file = value.into(),
+            "--web" => web_file = value.into(),
             _ => {
                 return Err(format!(
-                    "unknown argument {arg}; usage: perf-report [--criterion DIR] [--bindings-cost FILE] [--out FILE]"
+                    "unknown argument {arg}; usage: perf-report [--criterion DIR] [--bindings-cost FILE] [--web FILE] [--out FILE]"
                 )
                 .into());
             }
@@ -40,7 +44,14 @@ fn main() -> Result<(), Box<dyn Error>> {
     let machine = machine::Machine::detect();
     let qr = qr_table::compute()?;
     let library = library::measure();
-    let text = render::document(&machine, &results, &cost, &qr, &library);
+    let mut text = render::document(&machine, &results, &cost, &qr, &library);
+    let mut web_section = String::new();
+    web::section(&mut web_section, &web::load(&web_file)?);
+    // Before the notes copied at the end (`notes.md`), after the measured sections.
+    match text.find("\n## How to run") {
+        Some(at) => text.insert_str(at + 1, &web_section),
+        None => text.push_str(&web_section),
+    }
     if let Some(dir) = out.parent() {
         std::fs::create_dir_all(dir)?;
     }
