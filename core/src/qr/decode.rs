@@ -1,4 +1,16 @@
-//! PNG → text: bounded PNG decoding to 8-bit luma, then `rqrr`. The input is untrusted.
+//! Image → text: bounded PNG decoding to 8-bit luma (or a caller's luma frame), then the QR
+//! readers. The input is untrusted.
+//!
+//! Two readers, in this order:
+//! 1. `rxing` (a port of ZXing, QR decoder only, "try harder"): it samples tilted, rotated,
+//!    blurred and JPEG-compressed camera frames that `rqrr` cannot (see the capture-set rates in
+//!    docs/PERFORMANCE.md and the `capture` test of the tests crate).
+//! 2. `rqrr`, only when `rxing` reads nothing: it still reads a few frames `rxing` misses, and it
+//!    tells a code that is found but damaged ([`QrError::Unreadable`]) or not UTF-8
+//!    ([`QrError::NotText`]) from no code at all ([`QrError::NoQrFound`]).
+//!
+//! Each reader runs under `catch_unwind` (both have had reachable assertions on degenerate
+//! geometry); a panic in one counts as "read nothing" and the other still runs.
 
 use std::io::Cursor;
 
@@ -37,16 +49,34 @@ pub fn decode_png(png_bytes: &[u8]) -> Result<String, QrError> {
 /// Read the text of the QR code in a PNG image (any PNG colour type and bit depth; transparent
 /// pixels count as white). With several codes, the first one that decodes wins.
 ///
-/// Never panics on any input: `rqrr` still has reachable assertions on degenerate geometry
-/// (upstream issue 54), so detection runs under `catch_unwind` and such a panic is reported as
-/// [`QrError::Unreadable`] (the default panic hook still prints it; builds with
-/// `panic = "abort"` lose this guard). Time is not bounded beyond the image size.
+/// Never panics on any input: the PNG decoder and each QR reader run under `catch_unwind`
+/// (`rqrr` still has reachable assertions on degenerate geometry, upstream issue 54), and such a
+/// panic is reported as [`QrError::Unreadable`] when nothing else reads the code (the default
+/// panic hook still prints it; builds with `panic = "abort"` lose this guard). Time is not
+/// bounded beyond the image size (about 0.1–0.3 s for a 1280×720 frame in a release build).
 pub fn decode_png_with_limits(png_bytes: &[u8], limits: DecodeLimits) -> Result<String, QrError> {
-    std::panic::catch_unwind(|| {
-        let image = read_png(png_bytes, limits)?;
-        read_qr(&image)
-    })
-    .unwrap_or(Err(QrError::Unreadable))
+    let frame = std::panic::catch_unwind(|| read_png(png_bytes, limits)).unwrap_or(Err(QrError::Unreadable))?;
+    let luma = frame.to_luma();
+    read_qr(frame.width, frame.height, &luma)
+}
+
+/// Read the text of the QR code in an 8-bit luma frame (0 = black, 255 = white), `width × height`
+/// bytes, row after row with no padding: a camera frame's Y plane, or the green channel of
+/// an RGBA canvas. With several codes, the first one that decodes wins.
+///
+/// Errors: [`QrError::FrameSize`] when a side is 0 or `luma.len() != width × height`;
+/// [`QrError::ImageTooLarge`] beyond `limits` (a side over `max_side`, or more than
+/// `max_decoded_bytes`); otherwise as [`decode_png_with_limits`]. Never panics (same guard).
+pub fn decode_luma(width: u32, height: u32, luma: &[u8], limits: DecodeLimits) -> Result<String, QrError> {
+    if width > limits.max_side || height > limits.max_side || luma.len() > limits.max_decoded_bytes {
+        return Err(QrError::ImageTooLarge);
+    }
+    let w = usize::try_from(width).map_err(|_| QrError::ImageTooLarge)?;
+    let h = usize::try_from(height).map_err(|_| QrError::ImageTooLarge)?;
+    if w == 0 || h == 0 || w.checked_mul(h) != Some(luma.len()) {
+        return Err(QrError::FrameSize);
+    }
+    read_qr(w, h, luma)
 }
 
 /// A decoded frame: 8-bit samples, `channels` per pixel, rows `stride` bytes apart.
@@ -74,6 +104,15 @@ impl Frame {
         };
         // Over a white background; result ≤ 255.
         ((luma * alpha + 255 * (255 - alpha) + 127) / 255) as u8
+    }
+
+    /// The frame as tightly packed 8-bit luma, `width × height` bytes.
+    fn to_luma(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.width * self.height);
+        for y in 0..self.height {
+            out.extend((0..self.width).map(|x| self.luma(x, y)));
+        }
+        out
     }
 }
 
@@ -139,17 +178,77 @@ fn read_png(bytes: &[u8], limits: DecodeLimits) -> Result<Frame, QrError> {
     Ok(Frame { width, height, channels, stride: info.line_size, data })
 }
 
-fn read_qr(frame: &Frame) -> Result<String, QrError> {
-    let mut image = rqrr::PreparedImage::prepare_from_greyscale(frame.width, frame.height, |x, y| frame.luma(x, y));
+/// What a reader made of a frame, from least to most informative failure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Failure {
+    NoQrFound,
+    Unreadable,
+    NotText,
+}
+
+impl From<Failure> for QrError {
+    fn from(f: Failure) -> Self {
+        match f {
+            Failure::NoQrFound => QrError::NoQrFound,
+            Failure::Unreadable => QrError::Unreadable,
+            Failure::NotText => QrError::NotText,
+        }
+    }
+}
+
+/// Both readers on a tightly packed luma frame (`luma.len() == width * height`, checked by the
+/// callers); see the module documentation for the order.
+fn read_qr(width: usize, height: usize, luma: &[u8]) -> Result<String, QrError> {
+    let first = std::panic::catch_unwind(|| read_rxing(width, height, luma)).unwrap_or(Err(Failure::Unreadable));
+    let Err(first) = first else { return first.map_err(QrError::from) };
+    let second = std::panic::catch_unwind(|| read_rqrr(width, height, luma)).unwrap_or(Err(Failure::Unreadable));
+    second.map_err(|f| QrError::from(f.max(first)))
+}
+
+/// `rxing`'s QR reader with "try harder" (more rows scanned for finder patterns).
+fn read_rxing(width: usize, height: usize, luma: &[u8]) -> Result<String, Failure> {
+    use rxing::{
+        BarcodeFormat, BinaryBitmap, DecodeHints, Exceptions, Luma8Source, RXingResultMetadataType,
+        RXingResultMetadataValue, Reader, common::HybridBinarizer, qrcode::QRCodeReader,
+    };
+    let w = u32::try_from(width).map_err(|_| Failure::NoQrFound)?;
+    let h = u32::try_from(height).map_err(|_| Failure::NoQrFound)?;
+    let source = Luma8Source::new_with_slice(luma, w, h).map_err(|_| Failure::NoQrFound)?;
+    let mut bitmap = BinaryBitmap::new(HybridBinarizer::new(source));
+    let hints = DecodeHints {
+        TryHarder: Some(true),
+        PossibleFormats: Some(std::iter::once(BarcodeFormat::QR_CODE).collect()),
+        ..DecodeHints::default()
+    };
+    let result = QRCodeReader::new().decode_with_hints(&mut bitmap, &hints).map_err(|e| match e {
+        Exceptions::NotFoundException(_) => Failure::NoQrFound,
+        _ => Failure::Unreadable,
+    })?;
+    // rxing turns byte-mode segments into text by guessing a character set; the wallet's codes
+    // are UTF-8 (or alphanumeric), so raw bytes that are not UTF-8 are not our text.
+    if let Some(RXingResultMetadataValue::ByteSegments(segments)) =
+        result.getRXingResultMetadata().get(&RXingResultMetadataType::BYTE_SEGMENTS)
+        && std::str::from_utf8(&segments.concat()).is_err()
+    {
+        return Err(Failure::NotText);
+    }
+    Ok(result.getText().to_owned())
+}
+
+/// `rqrr`: every grid it finds, the first that decodes wins.
+fn read_rqrr(width: usize, height: usize, luma: &[u8]) -> Result<String, Failure> {
+    let mut image = rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| {
+        luma.get(y * width + x).copied().unwrap_or(255)
+    });
     let grids = image.detect_grids();
     if grids.is_empty() {
-        return Err(QrError::NoQrFound);
+        return Err(Failure::NoQrFound);
     }
-    let mut failure = QrError::Unreadable;
+    let mut failure = Failure::Unreadable;
     for grid in &grids {
         match grid.decode() {
             Ok((_meta, text)) => return Ok(text),
-            Err(rqrr::DeQRError::EncodingError) => failure = QrError::NotText,
+            Err(rqrr::DeQRError::EncodingError) => failure = Failure::NotText,
             Err(_) => {}
         }
     }
