@@ -205,11 +205,15 @@ fn read_qr(width: usize, height: usize, luma: &[u8]) -> Result<String, QrError> 
     second.map_err(|f| QrError::from(f.max(first)))
 }
 
-/// `rxing`'s QR reader with "try harder" (more rows scanned for finder patterns).
+/// `rxing`'s port of zxing-cpp's QR reader (`qrcode::cpp_port::QrReader`, the one its own
+/// `MultiFormatReader` tries first) with "try harder". Its sampler fits the grid to all the
+/// alignment patterns, so it reads tilted symbols that the older port of ZXing-Java's
+/// `QRCodeReader` does not: on the capture set, 98–100 % at every level against 38–83 %
+/// (`QRCodeReader` read nothing the cpp port missed, so it is not tried).
 fn read_rxing(width: usize, height: usize, luma: &[u8]) -> Result<String, Failure> {
     use rxing::{
-        BarcodeFormat, BinaryBitmap, DecodeHints, Exceptions, Luma8Source, RXingResultMetadataType,
-        RXingResultMetadataValue, Reader, common::HybridBinarizer, qrcode::QRCodeReader,
+        BarcodeFormat, BinaryBitmap, DecodeHints, Exceptions, Luma8Source, Reader, common::HybridBinarizer,
+        qrcode::cpp_port::QrReader,
     };
     let w = u32::try_from(width).map_err(|_| Failure::NoQrFound)?;
     let h = u32::try_from(height).map_err(|_| Failure::NoQrFound)?;
@@ -220,19 +224,16 @@ fn read_rxing(width: usize, height: usize, luma: &[u8]) -> Result<String, Failur
         PossibleFormats: Some(std::iter::once(BarcodeFormat::QR_CODE).collect()),
         ..DecodeHints::default()
     };
-    let result = QRCodeReader::new().decode_with_hints(&mut bitmap, &hints).map_err(|e| match e {
+    let result = QrReader.decode_with_hints(&mut bitmap, &hints).map_err(|e| match e {
         Exceptions::NotFoundException(_) => Failure::NoQrFound,
         _ => Failure::Unreadable,
     })?;
-    // rxing turns byte-mode segments into text by guessing a character set; the wallet's codes
-    // are UTF-8 (or alphanumeric), so raw bytes that are not UTF-8 are not our text.
-    if let Some(RXingResultMetadataValue::ByteSegments(segments)) =
-        result.getRXingResultMetadata().get(&RXingResultMetadataType::BYTE_SEGMENTS)
-        && std::str::from_utf8(&segments.concat()).is_err()
-    {
-        return Err(Failure::NotText);
+    // rxing turns the payload into text by guessing a character set; the wallet's codes are
+    // UTF-8 (or alphanumeric), so a payload that is not UTF-8 is not our text.
+    match std::str::from_utf8(result.getRawBytes()) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(_) => Err(Failure::NotText),
     }
-    Ok(result.getText().to_owned())
 }
 
 /// `rqrr`: every grid it finds, the first that decodes wins.
