@@ -9,8 +9,8 @@
 //!   an 8-bit luma camera frame. Phones use the platform scanner instead; this path serves the
 //!   CLI, the web verifier and tests.
 //!
-//! Encoding is done by the `qrcode` crate and decoding by `rxing` (a ZXing port), with `rqrr`
-//! as a fallback (see `decode.rs` for the order); this module only chooses
+//! Encoding is done by the `qrcode` crate and decoding by `rxing` (its port of zxing-cpp's QR
+//! reader); this module only chooses
 //! segments and versions, scores the masks (the crate's own rules, six times faster, see
 //! `mask.rs`), renders, and bounds untrusted input.
 //!

@@ -268,20 +268,18 @@ fn luma_frames_are_read() {
 }
 
 #[test]
-fn each_reader_reads_utf8_and_refuses_other_bytes() {
+fn the_reader_reads_utf8_and_refuses_other_bytes() {
     let text = "lower case and ünïcödé, 日本語 あ、QJ1:";
     let m = encode(text, Ecc::Q).unwrap();
     let (w, h) = (300, 260);
     let luma = luma_frame(&m, 3, w, h);
     assert_eq!(read_rxing(w, h, &luma).as_deref(), Ok(text));
-    assert_eq!(read_rqrr(w, h, &luma).as_deref(), Ok(text));
 
     let code = qrcode::QrCode::with_error_correction_level(b"\xff\xfe QJ1 \xc3", qrcode::EcLevel::M).unwrap();
     let modules = code.to_colors().into_iter().map(|c| c == qrcode::Color::Dark).collect();
     let m = QrMatrix::new(code.width(), modules, 1, Ecc::M).unwrap();
     let luma = luma_frame(&m, 3, w, h);
     assert_eq!(read_rxing(w, h, &luma), Err(Failure::NotText));
-    assert_eq!(read_rqrr(w, h, &luma), Err(Failure::NotText));
     let white = vec![255u8; w * h];
     assert_eq!(read_rxing(w, h, &white), Err(Failure::NoQrFound));
 }
