@@ -51,6 +51,29 @@ impl Subject {
     }
 }
 
+/// How many captures per level the benchmark report measures (the test uses fewer).
+pub const REPORT_PER_LEVEL: u64 = 100;
+
+/// A screen showing no code (the quiet zone's white only), photographed like capture `index`.
+pub fn blank_capture(px: f64, index: u64) -> Vec<u8> {
+    let dark = vec![false; 89 * 89];
+    let seed = index.wrapping_mul(0x100) ^ (px * 10.0) as u64;
+    qujat_capture::capture(Symbol { side: 89, dark: &dark }, &Params::from_seed(px, seed), seed)
+}
+
+/// The rates of the core's reader and of rqrr alone at every level of
+/// [`qujat_capture::LEVELS`], on `count` captures each.
+pub fn rates_per_level(count: u64) -> Vec<(f64, Rate, Rate)> {
+    let subject = Subject::default_presentation();
+    qujat_capture::LEVELS
+        .iter()
+        .map(|&px| {
+            let r = measure(&subject, px, count, &[core_reader, rqrr_reader]);
+            (px, r[0], r[1])
+        })
+        .collect()
+}
+
 /// A reader under test: a luma frame → the text, if it read one.
 pub type Reader = fn(&[u8]) -> Option<String>;
 
