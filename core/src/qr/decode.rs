@@ -53,7 +53,7 @@ pub fn decode_png(png_bytes: &[u8]) -> Result<String, QrError> {
 /// Never panics on any input: the PNG decoder and the QR reader run under `catch_unwind`, and a
 /// panic is reported as [`QrError::Unreadable`] (the default panic hook still prints it; builds
 /// with `panic = "abort"`, such as a WebAssembly build, lose this guard and rely on the limits
-/// and the fuzz target). Time is bounded by the image size only (about 4 ms for a 1280×720
+/// and the fuzz target). Time is bounded by the image size only (about 4–5 ms for a 1280×720
 /// camera frame in a release build).
 pub fn decode_png_with_limits(png_bytes: &[u8], limits: DecodeLimits) -> Result<String, QrError> {
     let frame = std::panic::catch_unwind(|| read_png(png_bytes, limits)).unwrap_or(Err(QrError::Unreadable))?;
