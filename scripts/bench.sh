@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Run the benchmarks and rewrite docs/PERFORMANCE.md from this run's numbers.
 #
-# About 5-6 minutes on two cores: the criterion benchmarks (most of it the LTO build), then the
+# About 6-7 minutes on two cores (the report's QR reader rates on 400 simulated captures take
+# about half a minute): the criterion benchmarks (most of it the LTO build), then the
 # Kotlin → Rust call costs (scripts/bindings-cost.sh, about 2 minutes). Arguments are passed to
 # criterion, e.g. `scripts/bench.sh verify` to run only the verify group (the report then needs
 # the other groups' results, and the call costs, from an earlier run in target/).
@@ -15,7 +16,7 @@ if [ $# -eq 0 ]; then
   rm -rf "$target/criterion"
   [ "${QUJAT_SKIP_BINDINGS_COST:-0}" = 1 ] || rm -f "$target/bindings-cost/results.tsv"
 fi
-cargo bench -p qujat-tests --bench paths --bench vault -- "$@"
+cargo bench -p qujat-tests --bench paths --bench vault --bench reader -- "$@"
 if [ $# -eq 0 ] && [ "${QUJAT_SKIP_BINDINGS_COST:-0}" != 1 ]; then
   scripts/bindings-cost.sh
 fi

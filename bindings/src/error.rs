@@ -358,6 +358,7 @@ impl From<CoreQr> for QrError {
             | CoreQr::Png(_)
             | CoreQr::RenderTooLarge
             | CoreQr::ImageTooLarge
+            | CoreQr::FrameSize
             | CoreQr::NoQrFound
             | CoreQr::Unreadable
             | CoreQr::NotText => Self::EncoderFailed,

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::panic, missing_docs)]
 
 mod backup;
+mod capture;
 mod document;
 mod format_doc;
 mod limits;

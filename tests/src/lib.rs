@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+pub mod capture;
 pub mod negative;
 pub mod perf;
 pub mod reencode;

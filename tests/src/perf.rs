@@ -139,6 +139,21 @@ pub enum Source {
     Pending(&'static str),
 }
 
+/// The core's QR reader (`qr::decode_luma`) on a 1280×720 simulated camera capture at 4 px/module.
+pub const READ_CAPTURE: BenchId = BenchId::new(
+    "reader",
+    "capture_4px",
+    "read the QR code of a 1280×720 camera capture, 4 px/module (`qr::decode_luma`)",
+);
+/// rqrr alone (the reader before issue 14) on the same frame: the second reader.
+pub const READ_CAPTURE_RQRR: BenchId =
+    BenchId::new("reader", "rqrr_capture_4px", "rqrr alone on the same frame (the reader before issue 14)");
+/// The core's reader on a 1280×720 capture of a screen without a code (most frames of a scan).
+pub const READ_NO_CODE: BenchId =
+    BenchId::new("reader", "no_code", "`qr::decode_luma` on a 1280×720 frame without a code (`NoQrFound`)");
+/// The reader's benchmarks beyond its goal row, listed in the report.
+pub const READER_BENCHES: &[BenchId] = &[READ_CAPTURE, READ_CAPTURE_RQRR, READ_NO_CODE];
+
 /// The cases both call-cost harnesses time (`bindings/examples/verify_cost.rs`,
 /// `tests/kotlin/src/VerifyCost.kt`), in their order, with what each isolates.
 pub const BINDINGS_COST_CASES: &[(&str, &str)] = &[
@@ -232,6 +247,14 @@ pub const ROWS: &[Row] = &[
         goal: Goal::ThroughputOfFloor(0.3),
     },
     Row {
+        path: "read the QR code of a 1280×720 camera frame (4 px/module capture), natively",
+        source: Source::Bench { measured: READ_CAPTURE, floor: None },
+        floor: "—",
+        // Issue 14's budget from camera frame to verdict in the browser; natively it is the
+        // reader's share alone.
+        goal: Goal::AtMost(Duration::from_millis(50)),
+    },
+    Row {
         path: "Kotlin → Rust verify call",
         source: Source::BindingsCost { case: "verify" },
         floor: "the same call from Rust (bindings' Rust API)",
@@ -256,7 +279,8 @@ pub fn all_benches() -> Vec<BenchId> {
         Source::BindingsCost { .. } | Source::Pending(_) => None,
     });
     let parts = BREAKDOWN.iter().map(|(part, whole)| [Some(*part), Some(*whole)]);
-    for id in rows.chain(parts).flatten().flatten() {
+    let reader = READER_BENCHES.iter().map(|id| [Some(*id), None]);
+    for id in rows.chain(parts).chain(reader).flatten().flatten() {
         if !out.contains(&id) {
             out.push(id);
         }

@@ -297,6 +297,7 @@ fn qr_error(e: &QrError) -> &'static str {
         QrError::NoQrFound => "NO_QR_FOUND",
         QrError::NotText => "NOT_TEXT",
         QrError::ImageTooLarge => "IMAGE_TOO_LARGE",
+        QrError::FrameSize => "FRAME_SIZE",
         QrError::Png(_) => "NOT_A_PNG",
         _ => "UNREADABLE",
     }

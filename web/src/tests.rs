@@ -70,9 +70,9 @@ fn a_challenge_needs_its_random_bytes_and_has_six_digits() {
 
 #[test]
 fn frames_are_bounded_and_a_blank_frame_has_no_code() {
-    assert_eq!(decode_luma(0, 10, &[]), Err(QrError::ImageTooLarge));
+    assert_eq!(decode_luma(0, 10, &[]), Err(QrError::FrameSize));
     assert_eq!(decode_luma(MAX_FRAME_SIDE + 1, 1, &[0; 4097]), Err(QrError::ImageTooLarge));
-    assert_eq!(decode_luma(4, 4, &[255; 15]), Err(QrError::NoQrFound));
+    assert_eq!(decode_luma(4, 4, &[255; 15]), Err(QrError::FrameSize));
     assert_eq!(decode_luma(64, 64, &[255; 64 * 64]), Err(QrError::NoQrFound));
 }
 

@@ -19,6 +19,9 @@ pub enum QrError {
     /// refused before its pixels were allocated.
     #[error("image exceeds the size limit for QR decoding")]
     ImageTooLarge,
+    /// A luma frame given to `decode_luma` is empty or its length is not width × height.
+    #[error("the frame's length does not match its width and height")]
+    FrameSize,
     /// The image holds no recognisable QR code.
     #[error("no QR code found in the image")]
     NoQrFound,

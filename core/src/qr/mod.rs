@@ -5,10 +5,12 @@
 //!   encoded in alphanumeric mode (5.5 bits per character), never in byte mode.
 //! * A [`QrMatrix`] renders itself as SVG, PNG or Unicode half blocks for a terminal, or hands
 //!   its modules to an app for native drawing.
-//! * `decode_png` (feature `qr-image`) reads a QR code back from a PNG file. Phones use the
-//!   platform scanner instead; this path serves the CLI and tests.
+//! * `decode_png` and `decode_luma` (feature `qr-image`) read a QR code back from a PNG file or
+//!   an 8-bit luma camera frame. Phones use the platform scanner instead; this path serves the
+//!   CLI, the web verifier and tests.
 //!
-//! Encoding is done by the `qrcode` crate and decoding by `rqrr`; this module only chooses
+//! Encoding is done by the `qrcode` crate and decoding by `rxing` (its port of zxing-cpp's QR
+//! reader); this module only chooses
 //! segments and versions, scores the masks (the crate's own rules, six times faster, see
 //! `mask.rs`), renders, and bounds untrusted input.
 //!
@@ -30,7 +32,7 @@ mod testing;
 mod decode;
 
 #[cfg(feature = "qr-image")]
-pub use decode::{DecodeLimits, decode_png, decode_png_with_limits};
+pub use decode::{DecodeLimits, decode_luma, decode_png, decode_png_with_limits};
 pub use encode::{encode, version_for};
 pub use error::{PngError, QrError};
 pub use matrix::{QUIET_ZONE, QrMatrix};

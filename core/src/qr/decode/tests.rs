@@ -241,6 +241,67 @@ fn a_code_cropped_to_its_quiet_zone_still_reads() {
     assert_eq!(decode_png(&png_bytes).as_deref(), Ok("QJ1:CROPPED"));
 }
 
+/// A luma frame of the matrix at `px` pixels per module, offset in a larger white frame.
+fn luma_frame(m: &QrMatrix, px: usize, w: usize, h: usize) -> Vec<u8> {
+    let (side, dark) = dark_pixels(m, px);
+    let side = side as usize;
+    let mut luma = vec![255u8; w * h];
+    for y in 0..side {
+        for x in 0..side {
+            if dark[y * side + x] {
+                luma[(y + 7) * w + x + 13] = 0;
+            }
+        }
+    }
+    luma
+}
+
+#[test]
+fn luma_frames_are_read() {
+    let text = presentation_like(600);
+    let m = encode(&text, Ecc::M).unwrap();
+    let (w, h) = (400, 300);
+    let luma = luma_frame(&m, 3, w, h);
+    assert_eq!(decode_luma(w as u32, h as u32, &luma, DecodeLimits::DEFAULT).as_deref(), Ok(text.as_str()));
+    let white = vec![255u8; w * h];
+    assert_eq!(decode_luma(w as u32, h as u32, &white, DecodeLimits::DEFAULT), Err(QrError::NoQrFound));
+}
+
+#[test]
+fn the_reader_reads_utf8_and_refuses_other_bytes() {
+    let text = "lower case and ünïcödé, 日本語 あ、QJ1:";
+    let m = encode(text, Ecc::Q).unwrap();
+    let (w, h) = (300, 260);
+    let luma = luma_frame(&m, 3, w, h);
+    assert_eq!(read_rxing(w, h, &luma).as_deref(), Ok(text));
+
+    let code = qrcode::QrCode::with_error_correction_level(b"\xff\xfe QJ1 \xc3", qrcode::EcLevel::M).unwrap();
+    let modules = code.to_colors().into_iter().map(|c| c == qrcode::Color::Dark).collect();
+    let m = QrMatrix::new(code.width(), modules, 1, Ecc::M).unwrap();
+    let luma = luma_frame(&m, 3, w, h);
+    assert_eq!(read_rxing(w, h, &luma), Err(Failure::NotText));
+    let white = vec![255u8; w * h];
+    assert_eq!(read_rxing(w, h, &white), Err(Failure::NoQrFound));
+}
+
+#[test]
+fn luma_frames_of_the_wrong_size_are_refused() {
+    let limits = DecodeLimits { max_side: 64, max_decoded_bytes: 64 * 32 };
+    let frame = vec![255u8; 64 * 32];
+    assert_eq!(decode_luma(64, 32, &frame, limits), Err(QrError::NoQrFound));
+    assert_eq!(decode_luma(32, 64, &frame, limits), Err(QrError::NoQrFound));
+    assert_eq!(decode_luma(64, 31, &frame, limits), Err(QrError::FrameSize));
+    assert_eq!(decode_luma(64, 33, &frame[..64 * 31], limits), Err(QrError::FrameSize));
+    assert_eq!(decode_luma(0, 0, &[], limits), Err(QrError::FrameSize));
+    assert_eq!(decode_luma(0, 32, &[], limits), Err(QrError::FrameSize));
+    assert_eq!(decode_luma(65, 1, &frame[..65], limits), Err(QrError::ImageTooLarge));
+    assert_eq!(decode_luma(1, 65, &frame[..65], limits), Err(QrError::ImageTooLarge));
+    assert_eq!(decode_luma(64, 33, &[255; 64 * 33], limits), Err(QrError::ImageTooLarge));
+    // Sides whose product overflows a 32-bit usize are a size mismatch, never a wrap.
+    let wide = DecodeLimits { max_side: u32::MAX, max_decoded_bytes: usize::MAX };
+    assert_eq!(decode_luma(u32::MAX, u32::MAX, &frame, wide), Err(QrError::FrameSize));
+}
+
 fn alphanumeric() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(BASE45_ALPHABET.to_vec()), 1..700)
         .prop_map(|bytes| bytes.into_iter().map(char::from).collect())
@@ -255,6 +316,22 @@ proptest! {
         let mut signed = b"\x89PNG\r\n\x1a\n".to_vec();
         signed.extend_from_slice(&bytes);
         let _ = decode_png(&signed);
+    }
+
+    #[test]
+    fn random_luma_frames_never_panic(w in 1u32..128, h in 1u32..128, seed in any::<u64>()) {
+        let mut state = seed | 1;
+        let luma: Vec<u8> = (0..w * h)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                (state >> 24) as u8
+            })
+            .collect();
+        // A well-sized frame always reaches the readers: never a size error, never a panic.
+        let r = decode_luma(w, h, &luma, DecodeLimits::DEFAULT);
+        prop_assert!(!matches!(r, Err(QrError::FrameSize | QrError::ImageTooLarge)));
     }
 
     #[test]

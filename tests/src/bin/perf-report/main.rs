@@ -1,5 +1,6 @@
 //! `perf-report`: read the criterion results of this run, measure what needs no benchmark (QR
-//! versions, library size), and rewrite `docs/PERFORMANCE.md`.
+//! versions, the QR reader's success rates on simulated camera captures, library size), and
+//! rewrite `docs/PERFORMANCE.md`.
 //!
 //! Run through `scripts/bench.sh`, which first runs the benchmarks. Usage:
 //! `perf-report [--criterion DIR] [--bindings-cost FILE] [--web FILE] [--out FILE]` (defaults
@@ -44,7 +45,8 @@ fn main() -> Result<(), Box<dyn Error>> {
     let machine = machine::Machine::detect();
     let qr = qr_table::compute()?;
     let library = library::measure();
-    let mut text = render::document(&machine, &results, &cost, &qr, &library);
+    let reader = qujat_tests::capture::rates_per_level(qujat_tests::capture::REPORT_PER_LEVEL);
+    let mut text = render::document(&machine, &results, &cost, &qr, &reader, &library);
     let mut web_section = String::new();
     web::section(&mut web_section, &web::load(&web_file)?);
     // Before the notes copied at the end (`notes.md`), after the measured sections.
@@ -70,7 +72,7 @@ mod tests {
         assert_eq!(qr.len(), qujat_tests::FIXTURES.len() * qr_table::claim_sets().len());
         let machine = machine::Machine::detect();
         let cost = Default::default();
-        let text = render::document(&machine, &Default::default(), &cost, &qr, &library::Library::NotBuiltYet);
+        let text = render::document(&machine, &Default::default(), &cost, &qr, &[], &library::Library::NotBuiltYet);
         use qujat_tests::perf::{ROWS, Source};
         let measured = ROWS.iter().filter(|r| !matches!(r.source, Source::Pending(_))).count();
         let harness = ROWS.iter().filter(|r| matches!(r.source, Source::BindingsCost { .. })).count();
@@ -79,5 +81,6 @@ mod tests {
         assert!(text.contains("Not measured in this run"));
         assert!(text.contains("not built yet"));
         assert!(text.contains("| enu-bachelor-honors | default |"));
+        assert!(text.contains("## QR reader on camera captures"));
     }
 }
