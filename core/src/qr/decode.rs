@@ -214,40 +214,39 @@ fn read_qr(width: usize, height: usize, luma: &[u8]) -> Result<String, QrError> 
 /// (`QRCodeReader` read nothing the cpp port missed, so it is not tried).
 fn read_rxing(width: usize, height: usize, luma: &[u8]) -> Result<String, Failure> {
     use rxing::{
-        BarcodeFormat, BinaryBitmap, DecodeHints, Exceptions, Luma8Source, Reader,
-        common::HybridBinarizer,
-        qrcode::cpp_port::{QrReader, detector},
+        Binarizer, Luma8Source,
+        common::{DetectorRXingResult, HybridBinarizer},
+        qrcode::cpp_port::{decoder, detector},
     };
     let w = u32::try_from(width).map_err(|_| Failure::NoQrFound)?;
     let h = u32::try_from(height).map_err(|_| Failure::NoQrFound)?;
     let source = Luma8Source::new_with_slice(luma, w, h).map_err(|_| Failure::NoQrFound)?;
-    let mut bitmap = BinaryBitmap::new(HybridBinarizer::new(source));
-    let hints = DecodeHints {
-        TryHarder: Some(true),
-        PossibleFormats: Some(std::iter::once(BarcodeFormat::QR_CODE).collect()),
-        ..DecodeHints::default()
-    };
-    let result = match QrReader.decode_with_hints(&mut bitmap, &hints) {
-        Ok(result) => result,
-        // The reader says "not found" both when it saw no code and when every code it located
-        // failed to decode. Three finder patterns that form a plausible symbol, on the same
-        // binarised frame (cached), tell the two apart: a fraction of the reader's own time.
-        Err(Exceptions::NotFoundException(_)) => {
-            let mut patterns = detector::FindFinderPatterns(bitmap.get_black_matrix(), true, 0);
-            return Err(if detector::GenerateFinderPatternSets(&mut patterns).is_empty() {
-                Failure::NoQrFound
-            } else {
-                Failure::Unreadable
-            });
-        }
-        Err(_) => return Err(Failure::Unreadable),
-    };
-    // rxing turns the payload into text by guessing a character set; the wallet's codes are
-    // UTF-8 (or alphanumeric), so a payload that is not UTF-8 is not our text.
-    match std::str::from_utf8(result.getRawBytes()) {
-        Ok(text) => Ok(text.to_owned()),
-        Err(_) => Err(Failure::NotText),
+    let binarizer = HybridBinarizer::new(source);
+    let bits = binarizer.get_black_matrix().map_err(|_| Failure::NoQrFound)?;
+    // The reader's own loop (`QrReader`, QR only, "try harder"), by its public parts: the
+    // reader wraps each hit in an `RXingResult`, whose constructor reads the wall clock
+    // (`chrono::Utc::now`), which panics — an abort in the WebAssembly build — where there is
+    // no clock (wasm32-unknown-unknown). Going by the parts keeps the clock out.
+    let mut patterns = detector::FindFinderPatterns(bits, true, 0);
+    let sets = detector::GenerateFinderPatternSets(&mut patterns);
+    if sets.is_empty() {
+        return Err(Failure::NoQrFound);
     }
+    let mut failure = Failure::Unreadable;
+    for set in &sets {
+        let Ok(sampled) = detector::SampleQR(bits, set) else { continue };
+        let Ok(decoded) = decoder::Decode(sampled.getBits()) else { continue };
+        if !decoded.isValid() {
+            continue;
+        }
+        // rxing would turn the payload into text by guessing a character set; the wallet's
+        // codes are UTF-8 (or alphanumeric), so a payload that is not UTF-8 is not our text.
+        match std::str::from_utf8(decoded.content().bytes()) {
+            Ok(text) => return Ok(text.to_owned()),
+            Err(_) => failure = Failure::NotText,
+        }
+    }
+    Err(failure)
 }
 
 #[cfg(test)]
