@@ -115,11 +115,14 @@ fn pdf(c: &mut Criterion) {
     let request = presentation::DocumentRequest::new("Kaspi Bank HR");
     let p = presentation::build_document(&bundle, &w.holder, &request, NOW).unwrap();
     let claims = bundle.claims().into_iter().filter(|(c, _)| p.claims.contains(*c)).collect();
-    let content = qujat_pdf::PageContent { issuer_name: qujat_core::credential::Localized {
-        kk: Some("Л.Н. Гумилев атындағы Еуразия ұлттық университеті".into()),
-        ru: None,
-        en: Some("L.N. Gumilyov Eurasian National University".into()),
-    }, claims };
+    let content = qujat_pdf::PageContent {
+        issuer_name: qujat_core::credential::Localized {
+            kk: Some("Л.Н. Гумилев атындағы Еуразия ұлттық университеті".into()),
+            ru: None,
+            en: Some("L.N. Gumilyov Eurasian National University".into()),
+        },
+        claims,
+    };
     let mut g = c.benchmark_group(perf::PDF_RENDER.group);
     g.sample_size(20);
     run(&mut g, perf::PDF_RENDER, || {
