@@ -263,6 +263,10 @@ pub enum WalletError {
     /// The backup could not be encrypted (not expected: the encryption writes to memory).
     #[error("the backup could not be made")]
     BackupFailed,
+    /// The PDF could not be written (not expected: the font is built in and the page is made
+    /// in memory).
+    #[error("the PDF could not be made")]
+    PdfFailed,
 }
 
 impl From<CoreWalletError> for WalletError {

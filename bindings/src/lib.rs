@@ -61,6 +61,8 @@ pub use types::{
     claim_label, default_presentation_claims, degree_label, study_form_label,
 };
 pub use verifier::{IssuerInfo, StatusFreshness, TrustListInfo, Verdict, VerificationReport, Verifier};
+#[cfg(feature = "pdf")]
+pub use wallet::DocumentPdfRequest;
 pub use wallet::{
     AtMaxFailures, AuditEntry, AuditKind, AuditLog, AuthenticatorChange, DiplomaDetail, DiplomaId, DiplomaList,
     DiplomaSummary, Enrolment, KdfCost, Presentation, PresentationRequest, QrCode, RecoveryCodes, Wallet,

@@ -169,6 +169,10 @@ pub struct VerifyArgs {
     /// Read the QR code from a PNG image instead of a string.
     #[arg(long, conflicts_with = "text")]
     pub image: Option<PathBuf>,
+    /// Read the barcode from a PDF made by `qujat wallet pdf` (its image; a print or a photo
+    /// goes through --image).
+    #[arg(long, conflicts_with_all = ["text", "image"])]
+    pub pdf: Option<PathBuf>,
     /// Language of the report: en, ru or kk.
     #[arg(long, default_value = "en")]
     pub lang: String,
@@ -185,7 +189,7 @@ pub struct VerifyArgs {
     #[arg(long)]
     pub at: Option<String>,
     /// The QJ1 string.
-    #[arg(required_unless_present = "image")]
+    #[arg(required_unless_present_any = ["image", "pdf"])]
     pub text: Option<String>,
 }
 
@@ -295,6 +299,27 @@ pub enum WalletCommand {
         /// Do not draw the QR code in the terminal.
         #[arg(long)]
         no_qr: bool,
+    },
+    /// The diploma as a one-page PDF with a verifiable barcode (a document presentation for
+    /// AUDIENCE, logged in the audit log). Never overwrites a file; written 0600.
+    Pdf {
+        /// Diploma id (a unique prefix is enough).
+        id: String,
+        /// Who the copy is for, shown to the verifier (1–128 bytes), e.g. "Kaspi Bank HR".
+        #[arg(long)]
+        audience: String,
+        /// Validity in days (1–90).
+        #[arg(long, default_value_t = qujat_core::presentation::DEFAULT_DOCUMENT_DAYS)]
+        days: u32,
+        /// Claims: `default`, `minimal`, `all`, or a comma list of claim keys (`name,degree,iin`).
+        #[arg(long, default_value = "default")]
+        claims: String,
+        /// Language of the labels, beside English: kk, ru or en.
+        #[arg(long, default_value = "kk")]
+        lang: String,
+        /// The PDF file to write.
+        #[arg(long)]
+        out: PathBuf,
     },
     /// Delete a diploma (securely).
     Delete {

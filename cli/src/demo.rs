@@ -5,11 +5,11 @@ use std::sync::Arc;
 
 use qujat_core::auth::SecondFactor;
 use qujat_core::auth::totp::authenticator_code;
-use qujat_core::credential::{Date, Localized, input};
+use qujat_core::credential::{Date, Lang, Localized, input};
 use qujat_core::issuer::{Issuer, Register};
 use qujat_core::keys::KeyPair;
 use qujat_core::platform::{Clock, ManualClock, OsRandom, SystemClock};
-use qujat_core::presentation::PresentationRequest;
+use qujat_core::presentation::{DocumentRequest, PresentationRequest};
 use qujat_core::qr::{self, Ecc};
 use qujat_core::secret::SecretString;
 use qujat_core::trust::{IssuerEntry, IssuerKey, TrustList, TrustListPayload};
@@ -150,7 +150,19 @@ pub fn run(a: DemoArgs) -> Result<bool, CliError> {
     let forged: String = forged.into_iter().collect();
     print!("{}", report::text(&verifier.verify(&forged, None), lang));
 
+    step(8, "The graduate e-mails a PDF to Kaspi Bank HR; HR verifies its barcode");
+    let request = DocumentRequest::new("Kaspi Bank HR");
+    let pdf = qujat_pdf::export(&wallet, &stored.id, &request, Lang::Kk).map_err(CliError::core)?;
+    println!("diploma.pdf: {} bytes, one A4 page, labels in Kazakh and English", pdf.len());
+    let from_pdf = qujat_pdf::read::read_barcode(&pdf).map_err(CliError::core)?;
+    let hr = verifier.verify(&from_pdf, None);
+    print!("{}", report::text(&hr, lang));
+
     if let Some(dir) = &a.out {
+        // The PDF holds personal data: owner-only, like the presentation files.
+        files::write(&dir.join("diploma.pdf"), &pdf, true)?;
+        let record = VerificationRecord::new(&hr, &from_pdf).to_json();
+        files::write(&dir.join("diploma-record.json"), format!("{record}\n").as_bytes(), true)?;
         write_artefacts(dir, &anchor, &trust_list, &status_list, &bundle.to_bytes(), &p.text, &matrix)?;
         // What the employer keeps: the verification record of step 5 (docs/RECORD.md).
         let record = VerificationRecord::new(&ok, &p.text).to_json();
@@ -166,7 +178,7 @@ pub fn run(a: DemoArgs) -> Result<bool, CliError> {
         println!("\nartefacts written to {}", dir.display());
     }
     println!("\nverdict: {}", ok.verdict.code());
-    Ok(ok.verdict.is_valid())
+    Ok(ok.verdict.is_valid() && hr.verdict.is_valid())
 }
 
 fn write_artefacts(

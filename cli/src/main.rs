@@ -7,6 +7,7 @@ mod demo;
 mod error;
 mod files;
 mod issuer_cmd;
+mod pdf_cmd;
 mod report;
 mod verifier_cmd;
 mod verify_cmd;

@@ -1,4 +1,4 @@
-//! `qujat verify`: a QJ1 string or a QR image, against files; optionally as of another time
+//! `qujat verify`: a QJ1 string, a QR image or a PDF's barcode, against files; optionally as of another time
 //! (`--at`) and writing the verification record (`--record`).
 
 use std::sync::Arc;
@@ -50,11 +50,12 @@ pub fn run(a: VerifyArgs) -> Result<bool, CliError> {
         }
     };
     verifier_cmd::install(&v, a.trust_list.as_deref(), &a.status_list, false)?;
-    let text = match (&a.image, &a.text) {
-        (Some(path), _) => qujat_core::qr::decode_png(&files::read(path)?)
+    let text = match (&a.pdf, &a.image, &a.text) {
+        (Some(path), _, _) => crate::pdf_cmd::read_barcode(path)?,
+        (None, Some(path), _) => qujat_core::qr::decode_png(&files::read(path)?)
             .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?,
-        (None, Some(t)) => t.clone(),
-        (None, None) => return Err(CliError::Input("give a QJ1 string or --image".into())),
+        (None, None, Some(t)) => t.clone(),
+        (None, None, None) => return Err(CliError::Input("give a QJ1 string, --image or --pdf".into())),
     };
     let r = v.verify(&text, challenge);
     if let Some(path) = &a.record {

@@ -11,7 +11,7 @@ use qujat_core::auth::SecondFactor;
 use qujat_core::credential::{ClaimSet, Lang};
 use qujat_core::keys::PublicKey;
 use qujat_core::platform::{OsRandom, SystemClock};
-use qujat_core::presentation::{Challenge, PresentationRequest};
+use qujat_core::presentation::{Challenge, DocumentRequest, PresentationRequest};
 use qujat_core::qr::{self, Ecc};
 use qujat_core::secret::SecretString;
 use qujat_core::vault::{AuditKind, CredentialId, Enrolment, Platform, SoftwareKeyStore, VaultOptions};
@@ -200,6 +200,12 @@ pub fn run(a: WalletArgs) -> Result<bool, CliError> {
             }
             println!("expires {} (QR version {})", report::time(p.expires_at), m.version());
             println!("{}", p.text);
+        }
+        WalletCommand::Pdf { id, audience, days, claims, lang, out } => {
+            let request =
+                DocumentRequest { claims: ClaimSet::parse_list(&claims).map_err(CliError::Input)?, audience, days };
+            let lang = parse_lang(&lang)?;
+            crate::pdf_cmd::export(&w, |w| find(w, &id), &request, lang, &out)?;
         }
         WalletCommand::Delete { id } => {
             unlock(&w)?;

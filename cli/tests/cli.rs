@@ -8,6 +8,8 @@ use std::process::{Command, Output};
 mod backup;
 #[path = "cli/endless_input.rs"]
 mod endless_input;
+#[path = "cli/pdf.rs"]
+mod pdf;
 #[path = "cli/record.rs"]
 mod record;
 #[path = "cli/reissue.rs"]

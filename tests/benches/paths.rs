@@ -109,6 +109,28 @@ fn issue(c: &mut Criterion) {
     g.finish();
 }
 
+fn pdf(c: &mut Criterion) {
+    let mut w = World::new("bench");
+    let bundle = w.issue(FIXTURE);
+    let request = presentation::DocumentRequest::new("Kaspi Bank HR");
+    let p = presentation::build_document(&bundle, &w.holder, &request, NOW).unwrap();
+    let claims = bundle.claims().into_iter().filter(|(c, _)| p.claims.contains(*c)).collect();
+    let content = qujat_pdf::PageContent {
+        issuer_name: qujat_core::credential::Localized {
+            kk: Some("Л.Н. Гумилев атындағы Еуразия ұлттық университеті".into()),
+            ru: None,
+            en: Some("L.N. Gumilyov Eurasian National University".into()),
+        },
+        claims,
+    };
+    let mut g = c.benchmark_group(perf::PDF_RENDER.group);
+    g.sample_size(20);
+    run(&mut g, perf::PDF_RENDER, || {
+        black_box(qujat_pdf::render(black_box(&p), &content, qujat_core::credential::Lang::Kk).unwrap());
+    });
+    g.finish();
+}
+
 fn config() -> Criterion {
     // Short runs: the whole report stays within a few minutes on two shared cores. Ratios are
     // taken from medians measured in this same run, so noise between runs cancels out.
@@ -118,6 +140,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = verify, present, issue
+    targets = verify, present, issue, pdf
 }
 criterion_main!(benches);

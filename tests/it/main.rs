@@ -7,6 +7,7 @@ mod document;
 mod format_doc;
 mod limits;
 mod negative_vectors;
+mod pdf;
 mod reencode;
 mod roundtrip;
 mod scenarios;

@@ -52,6 +52,10 @@ pub const QR_ENCODE: BenchId =
 /// One ed25519 signature on the presentation's `Sig_structure` (the signing floor).
 pub const PRESENT_SIGN_FLOOR: BenchId =
     BenchId::new("present", "floor_ed25519_sign", "one ed25519 sign of the presentation `Sig_structure`");
+/// Render a document presentation as the one-page PDF (`qujat_pdf::render`: QR, layout, font
+/// subsetting, compression), the presentation already signed.
+pub const PDF_RENDER: BenchId =
+    BenchId::new("pdf", "render", "render the diploma PDF of a signed document presentation (QR, text, font subset)");
 /// Issue a class of [`ISSUE_BATCH`] diplomas.
 pub const ISSUE: BenchId = BenchId::new("issue", "batch", "issue a class of 100 diplomas");
 /// [`ISSUE_BATCH`] ed25519 signatures on credential-sized `Sig_structure`s.
@@ -197,6 +201,12 @@ pub const ROWS: &[Row] = &[
         source: Source::Bench { measured: PRESENT, floor: None },
         floor: "—",
         goal: Goal::AtMost(Duration::from_millis(2)),
+    },
+    Row {
+        path: "make the diploma PDF (render a signed document presentation; issue 12)",
+        source: Source::Bench { measured: PDF_RENDER, floor: None },
+        floor: "—",
+        goal: Goal::AtMost(Duration::from_millis(50)),
     },
     Row {
         path: "unlock (PIN + TOTP)",

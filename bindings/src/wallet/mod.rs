@@ -21,6 +21,8 @@ mod audit;
 mod backup;
 mod diplomas;
 mod options;
+#[cfg(feature = "pdf")]
+mod pdf;
 mod presentation;
 mod shown_once;
 mod status;
@@ -29,6 +31,8 @@ pub use audit::{AuditEntry, AuditKind, AuditLog};
 pub use backup::BackupExport;
 pub use diplomas::{DiplomaDetail, DiplomaId, DiplomaList, DiplomaSummary};
 pub use options::{AtMaxFailures, KdfCost, WalletOptions, default_wallet_options};
+#[cfg(feature = "pdf")]
+pub use pdf::DocumentPdfRequest;
 pub use presentation::{Presentation, PresentationRequest, QrCode};
 pub use shown_once::{AuthenticatorChange, Enrolment, RecoveryCodes};
 pub use status::{WalletState, WalletStatus};

@@ -234,6 +234,7 @@ internal object Mapping {
         is WalletException.BackupDamaged -> WalletFailure.Internal(Fault.BAD_ARGUMENT)
         is WalletException.BackupNewerVersion -> WalletFailure.Internal(Fault.UNSUPPORTED_VERSION)
         is WalletException.BackupFailed -> WalletFailure.Internal(Fault.BAD_ARGUMENT)
+        is WalletException.PdfFailed -> WalletFailure.Internal(Fault.QR_ENCODING)
     }
 
     fun failure(e: VerifierException): VerifierFailure = when (e) {
