@@ -69,14 +69,18 @@ fun UnlockScreen(graph: AppGraph, onUnlocked: () -> Unit, onSetUpAgain: () -> Un
         PinInput(graph.pinField, pin, { pin = it }, stringResource(R.string.pin))
         OutlinedTextField(
             value = factor,
-            onValueChange = { factor = if (s.recoveryOnly) graph.rules.formatRecoveryTyping(it) else it.take(24) },
+            // Either kind of code may be typed here (the core tells them apart): the keyboard is a text
+            // one, since a recovery code has letters; the field only drops what neither kind holds.
+            onValueChange = {
+                factor = if (s.recoveryOnly) graph.rules.formatRecoveryTyping(it) else graph.rules.filterCodeTyping(it)
+            },
             label = {
                 Text(stringResource(if (s.recoveryOnly) R.string.recovery_code else R.string.code_or_recovery_code))
             },
             singleLine = true,
             visualTransformation = PasswordVisualTransformation(),
             keyboardOptions = KeyboardOptions(
-                keyboardType = if (s.recoveryOnly) KeyboardType.Password else KeyboardType.NumberPassword,
+                keyboardType = KeyboardType.Password,
                 autoCorrectEnabled = false,
             ),
             modifier = Modifier.fillMaxWidth(),
