@@ -70,10 +70,8 @@ fun UnlockScreen(graph: AppGraph, onUnlocked: () -> Unit, onSetUpAgain: () -> Un
         OutlinedTextField(
             value = factor,
             // Either kind of code may be typed here (the core tells them apart): the keyboard is a text
-            // one, since a recovery code has letters; the field only drops what neither kind holds.
-            onValueChange = {
-                factor = if (s.recoveryOnly) graph.rules.formatRecoveryTyping(it) else graph.rules.filterCodeTyping(it)
-            },
+            // one, since a recovery code has letters (a numeric keypad made them untypable).
+            onValueChange = { factor = if (s.recoveryOnly) graph.rules.formatRecoveryTyping(it) else it.take(24) },
             label = {
                 Text(stringResource(if (s.recoveryOnly) R.string.recovery_code else R.string.code_or_recovery_code))
             },
