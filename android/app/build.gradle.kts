@@ -19,6 +19,12 @@ val cargoNdk by tasks.registering(Exec::class) {
         "-o", rustJniLibs.absolutePath,
         "build", "-p", "qujat-ffi", "--release",
     )
+    // Inputs, so that a changed core (or lock file, or profile) rebuilds the .so: a stale
+    // library beside regenerated bindings fails uniffi's checksum check at start.
+    inputs.files(fileTree(repoRoot) {
+        include("core/src/**", "bindings/src/**", "core/Cargo.toml", "bindings/Cargo.toml")
+    })
+    inputs.files(File(repoRoot, "Cargo.toml"), File(repoRoot, "Cargo.lock"))
     outputs.dir(rustJniLibs)
 }
 

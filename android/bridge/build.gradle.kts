@@ -15,6 +15,13 @@ val generateBindings by tasks.registering(Exec::class) {
     // either; the bridge's JVM tests need it (openWithClock, IssuerTool …).
     val testing = gradle.startParameter.taskNames.any { it.contains("test", ignoreCase = true) }
     environment("QUJAT_FFI_TESTING", if (testing) "1" else "0")
+    // Inputs: the API the bindings are read from, the generator and the feature set, so that a
+    // changed core regenerates them (and the app's cargoNdk task rebuilds the matching .so).
+    inputs.property("testing", testing)
+    inputs.files(fileTree(repoRoot) {
+        include("core/src/**", "bindings/src/**", "bindings/bindgen/**", "bindings/uniffi.toml", "*/Cargo.toml")
+    })
+    inputs.files(File(repoRoot, "Cargo.lock"), File(repoRoot, "scripts/gen-bindings.sh"))
     outputs.dir(generatedKotlin)
 }
 

@@ -69,6 +69,8 @@ fun UnlockScreen(graph: AppGraph, onUnlocked: () -> Unit, onSetUpAgain: () -> Un
         PinInput(graph.pinField, pin, { pin = it }, stringResource(R.string.pin))
         OutlinedTextField(
             value = factor,
+            // Either kind of code may be typed here (the core tells them apart): the keyboard is a text
+            // one, since a recovery code has letters (a numeric keypad made them untypable).
             onValueChange = { factor = if (s.recoveryOnly) graph.rules.formatRecoveryTyping(it) else it.take(24) },
             label = {
                 Text(stringResource(if (s.recoveryOnly) R.string.recovery_code else R.string.code_or_recovery_code))
@@ -76,7 +78,7 @@ fun UnlockScreen(graph: AppGraph, onUnlocked: () -> Unit, onSetUpAgain: () -> Un
             singleLine = true,
             visualTransformation = PasswordVisualTransformation(),
             keyboardOptions = KeyboardOptions(
-                keyboardType = if (s.recoveryOnly) KeyboardType.Password else KeyboardType.NumberPassword,
+                keyboardType = KeyboardType.Password,
                 autoCorrectEnabled = false,
             ),
             modifier = Modifier.fillMaxWidth(),
