@@ -15,14 +15,23 @@ import org.junit.jupiter.api.Test
 class TranslationsTest {
     private val repo: File? = System.getProperty("qujat.repo")?.let(::File)
 
+    /** Every `strings*.xml` of a values folder (one file a feature), as one map; no key twice. */
     private fun androidStrings(folder: String): Map<String, String> {
-        val file = File(repo, "android/app/src/main/res/$folder/strings.xml")
-        val doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file)
-        val nodes = doc.getElementsByTagName("string")
-        return (0 until nodes.length).associate { i ->
-            val e = nodes.item(i)
-            e.attributes.getNamedItem("name").nodeValue to e.textContent
+        val files = File(repo, "android/app/src/main/res/$folder").listFiles { f ->
+            f.name.startsWith("strings") && f.name.endsWith(".xml")
+        }.orEmpty().sortedBy { it.name }
+        assertTrue(files.any { it.name == "strings.xml" }, "$folder/strings.xml is missing")
+        val all = mutableMapOf<String, String>()
+        for (file in files) {
+            val doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file)
+            val nodes = doc.getElementsByTagName("string")
+            for (i in 0 until nodes.length) {
+                val e = nodes.item(i)
+                val name = e.attributes.getNamedItem("name").nodeValue
+                assertTrue(all.put(name, e.textContent) == null, "$folder: $name is defined twice")
+            }
         }
+        return all
     }
 
     private fun iosStrings(lang: String): Map<String, String> {
