@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Run every test: format, lints, docs, the Rust suites (unit, integration, CLI, properties),
-# the JVM tests (Kotlin bindings, Android logic and bridge; scripts/jvm-test.sh), the mobile
-# type-check, the dependency policy and a fuzz smoke. Installs what it needs on a fresh Debian
-# machine. The workspace is compiled once for checking (clippy, docs) and once for testing; the
-# JVM tests load the library the Rust tests built (one feature set: tests/Cargo.toml).
-# Long runs (fuzzing, 1,000-kill crash harness) are separate: see README "Longer runs".
+# the JVM tests (Kotlin bindings, Android logic and bridge; scripts/jvm-test.sh), the web
+# verifier in Chromium, the mobile type-check and the dependency policy. Installs what it needs
+# on a fresh Debian machine. Every fuzz target's body runs over its seeds and damaged copies of
+# them in the Rust tests (tests/fuzz_seeds.rs); mutation fuzzing is a run of its own. The
+# workspace is compiled once for checking (clippy, docs) and once for testing; the JVM tests
+# load the library the Rust tests built (one feature set: tests/Cargo.toml).
+# Long runs (the fuzz smoke and campaigns, the 1,000-kill crash harness) are separate: see
+# README "Longer runs".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,7 +31,6 @@ step() {
   last_cpu=$cpu
 }
 finish() {
-  [ -z "${fuzz_pid:-}" ] || kill -- "-$fuzz_pid" 2>/dev/null || true
   read_cpu
   printf '\n==> test.sh finished: %ds in all, %d CPU-s\n' $((SECONDS - started)) "$cpu"
   rm -f "$times_file"
@@ -38,22 +40,9 @@ trap finish EXIT
 step "format"
 cargo fmt --all --check
 
-# The fuzz smoke (every target, 20,000 runs or 15 s each, AddressSanitizer) builds with the
-# nightly toolchain into fuzz/target: nothing it compiles is shared with the steps below. So it
-# starts now, in the background and at low priority, filling the moments the other steps leave
-# a core idle (linking, single-crate compiles, the JVM and test runs); its report is printed at
-# the end. On its own it takes about 3 minutes.
-fuzz_pid=
-fuzz_log=build/fuzz-smoke.log
-mkdir -p build
-if cargo +nightly --version >/dev/null 2>&1; then
-  # setsid: its own process group, so that a failure elsewhere stops it too (finish below).
-  setsid nice -n 10 bash scripts/fuzz.sh --smoke >"$fuzz_log" 2>&1 &
-  fuzz_pid=$!
-fi
-
 # Debian packages (JDK, JNA, poppler, …): in the background too, so the downloads overlap the
 # first compile; waited for before the first step that needs them.
+mkdir -p build
 deps_log=build/system-deps.log
 bash scripts/system-deps.sh >"$deps_log" 2>&1 &
 deps_pid=$!
@@ -108,16 +97,3 @@ fi
 step "dependency policy (cargo deny: licences, bans, sources)"
 bash scripts/deny.sh
 
-step "fuzz smoke (started in the background at the beginning; waiting for it)"
-if [ -n "$fuzz_pid" ]; then
-  fuzz_status=0
-  wait "$fuzz_pid" || fuzz_status=$?
-  fuzz_pid=
-  cat "$fuzz_log"
-  if [ "$fuzz_status" -ne 0 ]; then
-    echo "FAILED: the fuzz smoke (log above; reproducers in fuzz/artifacts/)" >&2
-    exit "$fuzz_status"
-  fi
-else
-  echo "SKIPPED: no nightly toolchain (the fuzz targets need one); the fuzz smoke did not run"
-fi

@@ -1,21 +1,4 @@
 //! The issuer-signed credential (COSE) and its payload alone.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
-use qujat_core::credential::{Credential, CredentialPayload};
-use qujat_fuzz::{credential_payload_round_trip, credential_round_trip, fixture};
-
-fuzz_target!(|data: &[u8]| {
-    if let Ok(c) = Credential::parse(data) {
-        credential_round_trip(&c);
-        // Try the accredited keys, as the verifier does.
-        for issuer in &fixture().trust.issuers {
-            for k in &issuer.keys {
-                let _ = c.verify_issuer(&k.key);
-            }
-        }
-    }
-    if let Ok(p) = CredentialPayload::from_cbor(data) {
-        credential_payload_round_trip(&p);
-    }
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| qujat_fuzz::targets::credential::run(data));

@@ -1,20 +1,4 @@
 //! The presentation's COSE bytes (after the transport layers) and its payload alone.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
-use qujat_core::presentation::{PresentationPayload, SignedPresentation};
-use qujat_fuzz::{credential_round_trip, presentation_payload_round_trip};
-
-fuzz_target!(|data: &[u8]| {
-    if let Ok(p) = SignedPresentation::parse(data) {
-        presentation_payload_round_trip(p.payload());
-        credential_round_trip(p.credential());
-        let _ = p.verify_holder();
-        let _ = p.payload().disclosed_claims();
-    }
-    if let Ok(p) = PresentationPayload::from_cbor(data) {
-        presentation_payload_round_trip(&p);
-        let _ = p.leaf_bytes();
-        let _ = p.disclosed_claims();
-    }
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| qujat_fuzz::targets::presentation_cose::run(data));

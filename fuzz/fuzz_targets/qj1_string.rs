@@ -2,29 +2,4 @@
 //! credential → signatures → disclosures → status), plus the transport round trip.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
-use qujat_core::presentation::{Challenge, SignedPresentation, wire};
-use qujat_fuzz::{fixture, presentation_payload_round_trip};
-
-fuzz_target!(|data: &[u8]| {
-    let f = fixture();
-    let text = String::from_utf8_lossy(data);
-    // Never panics, whatever the text; with and without an expected challenge.
-    let _ = f.verifier.verify(&text, None);
-    let _ = f.verifier.verify(&text, Challenge::new(123_456));
-
-    if let Ok(cose) = wire::decode(&text) {
-        assert!(cose.len() <= wire::MAX_INFLATED, "inflation cap exceeded");
-        let again = wire::encode(&cose);
-        match wire::decode(&again) {
-            Ok(back) => assert_eq!(back, cose, "QJ1 round trip changed the bytes"),
-            // Our zlib may compress worse than whoever made the input: then the re-encoding can
-            // exceed the QR capacity, and only then.
-            Err(wire::WireError::TooLong) => assert!(again.len() > wire::MAX_TEXT_CHARS),
-            Err(e) => panic!("re-encoded QJ1 string does not decode: {e}"),
-        }
-        if let Ok(p) = SignedPresentation::parse(&cose) {
-            presentation_payload_round_trip(p.payload());
-        }
-    }
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| qujat_fuzz::targets::qj1_string::run(data));

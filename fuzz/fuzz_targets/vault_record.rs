@@ -16,42 +16,4 @@
 //! | 7 | the lockout row (in clear): failures, remaining, last seen, and the time (4 × 8 bytes) |
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
-use qujat_core::credential::CredentialBundle;
-use qujat_fuzz::{bundle_round_trip, diploma_summary_round_trip, i64_at, records, split};
-
-/// Clock readings up to ~35,000 years: the clock is the platform's, not the file's.
-const MAX_TIME: i64 = 1 << 40;
-
-fuzz_target!(|data: &[u8]| {
-    let Some((&kind, rest)) = data.split_first() else { return };
-    let r = records();
-    match kind % 8 {
-        0 => r.open_raw(rest),
-        1 => {
-            if let Some(s) = r.summary(rest) {
-                diploma_summary_round_trip(s.id, s.summary.expose_secret());
-            }
-        }
-        2 => {
-            let plain = r.bundle(rest);
-            if let Ok(b) = CredentialBundle::from_bytes(plain.expose_secret()) {
-                bundle_round_trip(&b);
-            }
-        }
-        3 => r.totp_record(rest.get(8..).unwrap_or_default(), i64_at(rest, 0) % MAX_TIME),
-        4 => {
-            let parts = split(rest);
-            let typed = String::from_utf8_lossy(parts.get(1).copied().unwrap_or_default());
-            r.recovery_code(parts.first().copied().unwrap_or_default(), &typed);
-        }
-        5 => r.key_bundle(rest),
-        6 => {
-            let Some((&flag, rest)) = rest.split_first() else { return };
-            let mut parts = split(rest);
-            let head = if flag % 2 == 1 { parts.pop() } else { None };
-            r.audit_log(&parts, head);
-        }
-        _ => r.lockout_row(i64_at(rest, 0), i64_at(rest, 1), i64_at(rest, 2), i64_at(rest, 3) % MAX_TIME),
-    }
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| qujat_fuzz::targets::vault_record::run(data));

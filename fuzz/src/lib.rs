@@ -21,6 +21,8 @@ use qujat_core::verifier::Verifier;
 use qujat_core::wallet::DiplomaSummary;
 use qujat_tests::{FIXTURES, NOW, World};
 
+pub mod targets;
+
 /// The largest single allocation a target may make: what `-malloc_limit_mb=256` checks under
 /// AddressSanitizer. libFuzzer needs a sanitizer's malloc hooks for that flag, so this allocator
 /// checks the same for the builds without one (`SANITIZER=none` in `scripts/fuzz.sh`). SQLite's
