@@ -199,6 +199,23 @@ fn locked_wallet_refuses_and_unlock_needs_a_fresh_code() {
 }
 
 #[test]
+fn asking_whether_unlocked_sees_the_idle_timeout_and_does_not_extend_it() {
+    let w = World::new("wallet-idle");
+    let h = holder(&w);
+    let idle = i64::from(VaultOptions::insecure_for_tests().idle_timeout_secs);
+    h.wallet.list().unwrap();
+    // Asked every second until one second before the timeout: still unlocked, and asking is
+    // not a use, so the timeout still falls 'idle' seconds after the list.
+    for _ in 0..idle - 1 {
+        w.clock.advance(1);
+        assert!(h.wallet.is_unlocked());
+    }
+    w.clock.advance(1);
+    assert!(!h.wallet.is_unlocked(), "idle for the timeout: locked when asked, before any use");
+    assert_eq!(h.wallet.list().unwrap_err(), WalletError::Vault(VaultError::Locked));
+}
+
+#[test]
 fn batch_import_is_all_or_nothing() {
     use qujat_core::vault::{CredentialId, Vault};
     let w = World::new("batch");

@@ -103,7 +103,8 @@ impl Wallet {
         self.0.lock();
     }
 
-    /// True while unlocked and not idle-expired.
+    /// True while unlocked and not idle-expired (by the clock now). Asking does not restart the
+    /// idle time, and a session found idle is locked then: call it on resume and on a timer.
     pub fn is_unlocked(&self) -> bool {
         self.0.is_unlocked()
     }

@@ -58,6 +58,22 @@ impl Session {
         self.active.lock().unwrap_or_else(PoisonError::into_inner).is_none()
     }
 
+    /// Whether the session is open at `now`, without counting as a use: false once locked, and
+    /// once idle for the timeout (or the clock went back), in which case it locks now, dropping
+    /// its keys as the next use would have. So a screen that only asks (on resume, on a timer)
+    /// sees the idle timeout when it falls due, not at the next operation.
+    pub fn is_open_at(&self, now: UnixTime) -> bool {
+        let mut guard = self.active.lock().unwrap_or_else(PoisonError::into_inner);
+        let Some(active) = guard.as_ref() else {
+            return false;
+        };
+        if now < active.last_used || now.saturating_sub(active.last_used) >= self.idle_timeout_secs {
+            *guard = None;
+            return false;
+        }
+        true
+    }
+
     pub(crate) fn vault_uid(&self) -> &[u8; UID_LEN] {
         &self.vault_uid
     }
@@ -95,6 +111,20 @@ mod tests {
         assert_eq!(s.use_keys(1178).err(), Some(VaultError::Locked)); // 60 s idle
         assert!(s.is_locked());
         assert_eq!(s.use_keys(1179).err(), Some(VaultError::Locked)); // stays locked
+    }
+
+    #[test]
+    fn asking_sees_the_idle_timeout_without_refreshing_it() {
+        let s = session(1000);
+        assert!(s.is_open_at(1059));
+        // Asking is not a use: 60 s after the last use the session is idle, however often it
+        // was asked in between, and asking locks it.
+        assert!(!s.is_open_at(1060));
+        assert!(s.is_locked());
+        assert_eq!(s.use_keys(1060).err(), Some(VaultError::Locked));
+        let s = session(1000);
+        assert!(!s.is_open_at(999), "a clock gone back locks");
+        assert!(s.is_locked());
     }
 
     #[test]

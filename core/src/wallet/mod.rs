@@ -129,9 +129,16 @@ impl Wallet {
         }
     }
 
-    /// True while a session is open and not idle-expired.
+    /// True while a session is open and not idle-expired, by the injected clock now. Asking is
+    /// not a use (it does not restart the idle time); a session found idle is locked, its keys
+    /// zeroized, so the app's screens can check on resume or on a timer.
     pub fn is_unlocked(&self) -> bool {
-        self.slot().as_ref().is_some_and(|s| !s.is_locked())
+        let mut slot = self.slot();
+        let open = slot.as_ref().is_some_and(|s| s.is_open_at(self.clock.now_secs()));
+        if !open {
+            *slot = None;
+        }
+        open
     }
 
     fn slot(&self) -> std::sync::MutexGuard<'_, Option<Session>> {
