@@ -3,6 +3,7 @@
 # `qujat demo --out DIR` finds it):
 #
 #   bash scripts/build-web.sh [OUT]
+#   bash scripts/build-web.sh --wasm-only      only the WebAssembly, into target/wasm-build
 #
 # The WebAssembly (web/, `--profile wasm`), the page (web/site), and strings.json: the apps'
 # verdict and next-step wording from the Android string tables (one source) plus the page's
@@ -14,12 +15,17 @@ out=${1:-target/web}
 
 rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \
   || rustup target add wasm32-unknown-unknown
+# Its own target directory: nothing of the host build is shared (other target, other profile),
+# and scripts/test.sh builds it in the background without waiting for the host build's lock.
+export CARGO_TARGET_DIR=target/wasm-build
 cargo build --quiet -p qujat-web --target wasm32-unknown-unknown --profile wasm
+# `--wasm-only`: just the WebAssembly (scripts/test.sh, ahead of the web step).
+[ "$out" != --wasm-only ] || exit 0
 
 mkdir -p "$out"
 cp web/site/index.html web/site/style.css web/site/app.js web/site/qujat.js web/site/sw.js \
    web/site/manifest.webmanifest web/site/icon.svg "$out/"
-cp target/wasm32-unknown-unknown/wasm/qujat_web.wasm "$out/qujat.wasm"
+cp "$CARGO_TARGET_DIR/wasm32-unknown-unknown/wasm/qujat_web.wasm" "$out/qujat.wasm"
 
 python3 - "$out" <<'PY'
 import json, re, sys, hashlib, pathlib, xml.etree.ElementTree as ET

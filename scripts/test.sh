@@ -16,6 +16,8 @@ last=$SECONDS
 last_cpu=0
 cpu=0
 times_file=$(mktemp)
+# The background jobs (below): pid and log by name.
+declare -A bg_pid=() bg_log=()
 # CPU seconds (user + system) used so far by the commands this script ran, into $cpu. `times`
 # runs in this shell (not in a $(…) subshell, which would have no children of its own).
 read_cpu() {
@@ -31,6 +33,9 @@ step() {
   last_cpu=$cpu
 }
 finish() {
+  for pid in "${bg_pid[@]}"; do
+    [ -z "$pid" ] || kill -- "-$pid" 2>/dev/null || true
+  done
   read_cpu
   printf '\n==> test.sh finished: %ds in all, %d CPU-s\n' $((SECONDS - started)) "$cpu"
   rm -f "$times_file"
@@ -40,23 +45,35 @@ trap finish EXIT
 step "format"
 cargo fmt --all --check
 
-# Debian packages (JDK, JNA, poppler, …): in the background too, so the downloads overlap the
-# first compile; waited for before the first step that needs them.
+# Work that shares nothing with the workspace's build starts now, in the background, each job
+# with its own log (and the compiles with their own cargo target directory, so no cargo lock is
+# shared, at low priority): the Debian packages (JDK, JNA, poppler, …: the downloads overlap
+# the first compile), the phones' type-check and the WebAssembly build. The compiles fill the
+# moments the steps below leave a core idle (long single-crate compiles, linking, the test
+# runs, the JVM). Each job is waited for by the first step that needs it, which prints its log.
 mkdir -p build
-deps_log=build/system-deps.log
-bash scripts/system-deps.sh >"$deps_log" 2>&1 &
-deps_pid=$!
-wait_for_system_deps() {
-  [ -n "$deps_pid" ] || return 0
-  local status=0
-  wait "$deps_pid" || status=$?
-  deps_pid=
-  cat "$deps_log"
+background() {
+  local name=$1
+  shift
+  bg_log[$name]=build/$name.log
+  # setsid: its own process group, so that a failure elsewhere stops it too (finish above).
+  setsid "$@" >"${bg_log[$name]}" 2>&1 &
+  bg_pid[$name]=$!
+}
+await() {
+  local name=$1 what=$2 status=0
+  [ -n "${bg_pid[$name]:-}" ] || return 0
+  wait "${bg_pid[$name]}" || status=$?
+  bg_pid[$name]=
+  cat "${bg_log[$name]}"
   if [ "$status" -ne 0 ]; then
-    echo "FAILED: installing the Debian packages the tests need (log above)" >&2
+    echo "FAILED: $what (log above)" >&2
     exit "$status"
   fi
 }
+background system-deps bash scripts/system-deps.sh
+background mobile-check nice -n 10 bash scripts/mobile-check.sh
+background web-build nice -n 10 bash scripts/build-web.sh --wasm-only
 
 step "clippy (all targets, warnings are errors)"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
@@ -65,7 +82,7 @@ step "docs (warnings are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
 
 step "rust tests"
-wait_for_system_deps
+await system-deps "installing the Debian packages the tests need"
 if cargo nextest --version >/dev/null 2>&1; then
   cargo nextest run --workspace --no-fail-fast
 else
@@ -76,23 +93,12 @@ cargo test --workspace --doc --quiet
 step "JVM tests: Kotlin bindings, Android logic and bridge (one compile, one JUnit run)"
 bash scripts/jvm-test.sh
 
-step "web verifier in Chromium (WebAssembly build, page, fake camera, offline; scripts/web-test.sh)"
+step "web verifier in Chromium (WebAssembly built at the beginning, page, fake camera, offline; scripts/web-test.sh)"
+await web-build "the WebAssembly build"
 bash scripts/web-test.sh
 
-step "mobile targets type-check (bindings, no bundled SQLite: no NDK or Xcode needed)"
-targets=()
-for target in aarch64-linux-android aarch64-apple-ios; do
-  if rustup target list --installed 2>/dev/null | grep -qx "$target" || rustup target add "$target" >/dev/null 2>&1; then
-    targets+=(--target "$target")
-  else
-    echo "SKIPPED: cannot install the Rust target $target here; its mobile type-check did not run"
-  fi
-done
-if [ ${#targets[@]} -gt 0 ]; then
-  # One cargo run for both targets: their dependency graphs are checked side by side.
-  cargo check -p qujat-ffi --no-default-features "${targets[@]}" --quiet
-  echo "mobile type-check ok: ${targets[*]}"
-fi
+step "mobile targets type-check (scripts/mobile-check.sh, started at the beginning; waiting for it)"
+await mobile-check "the phones' type-check"
 
 step "dependency policy (cargo deny: licences, bans, sources)"
 bash scripts/deny.sh
