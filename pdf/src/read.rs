@@ -122,7 +122,7 @@ fn grey_pixels(
 }
 
 /// Scale a small image up (nearest neighbour, to about 600 px) inside a white border and run
-/// the core's QR reader on it as a PNG.
+/// the core's QR reader on it as a luma frame.
 fn decode(w: usize, h: usize, px: &[u8]) -> Option<String> {
     let scale = (600 / w.max(h)).clamp(1, 8);
     let border = 4 * scale;
@@ -133,13 +133,6 @@ fn decode(w: usize, h: usize, px: &[u8]) -> Option<String> {
             out[(y + border) * sw + x + border] = px[(y / scale) * w + x / scale];
         }
     }
-    let mut png_bytes = Vec::new();
-    {
-        let mut enc = png::Encoder::new(&mut png_bytes, u32::try_from(sw).ok()?, u32::try_from(sh).ok()?);
-        enc.set_color(png::ColorType::Grayscale);
-        enc.set_depth(png::BitDepth::Eight);
-        let mut writer = enc.write_header().ok()?;
-        writer.write_image_data(&out).ok()?;
-    }
-    qr::decode_png(&png_bytes).ok()
+    let (sw, sh) = (u32::try_from(sw).ok()?, u32::try_from(sh).ok()?);
+    qr::decode_luma(sw, sh, &out, qr::DecodeLimits::DEFAULT).ok()
 }

@@ -190,7 +190,7 @@ fn refusals_leave_the_target_untouched() {
     let mut a = backup::open(&export.bytes, &BackupCode::parse(code.expose_secret()).unwrap()).unwrap();
     a.contents.holder_seed = SecretBytes::new([1; 32]);
     let c = BackupCode::parse(code.expose_secret()).unwrap();
-    let forged = backup::seal(&a, &c, WorkFactor::InsecureForTests).unwrap();
+    let forged = backup::seal(&a, &c, WorkFactor::CheapForTests).unwrap();
     assert_eq!(refused(&forged, &code), WalletError::Backup(BackupError::HolderKeyMismatch));
 
     // The untouched file still restores into the same target afterwards.

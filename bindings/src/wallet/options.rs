@@ -59,7 +59,7 @@ impl From<WalletOptions> for VaultOptions {
         let (kdf, backup_work_factor) = match o.kdf {
             KdfCost::Recommended => (KdfParams::RECOMMENDED, WorkFactor::Standard),
             #[cfg(feature = "testing")]
-            KdfCost::InsecureForTests => (KdfParams::INSECURE_FOR_TESTS, WorkFactor::InsecureForTests),
+            KdfCost::InsecureForTests => (KdfParams::INSECURE_FOR_TESTS, WorkFactor::CheapForTests),
         };
         let lockout = match o.at_max_failures {
             AtMaxFailures::WipeDataKey => LockoutPolicy::default(),

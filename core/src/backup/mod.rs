@@ -33,7 +33,7 @@ pub const STANDARD_WORK_FACTOR: u8 = 18;
 /// The largest work factor a restore accepts (1 GiB of memory): a file asking for more is
 /// refused before any work is done ([`BackupError::TooCostly`]).
 pub const MAX_WORK_FACTOR: u8 = 20;
-/// The cheap work factor of [`WorkFactor::InsecureForTests`].
+/// The cheap work factor of [`WorkFactor::CheapForTests`].
 const TEST_WORK_FACTOR: u8 = 4;
 /// Largest backup file read: the archive limit plus age's overhead (16 bytes per 64 KiB chunk
 /// and the header).
@@ -47,7 +47,7 @@ pub enum WorkFactor {
     #[default]
     Standard,
     /// 2^4: **tests only**, where the KDF would otherwise dominate.
-    InsecureForTests,
+    CheapForTests,
 }
 
 impl WorkFactor {
@@ -55,7 +55,7 @@ impl WorkFactor {
     pub fn log_n(self) -> u8 {
         match self {
             Self::Standard => STANDARD_WORK_FACTOR,
-            Self::InsecureForTests => TEST_WORK_FACTOR,
+            Self::CheapForTests => TEST_WORK_FACTOR,
         }
     }
 }

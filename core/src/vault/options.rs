@@ -35,6 +35,6 @@ impl VaultOptions {
     /// Tiny Argon2id parameters, a cheap backup work factor and otherwise the defaults:
     /// **tests only**.
     pub fn insecure_for_tests() -> Self {
-        Self { kdf: KdfParams::INSECURE_FOR_TESTS, backup_work_factor: WorkFactor::InsecureForTests, ..Self::default() }
+        Self { kdf: KdfParams::INSECURE_FOR_TESTS, backup_work_factor: WorkFactor::CheapForTests, ..Self::default() }
     }
 }

@@ -134,7 +134,7 @@ impl Wallet {
     /// zeroized, so the app's screens can check on resume or on a timer.
     pub fn is_unlocked(&self) -> bool {
         let mut slot = self.slot();
-        let open = slot.as_ref().is_some_and(|s| s.is_open_at(self.clock.now_secs()));
+        let open = slot.as_ref().is_some_and(|s| s.is_open_at(self.clock.now()));
         if !open {
             *slot = None;
         }
