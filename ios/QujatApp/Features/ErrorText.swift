@@ -65,8 +65,14 @@ enum ErrorText {
         case .BackupFailed: return t("fault_internal", "backup")
         // The PDF's recipient (1–128 bytes, the core's limit).
         case .BadAudience: return t("pdf_bad_audience")
-        case .NotInitialized, .AlreadyInitialized, .EnrolmentPending, .NoPendingEnrolment, .BadLabel, .Kdf, .Random,
-             .BadLifetime, .BadPublicKey, .BadChallenge, .QrEncoding:
+        // The same sentences as Android's FailureMessage (android/logic, port/FailureMessage.kt).
+        case .NotInitialized: return t("restore_first_run_body")
+        case .AlreadyInitialized: return t("wallet_already_set_up")
+        case .EnrolmentPending: return t("onboarding_resume_body")
+        case .BadChallenge: return t("code_not_six_digits")
+        // Faults of the app or the platform, not of what the holder did: named for a report.
+        // (NoPendingEnrolment: the authenticator switch catches it and starts again.)
+        case .NoPendingEnrolment, .BadLabel, .Kdf, .Random, .BadLifetime, .BadPublicKey, .QrEncoding:
             return t("fault_internal", String(describing: e))
         }
     }

@@ -287,6 +287,10 @@ final class SwitchAuthenticatorModel: ObservableObject {
                 app.working(on: nil)
             } catch WalletError.Locked {
                 app.sessionLocked()
+            } catch WalletError.NoPendingEnrolment {
+                // Finished or replaced meanwhile: a new QR code is needed (as on Android).
+                step = .start(problem: L("authenticator_switch_not_started"))
+                app.working(on: nil)
             } catch {
                 step = .firstCode(problem: ErrorText.of(error))
             }
