@@ -6,14 +6,18 @@ import kz.qujat.app.bridge.CoreRules
 import kz.qujat.app.bridge.CoreVerifier
 import kz.qujat.app.bridge.CoreWallet
 import kz.qujat.app.data.Settings
+import kz.qujat.app.data.Notices
 import kz.qujat.app.data.TrustData
 import kz.qujat.app.keystore.AndroidKeystoreWrapper
+import kz.qujat.app.logic.keystore.KeyStoreLevel
 import kz.qujat.app.logic.onboarding.PinField
 import kz.qujat.app.logic.port.Clock
 import kz.qujat.app.logic.port.Rules
 import kz.qujat.app.logic.port.VerifierFailure
 import kz.qujat.app.logic.port.VerifierPort
 import kz.qujat.app.logic.port.WalletPort
+import kz.qujat.app.logic.session.ImportTrust
+import kz.qujat.app.session.AppSession
 
 /**
  * The app's few long-lived objects, made on first use (never on the main thread: opening the
@@ -31,10 +35,25 @@ class AppGraph(private val context: Context) {
 
     private val keys by lazy { AndroidKeystoreWrapper.forDevice(context.packageManager) }
 
+    /** Where the wallet's Keystore key lives (for the not-hardware-backed warning). Blocking on first use. */
+    val keyStoreLevel: KeyStoreLevel get() = keys.securityLevel()
+
+    /** Which one-time notices the holder has acknowledged. */
+    val notices = Notices(context)
+
     /** The wallet file lives in `no_backup/`: never in a backup, bound to this phone's Keystore. */
     val wallet: WalletPort by lazy { CoreWallet.open(File(context.noBackupFilesDir, "wallet.db").path, keys) }
 
     val trust: TrustData by lazy { TrustData.load(context) }
+
+    /** The holder's session: the lock on background, the pending import, what the navigation follows. */
+    val session: AppSession by lazy {
+        AppSession(
+            wallet = { wallet },
+            trust = { trust.anchor?.let { a -> trust.trustList?.let { ImportTrust(a, it) } } },
+            clock = clock,
+        )
+    }
 
     /**
      * Null when the app was built without a trust anchor (then the verifier screen says so).

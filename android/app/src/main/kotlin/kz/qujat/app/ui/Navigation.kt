@@ -12,6 +12,7 @@ import kz.qujat.app.ui.diplomas.DiplomaDetailScreen
 import kz.qujat.app.ui.diplomas.DiplomaListScreen
 import kz.qujat.app.ui.onboarding.OnboardingScreen
 import kz.qujat.app.ui.present.PresentScreen
+import kz.qujat.app.ui.session.SessionGuard
 import kz.qujat.app.ui.start.SettingsScreen
 import kz.qujat.app.ui.start.StartScreen
 import kz.qujat.app.ui.unlock.UnlockScreen
@@ -26,6 +27,9 @@ object Routes {
     const val PRESENT = "present/{id}"
     const val VERIFIER = "verifier"
     const val SETTINGS = "settings"
+
+    /** After an unlock with a recovery code: switch the authenticator, renew the codes (security screens). */
+    const val AFTER_RECOVERY = "after-recovery"
 
     fun onboarding(resume: Boolean) = "onboarding?resume=$resume"
     fun diploma(id: String) = "diploma/$id"
@@ -44,13 +48,23 @@ fun QujatNavHost(graph: AppGraph) {
             Routes.ONBOARDING,
             arguments = listOf(navArgument("resume") { type = NavType.BoolType; defaultValue = false }),
         ) { entry ->
-            OnboardingScreen(graph, resume = entry.arguments?.getBoolean("resume") == true) { nav.reset(Routes.DIPLOMAS) }
+            OnboardingScreen(graph, resume = entry.arguments?.getBoolean("resume") == true) {
+                graph.session.opened()
+                nav.reset(Routes.DIPLOMAS)
+            }
         }
         composable(Routes.UNLOCK) {
             UnlockScreen(
                 graph,
-                onUnlocked = { nav.reset(Routes.DIPLOMAS) },
-                onSetUpAgain = { nav.reset(Routes.onboarding(resume = false)) },
+                onUnlocked = { viaRecoveryCode ->
+                    graph.session.unlocked() // opens the gate; a file that waited is imported now
+                    nav.reset(Routes.DIPLOMAS)
+                    if (viaRecoveryCode && nav.graph.findNode(Routes.AFTER_RECOVERY) != null) nav.navigate(Routes.AFTER_RECOVERY)
+                },
+                onSetUpAgain = {
+                    graph.session.discard()
+                    nav.reset(Routes.onboarding(resume = false))
+                },
                 onSettings = { nav.navigate(Routes.SETTINGS) },
             )
         }
@@ -58,7 +72,7 @@ fun QujatNavHost(graph: AppGraph) {
             DiplomaListScreen(
                 graph,
                 onOpen = { nav.navigate(Routes.diploma(it)) },
-                onLocked = { nav.reset(Routes.UNLOCK) },
+                onLocked = graph.session::lockedFound,
                 onSettings = { nav.navigate(Routes.SETTINGS) },
             )
         }
@@ -69,15 +83,17 @@ fun QujatNavHost(graph: AppGraph) {
                 id,
                 onPresent = { nav.navigate(Routes.present(id)) },
                 onDeleted = { nav.popBackStack() },
-                onLocked = { nav.reset(Routes.UNLOCK) },
+                onLocked = graph.session::lockedFound,
             )
         }
         composable(Routes.PRESENT) { entry ->
-            PresentScreen(graph, entry.arguments?.getString("id").orEmpty(), onLocked = { nav.reset(Routes.UNLOCK) }) {
+            PresentScreen(graph, entry.arguments?.getString("id").orEmpty(), onLocked = graph.session::lockedFound) {
                 nav.popBackStack()
             }
         }
         composable(Routes.VERIFIER) { VerifierScreen(graph, onSettings = { nav.navigate(Routes.SETTINGS) }) }
-        composable(Routes.SETTINGS) { SettingsScreen(graph, onModeChanged = { nav.reset(Routes.START) }) { nav.popBackStack() } }
+        composable(Routes.SETTINGS) { SettingsScreen(graph, onModeChanged = { graph.session.leave(); nav.reset(Routes.START) }) { nav.popBackStack() } }
     }
+    // After a lock, the one decision that replaces any wallet screen by unlock (drawn on top).
+    SessionGuard(graph.session, nav)
 }

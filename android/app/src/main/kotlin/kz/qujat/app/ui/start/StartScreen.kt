@@ -30,11 +30,13 @@ import kotlinx.coroutines.withContext
 import kz.qujat.app.AppGraph
 import kz.qujat.app.R
 import kz.qujat.app.data.Mode
+import kz.qujat.app.logic.keystore.NoticePlace
 import kz.qujat.app.logic.model.Lang
 import kz.qujat.app.logic.model.WalletState
 import kz.qujat.app.logic.port.WalletFailure
 import kz.qujat.app.ui.Routes
 import kz.qujat.app.ui.common.Busy
+import kz.qujat.app.ui.common.KeyStoreNotice
 import kz.qujat.app.ui.common.Page
 import kz.qujat.app.ui.common.walletFailureText
 
@@ -97,6 +99,7 @@ fun SettingsScreen(graph: AppGraph, onModeChanged: () -> Unit, onBack: () -> Uni
         )
     }) { padding ->
         Column(Modifier.padding(padding).padding(24.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+            KeyStoreNotice(graph, NoticePlace.SETTINGS)
             Text(stringResource(R.string.language), style = MaterialTheme.typography.titleMedium)
             val options = listOf<Pair<Lang?, Int>>(
                 null to R.string.language_device,

@@ -73,6 +73,11 @@ data class UnlockState(
     val message: UnlockMessage? = null,
     val busy: Boolean = false,
     val outcome: UnlockOutcome? = null,
+    /**
+     * The unlock used a recovery code: the authenticator is probably lost, so the app goes on
+     * to the "after recovery" prompt (switch the authenticator, renew the codes).
+     */
+    val viaRecoveryCode: Boolean = false,
 ) {
     /** The submit button is live. */
     val canSubmit: Boolean get() = !busy && secondsLeft == 0L && outcome == null
@@ -134,7 +139,13 @@ class UnlockPresenter(
         emit(state.copy(busy = true, message = null))
         try {
             attempt()
-            emit(UnlockState(lastAttemptWipes = state.lastAttemptWipes, outcome = UnlockOutcome.UNLOCKED))
+            emit(
+                UnlockState(
+                    lastAttemptWipes = state.lastAttemptWipes,
+                    outcome = UnlockOutcome.UNLOCKED,
+                    viaRecoveryCode = kind == CodeKind.RECOVERY,
+                ),
+            )
         } catch (e: WalletFailure) {
             onFailure(e)
         }
