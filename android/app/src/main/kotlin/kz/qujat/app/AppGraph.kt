@@ -5,8 +5,8 @@ import java.io.File
 import kz.qujat.app.bridge.CoreRules
 import kz.qujat.app.bridge.CoreVerifier
 import kz.qujat.app.bridge.CoreWallet
-import kz.qujat.app.data.Settings
 import kz.qujat.app.data.Notices
+import kz.qujat.app.data.Settings
 import kz.qujat.app.data.TrustData
 import kz.qujat.app.keystore.AndroidKeystoreWrapper
 import kz.qujat.app.logic.keystore.KeyStoreLevel
