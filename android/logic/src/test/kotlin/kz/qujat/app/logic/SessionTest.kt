@@ -129,6 +129,21 @@ class SessionTest {
     }
 
     @Test
+    fun `a picker cancelled leaves nothing waiting, and the next departure locks`() {
+        unlock()
+        val token = session.expectResult()
+        session.backgrounded()
+        clock.advance(5)
+        session.foregrounded()
+        session.resultReturned(token) // the holder pressed back in the picker: no file
+        assertFalse(session.gate.isLocked)
+        assertNull(session.gate.pending)
+        assertNull(session.backgrounded())
+        assertTrue(session.gate.isLocked)
+        assertEquals(1, wallet.locks)
+    }
+
+    @Test
     fun `a token outlives neither its result nor the bound`() {
         val gate = SessionGate(resultBoundSecs = 100)
         val t = gate.expectResult(0)
