@@ -12,6 +12,7 @@ import kz.qujat.app.ui.diplomas.DiplomaDetailScreen
 import kz.qujat.app.ui.diplomas.DiplomaListScreen
 import kz.qujat.app.ui.onboarding.OnboardingScreen
 import kz.qujat.app.ui.present.PresentScreen
+import kz.qujat.app.ui.security.securityScreens
 import kz.qujat.app.ui.start.SettingsScreen
 import kz.qujat.app.ui.start.StartScreen
 import kz.qujat.app.ui.unlock.UnlockScreen
@@ -26,6 +27,9 @@ object Routes {
     const val PRESENT = "present/{id}"
     const val VERIFIER = "verifier"
     const val SETTINGS = "settings"
+
+    /** After an unlock with a recovery code: switch the authenticator, renew the codes, or not now. */
+    const val AFTER_RECOVERY = "after-recovery"
 
     fun onboarding(resume: Boolean) = "onboarding?resume=$resume"
     fun diploma(id: String) = "diploma/$id"
@@ -78,6 +82,17 @@ fun QujatNavHost(graph: AppGraph) {
             }
         }
         composable(Routes.VERIFIER) { VerifierScreen(graph, onSettings = { nav.navigate(Routes.SETTINGS) }) }
-        composable(Routes.SETTINGS) { SettingsScreen(graph, onModeChanged = { nav.reset(Routes.START) }) { nav.popBackStack() } }
+        composable(Routes.SETTINGS) {
+            SettingsScreen(graph, onModeChanged = { nav.reset(Routes.START) }, onSecurity = { nav.navigate(it) }) { nav.popBackStack() }
+        }
+        // Change PIN, recovery codes, authenticator switch, activity log, after a recovery unlock.
+        // The pending action of a lock (an authenticator switch in progress) is for the session gate.
+        securityScreens(
+            graph,
+            nav,
+            onLocked = { nav.reset(Routes.UNLOCK) },
+            onWorkingOn = { },
+            onDone = { nav.reset(Routes.DIPLOMAS) },
+        )
     }
 }

@@ -58,6 +58,16 @@ sealed interface SwitchAuthenticatorState {
 }
 
 /**
+ * What the session gate must resume if the wallet locks in this state: the switch while the
+ * holder may be away adding the new app (QR shown, or waiting for its first code).
+ */
+val SwitchAuthenticatorState.pendingAction: PendingAction?
+    get() = when (this) {
+        is SwitchAuthenticatorState.Scan, is SwitchAuthenticatorState.FirstCode -> PendingAction.AuthenticatorChange
+        else -> null
+    }
+
+/**
  * Move to a new authenticator app: begin (the core makes a new secret; the old app keeps
  * working), show its otpauth QR and the "open in an authenticator app" link, then the new
  * app's first code confirms it. Cancelling leaves the old app in force. The core keeps a begun
@@ -75,15 +85,8 @@ class SwitchAuthenticatorPresenter(
 ) {
     private var handle: AuthenticatorChangeHandle? = null
 
-    /**
-     * What the session gate must resume if the wallet locks now: the switch while the holder
-     * may be away adding the new app (QR shown, or waiting for its first code).
-     */
-    val pendingAction: PendingAction?
-        get() = when (state) {
-            is SwitchAuthenticatorState.Scan, is SwitchAuthenticatorState.FirstCode -> PendingAction.AuthenticatorChange
-            else -> null
-        }
+    /** What the session gate must resume if the wallet locks now ([SwitchAuthenticatorState.pendingAction]). */
+    val pendingAction: PendingAction? get() = state.pendingAction
 
     /** Screen shown or app resumed: the session must still be open. */
     fun checkSession() {
