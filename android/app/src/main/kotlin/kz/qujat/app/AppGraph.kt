@@ -3,6 +3,7 @@ package kz.qujat.app
 import android.content.Context
 import java.io.File
 import kz.qujat.app.bridge.CoreRules
+import kz.qujat.app.bridge.CoreSecurity
 import kz.qujat.app.bridge.CoreVerifier
 import kz.qujat.app.bridge.CoreWallet
 import kz.qujat.app.data.Notices
@@ -13,6 +14,7 @@ import kz.qujat.app.logic.keystore.KeyStoreLevel
 import kz.qujat.app.logic.onboarding.PinField
 import kz.qujat.app.logic.port.Clock
 import kz.qujat.app.logic.port.Rules
+import kz.qujat.app.logic.port.SecurityPort
 import kz.qujat.app.logic.port.VerifierFailure
 import kz.qujat.app.logic.port.VerifierPort
 import kz.qujat.app.logic.port.WalletPort
@@ -43,6 +45,9 @@ class AppGraph(private val context: Context) {
 
     /** The wallet file lives in `no_backup/`: never in a backup, bound to this phone's Keystore. */
     val wallet: WalletPort by lazy { CoreWallet.open(File(context.noBackupFilesDir, "wallet.db").path, keys) }
+
+    /** Change PIN, recovery codes, authenticator switch, audit log: on the same native wallet. */
+    val security: SecurityPort by lazy { CoreSecurity(wallet as CoreWallet) }
 
     val trust: TrustData by lazy { TrustData.load(context) }
 

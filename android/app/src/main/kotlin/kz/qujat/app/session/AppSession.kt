@@ -107,8 +107,8 @@ class AppSession(
         scope.launch { session.check() }
     }
 
-    /** A wallet call met `Locked`. */
-    fun lockedFound() = session.lockedFound()
+    /** A wallet call met `Locked`; [pending]: what to resume after the unlock (an authenticator switch). */
+    fun lockedFound(pending: PendingAction? = null) = session.lockedFound(pending)
 
     /** Onboarding finished, the wallet unlocked. */
     fun opened() {

@@ -1,6 +1,9 @@
 package kz.qujat.app.ui
 
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.runtime.collectAsState
+import androidx.compose.runtime.getValue
 import androidx.navigation.NavHostController
 import androidx.navigation.NavType
 import androidx.navigation.compose.NavHost
@@ -12,6 +15,8 @@ import kz.qujat.app.ui.diplomas.DiplomaDetailScreen
 import kz.qujat.app.ui.diplomas.DiplomaListScreen
 import kz.qujat.app.ui.onboarding.OnboardingScreen
 import kz.qujat.app.ui.present.PresentScreen
+import kz.qujat.app.ui.security.SecurityRoutes
+import kz.qujat.app.ui.security.securityScreens
 import kz.qujat.app.ui.session.SessionGuard
 import kz.qujat.app.ui.start.SettingsScreen
 import kz.qujat.app.ui.start.StartScreen
@@ -28,7 +33,7 @@ object Routes {
     const val VERIFIER = "verifier"
     const val SETTINGS = "settings"
 
-    /** After an unlock with a recovery code: switch the authenticator, renew the codes (security screens). */
+    /** After an unlock with a recovery code: switch the authenticator, renew the codes, or not now. */
     const val AFTER_RECOVERY = "after-recovery"
 
     fun onboarding(resume: Boolean) = "onboarding?resume=$resume"
@@ -92,7 +97,26 @@ fun QujatNavHost(graph: AppGraph) {
             }
         }
         composable(Routes.VERIFIER) { VerifierScreen(graph, onSettings = { nav.navigate(Routes.SETTINGS) }) }
-        composable(Routes.SETTINGS) { SettingsScreen(graph, onModeChanged = { graph.session.leave(); nav.reset(Routes.START) }) { nav.popBackStack() } }
+        composable(Routes.SETTINGS) {
+            SettingsScreen(graph, onModeChanged = { graph.session.leave(); nav.reset(Routes.START) }, onSecurity = { nav.navigate(it) }) { nav.popBackStack() }
+        }
+        // Change PIN, recovery codes, authenticator switch, activity log, after a recovery unlock.
+        // The pending action of a lock (an authenticator switch in progress) is for the session gate.
+        securityScreens(
+            graph,
+            nav,
+            onLocked = graph.session::lockedFound,
+            onWorkingOn = graph.session.gate::workingOn,
+            onDone = { nav.reset(Routes.DIPLOMAS) },
+        )
+    }
+    // An authenticator switch the lock interrupted: back at the new app's first code after the unlock.
+    val resumeSwitch by graph.session.resumeAuthenticatorChange.collectAsState()
+    LaunchedEffect(resumeSwitch) {
+        if (resumeSwitch) {
+            graph.session.authenticatorChangeResumed()
+            nav.navigate(SecurityRoutes.switchAuthenticator(resume = true))
+        }
     }
     // After a lock, the one decision that replaces any wallet screen by unlock (drawn on top).
     SessionGuard(graph.session, nav)

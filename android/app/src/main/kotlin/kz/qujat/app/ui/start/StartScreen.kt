@@ -5,7 +5,9 @@ import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.rememberScrollState
 import androidx.compose.foundation.selection.selectable
+import androidx.compose.foundation.verticalScroll
 import androidx.compose.material3.Button
 import androidx.compose.material3.ExperimentalMaterial3Api
 import androidx.compose.material3.MaterialTheme
@@ -39,6 +41,7 @@ import kz.qujat.app.ui.common.Busy
 import kz.qujat.app.ui.common.KeyStoreNotice
 import kz.qujat.app.ui.common.Page
 import kz.qujat.app.ui.common.walletFailureText
+import kz.qujat.app.ui.security.SecuritySettingsSection
 
 /** Decides where the app opens: mode choice, set-up, unlock, or the verifier. */
 @Composable
@@ -87,10 +90,10 @@ private fun ModeChoice(onChoose: (Mode) -> Unit) {
     }
 }
 
-/** Language (kk/ru/en or the device's) and mode. */
+/** Language (kk/ru/en or the device's) and mode; for a holder, the security screens ([onSecurity] opens a route). */
 @OptIn(ExperimentalMaterial3Api::class)
 @Composable
-fun SettingsScreen(graph: AppGraph, onModeChanged: () -> Unit, onBack: () -> Unit) {
+fun SettingsScreen(graph: AppGraph, onModeChanged: () -> Unit, onSecurity: ((String) -> Unit)? = null, onBack: () -> Unit) {
     var lang by remember { mutableStateOf(graph.settings.language) }
     Scaffold(topBar = {
         TopAppBar(
@@ -98,7 +101,7 @@ fun SettingsScreen(graph: AppGraph, onModeChanged: () -> Unit, onBack: () -> Uni
             navigationIcon = { TextButton(onClick = onBack) { Text(stringResource(R.string.back)) } },
         )
     }) { padding ->
-        Column(Modifier.padding(padding).padding(24.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+        Column(Modifier.padding(padding).verticalScroll(rememberScrollState()).padding(24.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
             KeyStoreNotice(graph, NoticePlace.SETTINGS)
             Text(stringResource(R.string.language), style = MaterialTheme.typography.titleMedium)
             val options = listOf<Pair<Lang?, Int>>(
@@ -126,6 +129,7 @@ fun SettingsScreen(graph: AppGraph, onModeChanged: () -> Unit, onBack: () -> Uni
             }) {
                 Text(stringResource(if (graph.settings.mode == Mode.VERIFIER) R.string.switch_to_holder else R.string.switch_to_verifier))
             }
+            if (onSecurity != null && graph.settings.mode == Mode.HOLDER) SecuritySettingsSection(onSecurity)
         }
     }
 }

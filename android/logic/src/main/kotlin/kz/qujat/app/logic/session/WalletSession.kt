@@ -57,7 +57,7 @@ class WalletSession(
     fun check(): Boolean = gate.refresh { wallet().isUnlocked() }
 
     /** A wallet call met `Locked` (a screen's load, a QR refresh): the navigation goes to unlock. */
-    fun lockedFound() = gate.locked()
+    fun lockedFound(pending: PendingAction? = null) = gate.locked(pending)
 
     /** Lock now and drop what was pending (the holder switched to the verifier, or starts over). */
     fun leave() {
