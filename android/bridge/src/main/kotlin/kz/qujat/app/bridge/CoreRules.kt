@@ -84,6 +84,8 @@ object CoreRules : Rules {
             presentationTtlSecs = it.presentationTtlSecs.toInt(),
             endingSoonSecs = it.endingSoonSecs,
             rescanQuietSecs = it.rescanQuietSecs,
+            documentDaysDefault = it.documentDaysDefault.toInt(),
+            documentDaysMax = it.documentDaysMax.toInt(),
         )
     }
 
