@@ -8,9 +8,12 @@ import androidx.navigation.compose.composable
 import androidx.navigation.compose.rememberNavController
 import androidx.navigation.navArgument
 import kz.qujat.app.AppGraph
+import kz.qujat.app.ui.backup.BackupScreen
+import kz.qujat.app.ui.backup.RestoreScreen
 import kz.qujat.app.ui.diplomas.DiplomaDetailScreen
 import kz.qujat.app.ui.diplomas.DiplomaListScreen
 import kz.qujat.app.ui.onboarding.OnboardingScreen
+import kz.qujat.app.ui.pdf.PdfExportScreen
 import kz.qujat.app.ui.present.PresentScreen
 import kz.qujat.app.ui.start.SettingsScreen
 import kz.qujat.app.ui.start.StartScreen
@@ -26,10 +29,14 @@ object Routes {
     const val PRESENT = "present/{id}"
     const val VERIFIER = "verifier"
     const val SETTINGS = "settings"
+    const val BACKUP = "backup"
+    const val RESTORE = "restore"
+    const val PDF = "pdf/{id}"
 
     fun onboarding(resume: Boolean) = "onboarding?resume=$resume"
     fun diploma(id: String) = "diploma/$id"
     fun present(id: String) = "present/$id"
+    fun pdf(id: String) = "pdf/$id"
 }
 
 /** Replace the whole back stack (after unlock, set-up, a wipe, a mode change). */
@@ -68,6 +75,7 @@ fun QujatNavHost(graph: AppGraph) {
                 graph,
                 id,
                 onPresent = { nav.navigate(Routes.present(id)) },
+                onPdf = { nav.navigate(Routes.pdf(id)) },
                 onDeleted = { nav.popBackStack() },
                 onLocked = { nav.reset(Routes.UNLOCK) },
             )
@@ -78,6 +86,17 @@ fun QujatNavHost(graph: AppGraph) {
             }
         }
         composable(Routes.VERIFIER) { VerifierScreen(graph, onSettings = { nav.navigate(Routes.SETTINGS) }) }
-        composable(Routes.SETTINGS) { SettingsScreen(graph, onModeChanged = { nav.reset(Routes.START) }) { nav.popBackStack() } }
+        composable(Routes.SETTINGS) {
+            SettingsScreen(graph, onModeChanged = { nav.reset(Routes.START) }, onBackup = { nav.navigate(Routes.BACKUP) }) { nav.popBackStack() }
+        }
+        composable(Routes.BACKUP) { BackupScreen(graph, onLocked = { nav.reset(Routes.UNLOCK) }) { nav.popBackStack() } }
+        composable(Routes.RESTORE) {
+            RestoreScreen(graph, onNewWallet = { nav.reset(Routes.onboarding(resume = false)) }) { nav.reset(Routes.DIPLOMAS) }
+        }
+        composable(Routes.PDF) { entry ->
+            PdfExportScreen(graph, entry.arguments?.getString("id").orEmpty(), onLocked = { nav.reset(Routes.UNLOCK) }) {
+                nav.popBackStack()
+            }
+        }
     }
 }

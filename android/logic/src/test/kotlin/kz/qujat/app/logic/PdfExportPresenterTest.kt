@@ -176,4 +176,16 @@ class PdfExportPresenterTest {
         folder.clear() // an empty folder, or none: nothing to do
         SharedPdfFolder(File(dir, "never-made")).clear()
     }
+
+    @Test
+    fun `the clean-up at start removes what earlier runs left, never this run's PDF`() {
+        folder.dir.mkdirs()
+        val old = File(folder.dir, "qujat-diploma-2026-01-01.pdf").apply { writeBytes(byteArrayOf(1)) }
+        val restarted = SharedPdfFolder(folder.dir)
+        restarted.clearStale()
+        assertFalse(old.exists())
+        val current = restarted.replaceWith("qujat-diploma-2026-03-09.pdf", byteArrayOf(2))
+        restarted.clearStale() // a late start-up clean-up: the PDF being shared stays
+        assertTrue(current.exists())
+    }
 }

@@ -34,6 +34,7 @@ import kz.qujat.app.logic.model.Lang
 import kz.qujat.app.logic.model.WalletState
 import kz.qujat.app.logic.port.WalletFailure
 import kz.qujat.app.ui.Routes
+import kz.qujat.app.ui.backup.FirstRunChoice
 import kz.qujat.app.ui.common.Busy
 import kz.qujat.app.ui.common.Page
 import kz.qujat.app.ui.common.walletFailureText
@@ -43,6 +44,7 @@ import kz.qujat.app.ui.common.walletFailureText
 fun StartScreen(graph: AppGraph, go: (String) -> Unit) {
     var mode by remember { mutableStateOf(graph.settings.mode) }
     var failure by remember { mutableStateOf<WalletFailure?>(null) }
+    var firstRun by remember { mutableStateOf(false) }
     val chosen = mode
     if (chosen == null) {
         ModeChoice { graph.settings.mode = it; mode = it }
@@ -58,6 +60,11 @@ fun StartScreen(graph: AppGraph, go: (String) -> Unit) {
                 null
             }
         } ?: return@LaunchedEffect
+        // No wallet yet: a new one, or the backup from another phone.
+        if (state == WalletState.UNINITIALIZED || state == WalletState.WIPED) {
+            firstRun = true
+            return@LaunchedEffect
+        }
         go(
             when (state) {
                 WalletState.UNINITIALIZED, WalletState.WIPED -> Routes.onboarding(resume = false)
@@ -66,6 +73,7 @@ fun StartScreen(graph: AppGraph, go: (String) -> Unit) {
             },
         )
     }
+    if (firstRun) return FirstRunChoice(onNewWallet = { go(Routes.onboarding(resume = false)) }, onRestore = { go(Routes.RESTORE) })
     val f = failure
     if (f == null) Busy() else Page { Text(walletFailureText(f), color = MaterialTheme.colorScheme.error) }
 }
@@ -88,7 +96,7 @@ private fun ModeChoice(onChoose: (Mode) -> Unit) {
 /** Language (kk/ru/en or the device's) and mode. */
 @OptIn(ExperimentalMaterial3Api::class)
 @Composable
-fun SettingsScreen(graph: AppGraph, onModeChanged: () -> Unit, onBack: () -> Unit) {
+fun SettingsScreen(graph: AppGraph, onModeChanged: () -> Unit, onBackup: () -> Unit, onBack: () -> Unit) {
     var lang by remember { mutableStateOf(graph.settings.language) }
     Scaffold(topBar = {
         TopAppBar(
@@ -122,6 +130,10 @@ fun SettingsScreen(graph: AppGraph, onModeChanged: () -> Unit, onBack: () -> Uni
                 onModeChanged()
             }) {
                 Text(stringResource(if (graph.settings.mode == Mode.VERIFIER) R.string.switch_to_holder else R.string.switch_to_verifier))
+            }
+            if (graph.settings.mode == Mode.HOLDER) {
+                Text(stringResource(R.string.backup_title), style = MaterialTheme.typography.titleMedium)
+                OutlinedButton(onClick = onBackup) { Text(stringResource(R.string.backup_make)) }
             }
         }
     }

@@ -19,10 +19,21 @@ object PdfFiles {
  * app the PDF was shared with may still be reading it).
  */
 class SharedPdfFolder(val dir: File) {
+    private var wrote = false
+
     /** Delete every file in the folder (old PDFs). Failures are left for the next call. */
     @Synchronized
     fun clear() {
         dir.listFiles()?.forEach { it.delete() }
+    }
+
+    /**
+     * At the app's start, from a background thread: delete what earlier runs left, unless this
+     * run has already written a PDF (then that one is being shared, and older ones are gone).
+     */
+    @Synchronized
+    fun clearStale() {
+        if (!wrote) clear()
     }
 
     /**
@@ -43,6 +54,7 @@ class SharedPdfFolder(val dir: File) {
             }
             val file = File(dir, name)
             if (!tmp.renameTo(file)) throw IOException("cannot move the PDF into place")
+            wrote = true
             return file
         } finally {
             tmp.delete()
