@@ -12,9 +12,9 @@ object BackupFiles {
     /**
      * The largest file a restore reads: the core's `backup::MAX_FILE_BYTES` (64 MiB of archive
      * plus age's overhead: 16 bytes per 64 KiB chunk and a 4 KiB header allowance). The bindings
-     * do not export it, so it is repeated here; `RealCoreBackupTest` checks it against the core
-     * (a file one byte longer is refused by the core as too large). A bigger file is refused
-     * before it is read, so a wrong pick cannot fill the phone's memory.
+     * do not export it, so it is repeated here: `BackupPresenterTest` pins the number and
+     * `RealCoreBackupTest` checks that the core refuses a file one byte longer as too large. A
+     * bigger file is refused before it is read, so a wrong pick cannot fill the phone's memory.
      */
     const val MAX_FILE_BYTES: Long = 64L * 1024 * 1024 + 64L * 1024 * 1024 / 4096 + 4096
 
