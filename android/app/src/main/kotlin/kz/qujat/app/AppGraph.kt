@@ -2,6 +2,8 @@ package kz.qujat.app
 
 import android.content.Context
 import java.io.File
+import kz.qujat.app.bridge.CoreBackup
+import kz.qujat.app.bridge.CorePdf
 import kz.qujat.app.bridge.CoreRules
 import kz.qujat.app.bridge.CoreSecurity
 import kz.qujat.app.bridge.CoreVerifier
@@ -12,7 +14,10 @@ import kz.qujat.app.data.TrustData
 import kz.qujat.app.keystore.AndroidKeystoreWrapper
 import kz.qujat.app.logic.keystore.KeyStoreLevel
 import kz.qujat.app.logic.onboarding.PinField
+import kz.qujat.app.logic.pdf.SharedPdfFolder
+import kz.qujat.app.logic.port.BackupPort
 import kz.qujat.app.logic.port.Clock
+import kz.qujat.app.logic.port.PdfPort
 import kz.qujat.app.logic.port.Rules
 import kz.qujat.app.logic.port.SecurityPort
 import kz.qujat.app.logic.port.VerifierFailure
@@ -48,6 +53,18 @@ class AppGraph(private val context: Context) {
 
     /** Change PIN, recovery codes, authenticator switch, audit log: on the same native wallet. */
     val security: SecurityPort by lazy { CoreSecurity(wallet as CoreWallet) }
+    /** Backup and restore, over the same wallet object (one session). */
+    val backup: BackupPort by lazy { CoreBackup(wallet as CoreWallet) }
+
+    /** "PDF for an employer", over the same wallet object. */
+    val pdf: PdfPort by lazy { CorePdf(wallet as CoreWallet) }
+
+    /**
+     * The PDFs handed to the share sheet (`cacheDir/shared/`, the FileProvider's only folder):
+     * emptied at each start of the app (here, off the main thread) and before each new PDF.
+     */
+    val sharedPdfs: SharedPdfFolder =
+        SharedPdfFolder(File(context.cacheDir, "shared")).also { folder -> Thread { folder.clearStale() }.start() }
 
     val trust: TrustData by lazy { TrustData.load(context) }
 

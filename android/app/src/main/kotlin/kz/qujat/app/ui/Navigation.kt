@@ -11,9 +11,12 @@ import androidx.navigation.compose.composable
 import androidx.navigation.compose.rememberNavController
 import androidx.navigation.navArgument
 import kz.qujat.app.AppGraph
+import kz.qujat.app.ui.backup.BackupScreen
+import kz.qujat.app.ui.backup.RestoreScreen
 import kz.qujat.app.ui.diplomas.DiplomaDetailScreen
 import kz.qujat.app.ui.diplomas.DiplomaListScreen
 import kz.qujat.app.ui.onboarding.OnboardingScreen
+import kz.qujat.app.ui.pdf.PdfExportScreen
 import kz.qujat.app.ui.present.PresentScreen
 import kz.qujat.app.ui.security.SecurityRoutes
 import kz.qujat.app.ui.security.securityScreens
@@ -32,6 +35,9 @@ object Routes {
     const val PRESENT = "present/{id}"
     const val VERIFIER = "verifier"
     const val SETTINGS = "settings"
+    const val BACKUP = "backup"
+    const val RESTORE = "restore"
+    const val PDF = "pdf/{id}"
 
     /** After an unlock with a recovery code: switch the authenticator, renew the codes, or not now. */
     const val AFTER_RECOVERY = "after-recovery"
@@ -39,6 +45,7 @@ object Routes {
     fun onboarding(resume: Boolean) = "onboarding?resume=$resume"
     fun diploma(id: String) = "diploma/$id"
     fun present(id: String) = "present/$id"
+    fun pdf(id: String) = "pdf/$id"
 }
 
 /** Replace the whole back stack (after unlock, set-up, a wipe, a mode change). */
@@ -87,6 +94,7 @@ fun QujatNavHost(graph: AppGraph) {
                 graph,
                 id,
                 onPresent = { nav.navigate(Routes.present(id)) },
+                onPdf = { nav.navigate(Routes.pdf(id)) },
                 onDeleted = { nav.popBackStack() },
                 onLocked = graph.session::lockedFound,
             )
@@ -98,7 +106,12 @@ fun QujatNavHost(graph: AppGraph) {
         }
         composable(Routes.VERIFIER) { VerifierScreen(graph, onSettings = { nav.navigate(Routes.SETTINGS) }) }
         composable(Routes.SETTINGS) {
-            SettingsScreen(graph, onModeChanged = { graph.session.leave(); nav.reset(Routes.START) }, onSecurity = { nav.navigate(it) }) { nav.popBackStack() }
+            SettingsScreen(
+                graph,
+                onModeChanged = { graph.session.leave(); nav.reset(Routes.START) },
+                onSecurity = { nav.navigate(it) },
+                onBackup = { nav.navigate(Routes.BACKUP) },
+            ) { nav.popBackStack() }
         }
         // Change PIN, recovery codes, authenticator switch, activity log, after a recovery unlock.
         // The pending action of a lock (an authenticator switch in progress) is for the session gate.
@@ -109,6 +122,18 @@ fun QujatNavHost(graph: AppGraph) {
             onWorkingOn = graph.session.gate::workingOn,
             onDone = { nav.reset(Routes.DIPLOMAS) },
         )
+        composable(Routes.BACKUP) { BackupScreen(graph, onLocked = graph.session::lockedFound) { nav.popBackStack() } }
+        composable(Routes.RESTORE) {
+            RestoreScreen(graph, onNewWallet = { nav.reset(Routes.onboarding(resume = false)) }) {
+                graph.session.opened()
+                nav.reset(Routes.DIPLOMAS)
+            }
+        }
+        composable(Routes.PDF) { entry ->
+            PdfExportScreen(graph, entry.arguments?.getString("id").orEmpty(), onLocked = graph.session::lockedFound) {
+                nav.popBackStack()
+            }
+        }
     }
     // An authenticator switch the lock interrupted: back at the new app's first code after the unlock.
     val resumeSwitch by graph.session.resumeAuthenticatorChange.collectAsState()

@@ -108,7 +108,7 @@ class CoreWallet(internal val wallet: Wallet) : WalletPort, AutoCloseable {
 }
 
 /** The one-time enrolment, read once into memory for the screens and released on [close]. */
-private class CoreEnrolment(private val enrolment: Enrolment) : EnrolmentHandle {
+internal class CoreEnrolment(private val enrolment: Enrolment) : EnrolmentHandle {
     override val otpauthUri: String = enrolment.otpauthUri()
 
     // Drawn by the core like a presentation's QR. `QrSymbol` is an object, not a record, so the

@@ -12,6 +12,7 @@ import kz.qujat.app.logic.model.TrustListInfo
 import kz.qujat.app.logic.model.Verdict
 import kz.qujat.app.logic.model.WalletState
 import kz.qujat.app.logic.model.WalletStatus
+import kz.qujat.app.logic.port.BackupProblem
 import kz.qujat.app.logic.port.Fault
 import kz.qujat.app.logic.port.ImportProblem
 import kz.qujat.app.logic.port.KeyStoreFault
@@ -222,19 +223,18 @@ internal object Mapping {
             WalletFailure.DiplomaSetChanged(e.missing.toLong(), e.unexpected.toLong())
         is WalletException.OlderTrustList -> WalletFailure.OlderTrustList(e.held.toLong(), e.offered.toLong())
         is WalletException.BadLifetime -> WalletFailure.Internal(Fault.BAD_ARGUMENT)
-        is WalletException.BadAudience -> WalletFailure.Internal(Fault.BAD_ARGUMENT)
+        is WalletException.BadAudience -> WalletFailure.BadAudience()
         is WalletException.BadDiplomaId -> WalletFailure.NotFound()
         is WalletException.BadPublicKey -> WalletFailure.Internal(Fault.BAD_ARGUMENT)
         is WalletException.BadChallenge -> WalletFailure.BadChallenge()
         is WalletException.QrEncoding -> WalletFailure.Internal(Fault.QR_ENCODING)
-        // Backup and restore (issue 13): kept compiling here; the restore screen's own failures
-        // come with the apps' backup screens.
-        is WalletException.BackupWrongCode -> WalletFailure.MalformedCode()
-        is WalletException.NotABackup -> WalletFailure.Internal(Fault.BAD_ARGUMENT)
-        is WalletException.BackupDamaged -> WalletFailure.Internal(Fault.BAD_ARGUMENT)
-        is WalletException.BackupNewerVersion -> WalletFailure.Internal(Fault.UNSUPPORTED_VERSION)
-        is WalletException.BackupFailed -> WalletFailure.Internal(Fault.BAD_ARGUMENT)
-        is WalletException.PdfFailed -> WalletFailure.Internal(Fault.QR_ENCODING)
+        // Backup and restore (issue 13): nothing was written on any of these.
+        is WalletException.BackupWrongCode -> WalletFailure.BackupRefused(BackupProblem.WRONG_CODE)
+        is WalletException.NotABackup -> WalletFailure.BackupRefused(BackupProblem.NOT_A_BACKUP)
+        is WalletException.BackupDamaged -> WalletFailure.BackupRefused(BackupProblem.DAMAGED)
+        is WalletException.BackupNewerVersion -> WalletFailure.BackupRefused(BackupProblem.NEWER_VERSION)
+        is WalletException.BackupFailed -> WalletFailure.BackupRefused(BackupProblem.FAILED)
+        is WalletException.PdfFailed -> WalletFailure.Internal(Fault.UNEXPECTED)
     }
 
     fun failure(e: VerifierException): VerifierFailure = when (e) {

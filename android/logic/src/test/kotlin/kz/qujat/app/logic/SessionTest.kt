@@ -300,10 +300,15 @@ class SessionTest {
     fun `every route of the NavHost is classified, once`() {
         val repo = System.getProperty("qujat.repo")?.let(::File)
         assumeTrue(repo != null, "run through scripts/jvm-test.sh")
-        val nav = File(repo, "android/app/src/main/kotlin/kz/qujat/app/ui/Navigation.kt").readText()
-        val routesObject = nav.substringAfter("object Routes {").substringBefore("\n}")
-        val routes = Regex("""const val [A-Z_]+ = "([^"]+)"""").findAll(routesObject).map { it.groupValues[1] }.toList()
-        assertTrue(routes.size >= 9, "found $routes")
+        // Every `object …Routes { const val … = "…" }` of the app (Routes in ui/Navigation.kt,
+        // SecurityRoutes in ui/security/SecurityNavigation.kt, any added later).
+        val sources = File(repo, "android/app/src/main/kotlin").walk().filter { it.extension == "kt" }.map { it.readText() }
+        val routes = sources.flatMap { text ->
+            Regex("""object [A-Za-z]*Routes \{(.*?)\n}""", RegexOption.DOT_MATCHES_ALL).findAll(text).flatMap { obj ->
+                Regex("""const val [A-Z_]+ = "([^"]+)"""").findAll(obj.groupValues[1]).map { it.groupValues[1] }
+            }
+        }.toList()
+        assertTrue(routes.size >= 16 && "security/pin" in routes && "diplomas" in routes, "found $routes")
         for (r in routes) {
             assertTrue((r in RouteAccess.OPEN) != (r in RouteAccess.WALLET), "classify \"$r\" in RouteAccess (OPEN or WALLET)")
         }

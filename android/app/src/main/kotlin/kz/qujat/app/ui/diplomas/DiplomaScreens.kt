@@ -14,6 +14,7 @@ import androidx.compose.material3.ExperimentalMaterial3Api
 import androidx.compose.material3.ExtendedFloatingActionButton
 import androidx.compose.material3.HorizontalDivider
 import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.Scaffold
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
@@ -118,7 +119,7 @@ private fun DiplomaCard(d: DiplomaSummary, lang: Lang, onClick: () -> Unit) {
 
 @OptIn(ExperimentalMaterial3Api::class)
 @Composable
-fun DiplomaDetailScreen(graph: AppGraph, id: String, onPresent: () -> Unit, onDeleted: () -> Unit, onLocked: () -> Unit) {
+fun DiplomaDetailScreen(graph: AppGraph, id: String, onPresent: () -> Unit, onDeleted: () -> Unit, onLocked: () -> Unit, onPdf: () -> Unit) {
     val vm: DiplomaDetailViewModel = viewModel(key = id) { DiplomaDetailViewModel(graph, id) }
     val s by vm.state.collectAsStateWithLifecycle()
     var confirmDelete by remember { mutableStateOf(false) }
@@ -148,6 +149,7 @@ fun DiplomaDetailScreen(graph: AppGraph, id: String, onPresent: () -> Unit, onDe
                 }
             }
             Button(onClick = onPresent, modifier = Modifier.fillMaxWidth()) { Text(stringResource(R.string.present)) }
+            OutlinedButton(onClick = onPdf, modifier = Modifier.fillMaxWidth()) { Text(stringResource(R.string.pdf_title)) }
         }
     }
     if (confirmDelete) {

@@ -37,6 +37,7 @@ import kz.qujat.app.logic.model.Lang
 import kz.qujat.app.logic.model.WalletState
 import kz.qujat.app.logic.port.WalletFailure
 import kz.qujat.app.ui.Routes
+import kz.qujat.app.ui.backup.FirstRunChoice
 import kz.qujat.app.ui.common.Busy
 import kz.qujat.app.ui.common.KeyStoreNotice
 import kz.qujat.app.ui.common.Page
@@ -48,6 +49,7 @@ import kz.qujat.app.ui.security.SecuritySettingsSection
 fun StartScreen(graph: AppGraph, go: (String) -> Unit) {
     var mode by remember { mutableStateOf(graph.settings.mode) }
     var failure by remember { mutableStateOf<WalletFailure?>(null) }
+    var firstRun by remember { mutableStateOf(false) }
     val chosen = mode
     if (chosen == null) {
         ModeChoice { graph.settings.mode = it; mode = it }
@@ -63,6 +65,11 @@ fun StartScreen(graph: AppGraph, go: (String) -> Unit) {
                 null
             }
         } ?: return@LaunchedEffect
+        // No wallet yet: a new one, or the backup from another phone.
+        if (state == WalletState.UNINITIALIZED || state == WalletState.WIPED) {
+            firstRun = true
+            return@LaunchedEffect
+        }
         go(
             when (state) {
                 WalletState.UNINITIALIZED, WalletState.WIPED -> Routes.onboarding(resume = false)
@@ -71,6 +78,7 @@ fun StartScreen(graph: AppGraph, go: (String) -> Unit) {
             },
         )
     }
+    if (firstRun) return FirstRunChoice(onNewWallet = { go(Routes.onboarding(resume = false)) }, onRestore = { go(Routes.RESTORE) })
     val f = failure
     if (f == null) Busy() else Page { Text(walletFailureText(f), color = MaterialTheme.colorScheme.error) }
 }
@@ -93,7 +101,13 @@ private fun ModeChoice(onChoose: (Mode) -> Unit) {
 /** Language (kk/ru/en or the device's) and mode; for a holder, the security screens ([onSecurity] opens a route). */
 @OptIn(ExperimentalMaterial3Api::class)
 @Composable
-fun SettingsScreen(graph: AppGraph, onModeChanged: () -> Unit, onSecurity: ((String) -> Unit)? = null, onBack: () -> Unit) {
+fun SettingsScreen(
+    graph: AppGraph,
+    onModeChanged: () -> Unit,
+    onSecurity: ((String) -> Unit)? = null,
+    onBackup: (() -> Unit)? = null,
+    onBack: () -> Unit,
+) {
     var lang by remember { mutableStateOf(graph.settings.language) }
     Scaffold(topBar = {
         TopAppBar(
@@ -130,6 +144,10 @@ fun SettingsScreen(graph: AppGraph, onModeChanged: () -> Unit, onSecurity: ((Str
                 Text(stringResource(if (graph.settings.mode == Mode.VERIFIER) R.string.switch_to_holder else R.string.switch_to_verifier))
             }
             if (onSecurity != null && graph.settings.mode == Mode.HOLDER) SecuritySettingsSection(onSecurity)
+            if (onBackup != null && graph.settings.mode == Mode.HOLDER) {
+                Text(stringResource(R.string.backup_title), style = MaterialTheme.typography.titleMedium)
+                OutlinedButton(onClick = onBackup) { Text(stringResource(R.string.backup_make)) }
+            }
         }
     }
 }

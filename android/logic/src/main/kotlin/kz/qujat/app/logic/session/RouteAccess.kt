@@ -15,6 +15,8 @@ object RouteAccess {
         "unlock",
         "verifier",
         "settings",
+        // Before any wallet exists: the backup file and code are checked, then set-up as in onboarding.
+        "restore",
     )
 
     /** Screens that show or change wallet data: only while the wallet is unlocked. */
@@ -23,6 +25,13 @@ object RouteAccess {
         "diploma/{id}",
         "present/{id}",
         "after-recovery",
+        "backup",
+        "pdf/{id}",
+        // The security screens (ui/security/SecurityNavigation.kt).
+        "security/pin",
+        "security/recovery-codes",
+        "security/authenticator?resume={resume}",
+        "security/audit",
     )
 
     /**
