@@ -14,8 +14,6 @@ import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.launch
 import kz.qujat.app.logic.port.Clock
-import kz.qujat.app.logic.port.ImportProblem
-import kz.qujat.app.logic.port.WalletFailure
 import kz.qujat.app.logic.port.WalletPort
 import kz.qujat.app.logic.session.ImportOutcome
 import kz.qujat.app.logic.session.ImportTrust
@@ -143,39 +141,15 @@ class AppSession(
     // --- import ----------------------------------------------------------------------------------------
 
     /**
-     * Read a picked file at once (bounded: a wrong pick must not fill memory) and import it;
-     * the outcome arrives in [lastImport].
+     * Read a picked file at once (bounded: [WalletSession.importFrom]) and import it; the
+     * outcome arrives in [lastImport].
      */
     fun importFrom(resolver: ContentResolver, uri: Uri) {
-        scope.launch {
-            val bytes = runCatching { resolver.openInputStream(uri)?.use { it.readAtMost(MAX_IMPORT_BYTES) } }.getOrNull()
-            _lastImport.value = if (bytes == null) {
-                ImportOutcome.Refused(WalletFailure.ImportRefused(ImportProblem.NOT_A_CREDENTIAL))
-            } else {
-                session.import(bytes)
-            }
-        }
+        scope.launch { _lastImport.value = session.importFrom { resolver.openInputStream(uri) } }
     }
 
     /** The list has shown [outcome]. */
     fun importSeen(outcome: ImportOutcome) {
         _lastImport.compareAndSet(outcome, null)
-    }
-
-    private companion object {
-        /** A credential bundle is a few kilobytes; anything past this is not one. */
-        const val MAX_IMPORT_BYTES = 256 * 1024
-    }
-}
-
-/** The stream's bytes, or null if there are more than [max] (never reads past max + one buffer). */
-private fun java.io.InputStream.readAtMost(max: Int): ByteArray? {
-    val out = java.io.ByteArrayOutputStream()
-    val buf = ByteArray(8 * 1024)
-    while (true) {
-        val n = read(buf)
-        if (n < 0) return out.toByteArray()
-        if (out.size() + n > max) return null
-        out.write(buf, 0, n)
     }
 }

@@ -1,13 +1,10 @@
 package kz.qujat.app.logic
 
-import java.io.ByteArrayInputStream
 import java.io.IOException
-import java.io.InputStream
 import java.time.LocalDate
 import kz.qujat.app.logic.backup.BackupFiles
 import kz.qujat.app.logic.backup.BackupPresenter
 import kz.qujat.app.logic.backup.BackupState
-import kz.qujat.app.logic.backup.readAtMost
 import kz.qujat.app.logic.port.BackupProblem
 import kz.qujat.app.logic.port.FileSink
 import kz.qujat.app.logic.port.WalletFailure
@@ -15,7 +12,6 @@ import org.junit.jupiter.api.Assertions.assertArrayEquals
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertInstanceOf
-import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertSame
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
@@ -135,20 +131,5 @@ class BackupPresenterTest {
     fun `the file name carries only the date, and the size limit is the core's`() {
         assertEquals("qujat-backup-2026-03-09.age", BackupFiles.suggestedName(LocalDate.of(2026, 3, 9)))
         assertEquals(67_129_344L, BackupFiles.MAX_FILE_BYTES)
-    }
-
-    @Test
-    fun `a bounded read stops past the limit`() {
-        assertArrayEquals(ByteArray(10) { 7 }, readAtMost(ByteArrayInputStream(ByteArray(10) { 7 }), 10))
-        assertNull(readAtMost(ByteArrayInputStream(ByteArray(11)), 10))
-        assertArrayEquals(ByteArray(0), readAtMost(ByteArrayInputStream(ByteArray(0)), 10))
-        // An endless stream is cut off after the limit and one buffer.
-        var served = 0L
-        val endless = object : InputStream() {
-            override fun read(): Int = 0.also { served++ }
-            override fun read(b: ByteArray, off: Int, len: Int): Int = len.also { served += it }
-        }
-        assertNull(readAtMost(endless, 1_000_000))
-        assertTrue(served <= 1_000_000 + 64 * 1024, "read $served bytes")
     }
 }

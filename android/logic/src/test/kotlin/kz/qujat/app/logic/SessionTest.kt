@@ -163,6 +163,69 @@ class SessionTest {
         assertEquals(OnBackground.LockNow, gate.backgrounded(900))
     }
 
+    @Test
+    fun `before any wallet exists (restore), a picker round trip opens nothing and breaks nothing`() {
+        fake.state = WalletState.UNINITIALIZED
+        fake.pin = null
+        // A new process: locked, and the restore screen may stay up while locked.
+        assertTrue(session.gate.isLocked)
+        assertEquals(RouteDecision.STAY, RouteAccess.decide("restore", locked = true))
+        val token = session.expectResult()
+        val at = session.backgrounded()
+        assertEquals(clock.now + SessionGate.DEFAULT_RESULT_BOUND_SECS, at)
+        clock.advance(30)
+        session.foregrounded()
+        session.resultReturned(token)
+        assertTrue(session.gate.isLocked, "a picker does not open a gate that was locked")
+        assertNull(session.gate.pending)
+        assertEquals(0, wallet.locks)
+        // Leaving for the authenticator app during the restore's set-up (no picker up): a lock of
+        // a wallet with no session yet, which changes nothing; then the first code opens the
+        // wallet, and the gate with it.
+        assertNull(session.backgrounded())
+        session.foregrounded()
+        assertEquals(1, wallet.locks)
+        assertTrue(fake.calls.isEmpty(), "no wallet call but lock: ${fake.calls}")
+        fake.setup("135790", "Qujat").close()
+        fake.confirmEnrolment("135790", "123456")
+        session.opened()
+        assertFalse(session.check())
+    }
+
+    @Test
+    fun `a picked file is read bounded, and refused unread past the limit`() {
+        unlock()
+        val limit = WalletSession.MAX_IMPORT_BYTES.toInt()
+        assertInstanceOf(ImportOutcome.Imported::class.java, session.importFrom { java.io.ByteArrayInputStream(ByteArray(limit) { 1 }) })
+        assertEquals(limit, wallet.imported.single().size)
+        val tooLarge = assertInstanceOf(
+            ImportOutcome.Refused::class.java,
+            session.importFrom { java.io.ByteArrayInputStream(ByteArray(limit + 1) { 1 }) },
+        )
+        assertEquals(ImportProblem.NOT_A_CREDENTIAL, (tooLarge.failure as WalletFailure.ImportRefused).problem)
+        assertEquals(1, wallet.imported.size, "no wallet call for a file over the limit")
+        assertFalse(session.gate.isLocked)
+    }
+
+    @Test
+    fun `a picked file that cannot be opened or read is refused as not a credential`() {
+        unlock()
+        val failing = object : java.io.InputStream() {
+            override fun read(): Int = throw java.io.IOException("provider gone")
+        }
+        for (open in listOf<() -> java.io.InputStream?>(
+            { null },
+            { throw SecurityException("grant withdrawn") },
+            { throw java.io.FileNotFoundException("deleted") },
+            { failing },
+        )) {
+            val refused = assertInstanceOf(ImportOutcome.Refused::class.java, session.importFrom(open))
+            assertEquals(ImportProblem.NOT_A_CREDENTIAL, (refused.failure as WalletFailure.ImportRefused).problem)
+        }
+        assertTrue(wallet.imported.isEmpty())
+        assertFalse(session.gate.isLocked)
+    }
+
     // --- locked on return → unlock → the import resumes once --------------------------------------
 
     @Test

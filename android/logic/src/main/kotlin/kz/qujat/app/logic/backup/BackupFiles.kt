@@ -1,7 +1,5 @@
 package kz.qujat.app.logic.backup
 
-import java.io.ByteArrayOutputStream
-import java.io.InputStream
 import java.time.LocalDate
 
 /** The backup file as the platform's document pickers see it (docs/BACKUP.md §1). */
@@ -20,21 +18,4 @@ object BackupFiles {
 
     /** `qujat-backup-YYYY-MM-DD.age`: the date it was made, no personal data. */
     fun suggestedName(today: LocalDate): String = "qujat-backup-$today.age"
-}
-
-/**
- * All of [input], or null if it holds more than [max] bytes (it never reads more than [max]
- * plus one buffer). The caller closes the stream.
- */
-fun readAtMost(input: InputStream, max: Long): ByteArray? {
-    val out = ByteArrayOutputStream()
-    val buf = ByteArray(64 * 1024)
-    var total = 0L
-    while (true) {
-        val n = input.read(buf)
-        if (n < 0) return out.toByteArray()
-        total += n
-        if (total > max) return null
-        out.write(buf, 0, n)
-    }
 }

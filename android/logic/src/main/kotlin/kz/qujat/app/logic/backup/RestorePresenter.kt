@@ -2,6 +2,7 @@ package kz.qujat.app.logic.backup
 
 import java.io.IOException
 import java.io.InputStream
+import kz.qujat.app.logic.io.readAtMost
 import kz.qujat.app.logic.onboarding.OnboardingPresenter
 import kz.qujat.app.logic.onboarding.OnboardingState
 import kz.qujat.app.logic.port.BackupPort

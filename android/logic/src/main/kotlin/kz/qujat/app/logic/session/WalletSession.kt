@@ -1,5 +1,8 @@
 package kz.qujat.app.logic.session
 
+import java.io.IOException
+import java.io.InputStream
+import kz.qujat.app.logic.io.readAtMost
 import kz.qujat.app.logic.port.Clock
 import kz.qujat.app.logic.port.ImportProblem
 import kz.qujat.app.logic.port.WalletFailure
@@ -96,6 +99,24 @@ class WalletSession(
      */
     fun import(bytes: ByteArray): ImportOutcome = import(PendingAction.ImportDiploma(bytes))
 
+    /**
+     * Read a picked file at once, while the picker's grant lasts, and [import] it. At most
+     * [MAX_IMPORT_BYTES] are read: a larger file (a wrong pick), one that cannot be opened or
+     * read (gone, permission withdrawn, a failing provider) is refused as not a credential,
+     * without a wallet call. [open] gives the stream (null: nothing to read); it is closed here.
+     */
+    fun importFrom(open: () -> InputStream?): ImportOutcome {
+        val bytes = try {
+            open()?.use { readAtMost(it, MAX_IMPORT_BYTES) }
+        } catch (e: IOException) {
+            null
+        } catch (e: RuntimeException) {
+            // SecurityException (the grant is gone) and whatever a third-party provider throws.
+            null
+        }
+        return if (bytes == null) ImportOutcome.Refused(WalletFailure.ImportRefused(ImportProblem.NOT_A_CREDENTIAL)) else import(bytes)
+    }
+
     private fun import(file: PendingAction.ImportDiploma): ImportOutcome {
         val t = trust()
         if (t == null) {
@@ -116,5 +137,10 @@ class WalletSession(
             file.wipe()
             ImportOutcome.Refused(e)
         }
+    }
+
+    companion object {
+        /** A credential bundle is a few kilobytes; a file larger than this is not one. */
+        const val MAX_IMPORT_BYTES: Long = 256L * 1024
     }
 }
