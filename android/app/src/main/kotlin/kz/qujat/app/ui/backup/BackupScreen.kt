@@ -1,10 +1,8 @@
 package kz.qujat.app.ui.backup
 
-import android.content.ActivityNotFoundException
 import android.content.ContentResolver
 import android.net.Uri
 import androidx.activity.compose.BackHandler
-import androidx.activity.compose.rememberLauncherForActivityResult
 import androidx.activity.result.contract.ActivityResultContracts
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.Row
@@ -40,6 +38,7 @@ import kz.qujat.app.ui.common.ErrorText
 import kz.qujat.app.ui.common.Page
 import kz.qujat.app.ui.common.PresenterViewModel
 import kz.qujat.app.ui.common.QrImage
+import kz.qujat.app.ui.common.rememberLauncherExpectingResult
 
 class BackupViewModel(graph: AppGraph) : PresenterViewModel<BackupState, BackupPresenter>(BackupPresenter(graph.backup)) {
     fun make() = send { make() }
@@ -68,7 +67,10 @@ fun BackupScreen(graph: AppGraph, onLocked: () -> Unit, onDone: () -> Unit) {
     val vm: BackupViewModel = viewModel { BackupViewModel(graph) }
     val state by vm.state.collectAsStateWithLifecycle()
     val context = LocalContext.current
-    val save = rememberLauncherForActivityResult(ActivityResultContracts.CreateDocument(BackupFiles.MIME_TYPE)) { uri ->
+    // The save panel takes the app to the background: the session expects it (no lock while it
+    // is up, within a bound), so the holder does not come back to the unlock screen and lose
+    // the code shown once.
+    val save = rememberLauncherExpectingResult(graph.session, ActivityResultContracts.CreateDocument(BackupFiles.MIME_TYPE)) { uri ->
         if (uri == null) vm.saveCancelled() else vm.saveTo(context.contentResolver, uri)
     }
     // The code is shown once: back does not drop it by accident (Cancel does, on purpose).
@@ -96,13 +98,9 @@ fun BackupScreen(graph: AppGraph, onLocked: () -> Unit, onDone: () -> Unit) {
             s,
             onAcknowledge = vm::acknowledge,
             onSave = {
-                graph.expectingResult()
                 vm.saving()
-                try {
-                    save.launch(BackupFiles.suggestedName(LocalDate.now()))
-                } catch (e: ActivityNotFoundException) {
-                    vm.saveCancelled() // no document provider on this phone: say "not saved"
-                }
+                // No document provider on this phone: say "not saved".
+                if (!save(BackupFiles.suggestedName(LocalDate.now()))) vm.saveCancelled()
             },
             onCancel = {
                 vm.left()

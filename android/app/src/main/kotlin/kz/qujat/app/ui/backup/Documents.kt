@@ -5,23 +5,7 @@ import android.net.Uri
 import android.provider.DocumentsContract
 import android.provider.OpenableColumns
 import java.io.IOException
-import kz.qujat.app.AppGraph
 import kz.qujat.app.logic.port.FileSink
-
-/**
- * Hook, called right before the app hands the screen to a system picker (Storage Access
- * Framework) or the share sheet, which sends the app to the background.
- *
- * The background lock (`QujatApplication`) would otherwise lock the wallet while the picker is
- * up. The backup, restore and PDF flows need no wallet call after the picker returns (the bytes
- * are already in memory, and a restore runs before any wallet exists), so they work either way;
- * what the hook is for is the screen-level re-check on return (issue 15, the "session" work),
- * which must not send the holder to unlock, and lose a backup code shown once, because of a
- * picker the app opened itself. That mechanism is not on this branch: at merge, this body calls
- * it (an `AppGraph` member of the same name and signature takes precedence over this extension
- * on its own).
- */
-fun AppGraph.expectingResult() = Unit
 
 /**
  * Writes into a document that `CreateDocument` made. A failed write deletes the half-written

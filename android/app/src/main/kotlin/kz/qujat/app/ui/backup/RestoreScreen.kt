@@ -1,9 +1,7 @@
 package kz.qujat.app.ui.backup
 
-import android.content.ActivityNotFoundException
 import android.content.ContentResolver
 import android.net.Uri
-import androidx.activity.compose.rememberLauncherForActivityResult
 import androidx.activity.result.contract.ActivityResultContracts
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.text.KeyboardOptions
@@ -40,6 +38,7 @@ import kz.qujat.app.ui.common.ErrorText
 import kz.qujat.app.ui.common.Page
 import kz.qujat.app.ui.common.PresenterViewModel
 import kz.qujat.app.ui.common.pinProblemText
+import kz.qujat.app.ui.common.rememberLauncherExpectingResult
 import kz.qujat.app.ui.onboarding.AuthenticatorStep
 import kz.qujat.app.ui.onboarding.FirstCodeStep
 import kz.qujat.app.ui.onboarding.PinStep
@@ -73,16 +72,15 @@ fun RestoreScreen(graph: AppGraph, onNewWallet: () -> Unit, onDone: () -> Unit) 
     val vm: RestoreViewModel = viewModel { RestoreViewModel(graph) }
     val state by vm.state.collectAsStateWithLifecycle()
     val context = LocalContext.current
-    val pick = rememberLauncherForActivityResult(ActivityResultContracts.OpenDocument()) { uri ->
+    // Told to the session like every picker. No wallet exists yet: the session is locked from
+    // the start and this route stays up while locked (RouteAccess.OPEN), so the token only
+    // defers the lock of a wallet with no session, which changes nothing (SessionTest).
+    val pick = rememberLauncherExpectingResult(graph.session, ActivityResultContracts.OpenDocument()) { uri ->
         if (uri != null) vm.filePicked(context.contentResolver, uri)
     }
-    val pickFile = {
-        graph.expectingResult()
-        try {
-            pick.launch(arrayOf(BackupFiles.MIME_TYPE, "*/*"))
-        } catch (e: ActivityNotFoundException) {
-            // No document provider on this phone: nothing to pick from.
-        }
+    val pickFile: () -> Unit = {
+        // False: no document provider on this phone, nothing to pick from.
+        pick(arrayOf(BackupFiles.MIME_TYPE, "*/*"))
     }
     when (val s = state) {
         is RestoreState.PickFile -> Page {

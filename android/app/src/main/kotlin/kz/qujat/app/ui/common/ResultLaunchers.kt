@@ -10,12 +10,13 @@ import kz.qujat.app.session.AppSession
 
 /**
  * Launch a system activity whose result the app needs (the file picker, the Storage Access
- * Framework's "save as") without the background lock getting in the way: the session is told
- * before the launch ([AppSession.expectResult]) and when the result or a cancel comes back, so
- * that leaving for that activity does not lock the wallet (within a bound; see `SessionGate`).
- * Use it instead of `rememberLauncherForActivityResult` for every such launch of a holder
- * screen (import, backup, PDF). Returns the launch function: false if no activity could take
- * the request (nothing was launched).
+ * Framework's "save as", the share sheet started for a result) without the background lock
+ * getting in the way: the session is told before the launch ([AppSession.expectResult]) and
+ * when the result or a cancel comes back, so that leaving for that activity does not lock the
+ * wallet (within a bound; see `SessionGate`). Use it instead of
+ * `rememberLauncherForActivityResult` for every such launch of a holder screen (import, backup,
+ * restore, the PDF's save and share). Returns the launch function: false if no activity could
+ * take the request (nothing was launched).
  */
 @Composable
 fun <I, O> rememberLauncherExpectingResult(

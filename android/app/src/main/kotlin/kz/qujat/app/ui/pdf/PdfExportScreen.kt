@@ -1,12 +1,10 @@
 package kz.qujat.app.ui.pdf
 
-import android.content.ActivityNotFoundException
 import android.content.ClipData
 import android.content.ContentResolver
 import android.content.Context
 import android.content.Intent
 import android.net.Uri
-import androidx.activity.compose.rememberLauncherForActivityResult
 import androidx.activity.result.contract.ActivityResultContracts
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.Row
@@ -49,13 +47,13 @@ import kz.qujat.app.logic.pdf.PdfFiles
 import kz.qujat.app.logic.pdf.PdfSaveOutcome
 import kz.qujat.app.logic.port.WalletFailure
 import kz.qujat.app.ui.backup.DocumentSink
-import kz.qujat.app.ui.backup.expectingResult
 import kz.qujat.app.ui.backup.shareFailureText
 import kz.qujat.app.ui.common.Busy
 import kz.qujat.app.ui.common.ErrorText
 import kz.qujat.app.ui.common.Page
 import kz.qujat.app.ui.common.PresenterViewModel
 import kz.qujat.app.ui.common.SecureDialog
+import kz.qujat.app.ui.common.rememberLauncherExpectingResult
 import kz.qujat.app.ui.common.sensitiveNote
 import kz.qujat.app.ui.common.walletFailureText
 
@@ -105,9 +103,14 @@ fun PdfExportScreen(graph: AppGraph, id: String, onLocked: () -> Unit, onDone: (
     val s = state
     if (s.failure is WalletFailure.Locked) return LaunchedEffect(Unit) { onLocked() }
     val context = LocalContext.current
-    val save = rememberLauncherForActivityResult(ActivityResultContracts.CreateDocument(PdfFiles.MIME_TYPE)) { uri ->
+    // "Save to Files" and the share sheet take the app to the background: both are launched
+    // through the session, so that leaving for them does not lock the wallet (within a bound).
+    val save = rememberLauncherExpectingResult(graph.session, ActivityResultContracts.CreateDocument(PdfFiles.MIME_TYPE)) { uri ->
         if (uri == null) vm.saveCancelled() else vm.saveTo(context.contentResolver, uri)
     }
+    // The chooser forwards the request to the app the holder picks: its result (nothing to
+    // read, mostly RESULT_CANCELED) arrives on the way back, which hands the token back.
+    val shareSheet = rememberLauncherExpectingResult(graph.session, ActivityResultContracts.StartActivityForResult()) {}
     val labels = detail.claims.associate { it.key to it.label }
     Page {
         Text(stringResource(R.string.pdf_title), style = MaterialTheme.typography.headlineSmall)
@@ -151,18 +154,13 @@ fun PdfExportScreen(graph: AppGraph, id: String, onLocked: () -> Unit, onDone: (
         if (s.busy) CircularProgressIndicator()
         val pdf = s.pdf
         if (pdf != null) {
-            Button(onClick = { graph.expectingResult(); share(context, pdf) }, modifier = Modifier.fillMaxWidth()) {
+            // The system chooser always exists on a phone: a false (nothing launched) needs no word.
+            Button(onClick = { shareSheet(shareIntent(context, pdf)) }, modifier = Modifier.fillMaxWidth()) {
                 Text(stringResource(R.string.pdf_share))
             }
             OutlinedButton(
-                onClick = {
-                    graph.expectingResult()
-                    try {
-                        save.launch(pdf.name)
-                    } catch (e: ActivityNotFoundException) {
-                        vm.saveCancelled()
-                    }
-                },
+                // False: no document provider on this phone, say "not saved".
+                onClick = { if (!save(pdf.name)) vm.saveCancelled() },
                 modifier = Modifier.fillMaxWidth(),
             ) { Text(stringResource(R.string.pdf_save)) }
         }
@@ -197,11 +195,11 @@ private fun DaysStepper(days: Int, max: Int, onChange: (Int) -> Unit) {
 }
 
 /**
- * Hand the PDF to the system chooser: a `content://` URI from the app's FileProvider (the
- * shared folder only), read permission granted to the app the holder picks, and the URI also
- * as ClipData so that the grant reaches direct-share targets too.
+ * The system chooser for the PDF: a `content://` URI from the app's FileProvider (the shared
+ * folder only), read permission granted to the app the holder picks, and the URI also as
+ * ClipData so that the grant reaches direct-share targets too (the chooser carries both over).
  */
-private fun share(context: Context, pdf: MadePdf) {
+private fun shareIntent(context: Context, pdf: MadePdf): Intent {
     val uri = FileProvider.getUriForFile(context, context.packageName + FILE_PROVIDER_SUFFIX, pdf.file)
     val send = Intent(Intent.ACTION_SEND).apply {
         type = PdfFiles.MIME_TYPE
@@ -209,12 +207,7 @@ private fun share(context: Context, pdf: MadePdf) {
         clipData = ClipData.newRawUri(pdf.name, uri)
         addFlags(Intent.FLAG_GRANT_READ_URI_PERMISSION)
     }
-    val chooser = Intent.createChooser(send, context.getString(R.string.pdf_share))
-    try {
-        context.startActivity(chooser)
-    } catch (e: ActivityNotFoundException) {
-        // The system chooser always exists on a phone; nothing else to offer.
-    }
+    return Intent.createChooser(send, context.getString(R.string.pdf_share))
 }
 
 /** The FileProvider's authority is `<applicationId>.files` (AndroidManifest.xml). */
