@@ -48,16 +48,23 @@ class AppGraph(private val context: Context) {
     /** Which one-time notices the holder has acknowledged. */
     val notices = Notices(context)
 
-    /** The wallet file lives in `no_backup/`: never in a backup, bound to this phone's Keystore. */
-    val wallet: WalletPort by lazy { CoreWallet.open(File(context.noBackupFilesDir, "wallet.db").path, keys) }
+    /**
+     * The one native wallet (one session) behind [wallet], [security], [backup] and [pdf]. Its
+     * file lives in `no_backup/`: never in a backup, bound to this phone's Keystore.
+     */
+    private val coreWallet: CoreWallet by lazy { CoreWallet.open(File(context.noBackupFilesDir, "wallet.db").path, keys) }
+
+    /** The holder's wallet as the screens see it. Opened on first use (blocking). */
+    val wallet: WalletPort get() = coreWallet
 
     /** Change PIN, recovery codes, authenticator switch, audit log: on the same native wallet. */
-    val security: SecurityPort by lazy { CoreSecurity(wallet as CoreWallet) }
+    val security: SecurityPort by lazy { CoreSecurity(coreWallet) }
+
     /** Backup and restore, over the same wallet object (one session). */
-    val backup: BackupPort by lazy { CoreBackup(wallet as CoreWallet) }
+    val backup: BackupPort by lazy { CoreBackup(coreWallet) }
 
     /** "PDF for an employer", over the same wallet object. */
-    val pdf: PdfPort by lazy { CorePdf(wallet as CoreWallet) }
+    val pdf: PdfPort by lazy { CorePdf(coreWallet) }
 
     /**
      * The PDFs handed to the share sheet (`cacheDir/shared/`, the FileProvider's only folder):
