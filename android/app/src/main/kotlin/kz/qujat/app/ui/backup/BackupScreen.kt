@@ -39,6 +39,7 @@ import kz.qujat.app.ui.common.Page
 import kz.qujat.app.ui.common.PresenterViewModel
 import kz.qujat.app.ui.common.QrImage
 import kz.qujat.app.ui.common.rememberLauncherExpectingResult
+import kz.qujat.app.ui.common.walletFailureText
 
 class BackupViewModel(graph: AppGraph) : PresenterViewModel<BackupState, BackupPresenter>(BackupPresenter(graph.backup)) {
     fun make() = send { make() }
@@ -84,7 +85,7 @@ fun BackupScreen(graph: AppGraph, onLocked: () -> Unit, onDone: () -> Unit) {
                     Text(stringResource(R.string.backup_title), style = MaterialTheme.typography.headlineSmall)
                     Text(stringResource(R.string.backup_body))
                     Text(stringResource(R.string.backup_footer), style = MaterialTheme.typography.bodySmall)
-                    s.failure?.let { ErrorText(shareFailureText(it)) }
+                    s.failure?.let { ErrorText(walletFailureText(it)) }
                     Button(onClick = vm::make, modifier = Modifier.fillMaxWidth()) { Text(stringResource(R.string.backup_make)) }
                     TextButton(onClick = onDone) { Text(stringResource(R.string.back)) }
                 }

@@ -39,6 +39,7 @@ import kz.qujat.app.ui.common.Page
 import kz.qujat.app.ui.common.PresenterViewModel
 import kz.qujat.app.ui.common.pinProblemText
 import kz.qujat.app.ui.common.rememberLauncherExpectingResult
+import kz.qujat.app.ui.common.walletFailureText
 import kz.qujat.app.ui.onboarding.AuthenticatorStep
 import kz.qujat.app.ui.onboarding.FirstCodeStep
 import kz.qujat.app.ui.onboarding.PinStep
@@ -131,7 +132,7 @@ private fun Enrolling(graph: AppGraph, step: OnboardingState, vm: RestoreViewMod
         )
         OnboardingState.Done -> LaunchedEffect(Unit) { onDone() }
         is OnboardingState.Failed -> Page {
-            ErrorText(shareFailureText(step.failure))
+            ErrorText(walletFailureText(step.failure))
             Button(onClick = vm::restart) { Text(stringResource(R.string.start_over)) }
         }
     }

@@ -47,7 +47,6 @@ import kz.qujat.app.logic.pdf.PdfFiles
 import kz.qujat.app.logic.pdf.PdfSaveOutcome
 import kz.qujat.app.logic.port.WalletFailure
 import kz.qujat.app.ui.backup.DocumentSink
-import kz.qujat.app.ui.backup.shareFailureText
 import kz.qujat.app.ui.common.Busy
 import kz.qujat.app.ui.common.ErrorText
 import kz.qujat.app.ui.common.Page
@@ -148,7 +147,7 @@ fun PdfExportScreen(graph: AppGraph, id: String, onLocked: () -> Unit, onDone: (
         }
         if (!s.selection.isDefault) TextButton(onClick = vm::reset) { Text(stringResource(R.string.present_reset)) }
         if (s.selection.hidesName) Text(stringResource(R.string.present_no_name_hint), style = MaterialTheme.typography.bodySmall)
-        s.failure?.let { ErrorText(shareFailureText(it)) }
+        s.failure?.let { ErrorText(walletFailureText(it)) }
         Text(stringResource(R.string.pdf_footer), style = MaterialTheme.typography.bodySmall)
         Button(onClick = vm::make, enabled = s.canMake, modifier = Modifier.fillMaxWidth()) { Text(stringResource(R.string.pdf_make)) }
         if (s.busy) CircularProgressIndicator()
