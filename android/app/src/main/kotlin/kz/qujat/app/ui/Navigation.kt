@@ -10,6 +10,7 @@ import androidx.navigation.navArgument
 import kz.qujat.app.AppGraph
 import kz.qujat.app.ui.diplomas.DiplomaDetailScreen
 import kz.qujat.app.ui.diplomas.DiplomaListScreen
+import kz.qujat.app.ui.lists.ListsScreen
 import kz.qujat.app.ui.onboarding.OnboardingScreen
 import kz.qujat.app.ui.present.PresentScreen
 import kz.qujat.app.ui.start.SettingsScreen
@@ -26,6 +27,7 @@ object Routes {
     const val PRESENT = "present/{id}"
     const val VERIFIER = "verifier"
     const val SETTINGS = "settings"
+    const val LISTS = "lists"
 
     fun onboarding(resume: Boolean) = "onboarding?resume=$resume"
     fun diploma(id: String) = "diploma/$id"
@@ -77,7 +79,12 @@ fun QujatNavHost(graph: AppGraph) {
                 nav.popBackStack()
             }
         }
-        composable(Routes.VERIFIER) { VerifierScreen(graph, onSettings = { nav.navigate(Routes.SETTINGS) }) }
-        composable(Routes.SETTINGS) { SettingsScreen(graph, onModeChanged = { nav.reset(Routes.START) }) { nav.popBackStack() } }
+        composable(Routes.VERIFIER) {
+            VerifierScreen(graph, onSettings = { nav.navigate(Routes.SETTINGS) }, onLists = { nav.navigate(Routes.LISTS) })
+        }
+        composable(Routes.SETTINGS) {
+            SettingsScreen(graph, onModeChanged = { nav.reset(Routes.START) }, onLists = { nav.navigate(Routes.LISTS) }) { nav.popBackStack() }
+        }
+        composable(Routes.LISTS) { ListsScreen(graph) { nav.popBackStack() } }
     }
 }

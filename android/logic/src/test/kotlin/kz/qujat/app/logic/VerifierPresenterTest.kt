@@ -133,7 +133,9 @@ class VerifierPresenterTest {
         p.refresh()
         assertEquals(TrustListInfo(1, 0, Long.MAX_VALUE, 3), (p.state as ScanState.Scanning).trustList)
         assertNull((p.state as ScanState.Scanning).hint)
-        p.onScanned("QJ1:ABC")
+        val seen = mutableListOf<ScanState>()
+        p.observe { seen += it }.use { p.onScanned("QJ1:ABC") }
+        assertEquals(ScanState.Verifying(null, TrustListInfo(1, 0, Long.MAX_VALUE, 3)), seen.first { it is ScanState.Verifying })
         verifier.trusted = false // the lists screen could not have removed it, but the state file could be gone
         p.scanAgain()
         val s = p.state as ScanState.Scanning

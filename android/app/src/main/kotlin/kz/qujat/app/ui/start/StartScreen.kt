@@ -85,10 +85,10 @@ private fun ModeChoice(onChoose: (Mode) -> Unit) {
     }
 }
 
-/** Language (kk/ru/en or the device's) and mode. */
+/** Language (kk/ru/en or the device's), mode, and the trust and status lists. */
 @OptIn(ExperimentalMaterial3Api::class)
 @Composable
-fun SettingsScreen(graph: AppGraph, onModeChanged: () -> Unit, onBack: () -> Unit) {
+fun SettingsScreen(graph: AppGraph, onModeChanged: () -> Unit, onLists: () -> Unit = {}, onBack: () -> Unit) {
     var lang by remember { mutableStateOf(graph.settings.language) }
     Scaffold(topBar = {
         TopAppBar(
@@ -123,6 +123,8 @@ fun SettingsScreen(graph: AppGraph, onModeChanged: () -> Unit, onBack: () -> Uni
             }) {
                 Text(stringResource(if (graph.settings.mode == Mode.VERIFIER) R.string.switch_to_holder else R.string.switch_to_verifier))
             }
+            // The trust and status lists: their age, and their update from files or HTTPS.
+            OutlinedButton(onClick = onLists) { Text(stringResource(R.string.lists_title)) }
         }
     }
 }

@@ -31,7 +31,7 @@ sealed interface ScanState {
     ) : ScanState
 
     /** A code is being checked (a few milliseconds; the camera ignores further codes). */
-    data class Verifying(val challenge: String?) : ScanState
+    data class Verifying(val challenge: String?, val trustList: TrustListInfo? = null) : ScanState
 
     /** The verdict screen. */
     class Result(val result: VerificationResult, val ui: VerdictUi, val challenge: String?) : ScanState {
@@ -93,7 +93,7 @@ class VerifierPresenter(
             if (s.hint != ScanHint.NOT_A_QUJAT_CODE) emit(s.copy(hint = ScanHint.NOT_A_QUJAT_CODE))
             return false
         }
-        emit(ScanState.Verifying(s.challenge))
+        emit(ScanState.Verifying(s.challenge, s.trustList))
         val result = try {
             verifier.verify(trimmed, s.challenge, lang())
         } catch (e: VerifierFailure) {
