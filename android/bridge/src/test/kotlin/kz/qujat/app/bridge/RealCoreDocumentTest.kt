@@ -13,14 +13,24 @@ import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
+import kz.qujat.core.DocumentPdfRequest
+import kz.qujat.core.IssuerTool
+import kz.qujat.core.Language
+import kz.qujat.core.TrustAnchorTool
+import kz.qujat.core.TrustedIssuer
+import kz.qujat.core.TrustedKey
+import kz.qujat.core.Wallet
+import kz.qujat.core.defaultPresentationClaims
+import kz.qujat.core.LocalizedText as CoreText
 import kz.qujat.core.Verdict as CoreVerdict
+
+private const val DAY = 86_400L
 
 /**
  * A document presentation (the printed or e-mailed copy of docs/FORMAT.md §7.1) through the real
- * core and the app's result model. The bindings expose documents only inside `Wallet.exportPdf`'s
- * PDF (no PDF or QR reader on the JVM here), so the copy is the §14 test vector that the core's
- * document presentation API made and the Rust tests check: the `document` for "Kaspi Bank HR",
- * with its anchor, trust list and status list.
+ * core and the app's result model: the barcode of a PDF the wallet made (`Wallet.exportPdf`, read
+ * back by [PdfBarcode]), and the §14 test vector `document` for "Kaspi Bank HR" with its anchor,
+ * trust list and status list (the core's own document presentation, checked by the Rust tests).
  */
 class RealCoreDocumentTest {
     /** The `vectors` block of docs/FORMAT.md §14: `name: value`, long values continued on indented lines. */
@@ -91,6 +101,43 @@ class RealCoreDocumentTest {
             val junk = v.verify("QJ1:NOTHING", null, Lang.KK)
             assertEquals(null, junk.kind)
             assertEquals(null, VerdictUi.of(junk).kind)
+        }
+    }
+
+    @Test
+    fun `the barcode of the wallet's PDF, checked where a challenge was asked, is DOCUMENT_NOT_LIVE`() {
+        val clock = MovableClock()
+        val anchor = TrustAnchorTool.generate()
+        val enu = IssuerTool.generate("kz.enu")
+        val trustList = anchor.signTrustList(
+            1uL,
+            clock.now - 60,
+            clock.now + 30 * DAY,
+            listOf(TrustedIssuer("kz.enu", CoreText("ЕҰУ", "ЕНУ", "ENU"), listOf(TrustedKey(enu.publicKey(), clock.now - 365 * DAY, clock.now + 365 * DAY)))),
+        )
+        val wallet = Wallet.openWithClock(Fixtures.tempDir().resolve("wallet.db").path, KeyStoreBridge(SoftwareKeyWrapper()), clock, testWalletOptions())
+        val uri = wallet.setup("582039", "test").use { it.otpauthUri() }
+        wallet.confirmEnrolment("582039", Authenticator.code(uri, clock.now))
+        val bundle = enu.issue(Fixtures.diploma("enu-bachelor-honors"), wallet.holderPublicKey(), 0uL, clock.now - DAY)
+        val id = wallet.importDiploma(bundle, trustList, anchor.publicKey()).id
+        val pdf = wallet.exportPdf(id, DocumentPdfRequest("Kaspi Bank HR", defaultPresentationClaims(Language.RU), 30u, Language.RU))
+        wallet.close()
+
+        val scanned = PdfBarcode.read(pdf)
+        assertTrue(scanned.startsWith("QJ1:"))
+        testVerifier(anchor.publicKey(), clock).use { v ->
+            v.installTrustList(trustList)
+            v.installStatusList(enu.statusList(16uL, emptyList(), clock.now - 60, DAY))
+            val challenge = v.newChallenge()
+            val live = v.verify(scanned, challenge, Lang.RU)
+            assertEquals(Verdict.DocumentNotLive, live.verdict)
+            assertEquals(VerdictMessage.DOCUMENT_NOT_LIVE, VerdictUi.of(live).message)
+            assertEquals(PresentationKind.Document("Kaspi Bank HR"), live.kind)
+            val copy = v.verify(scanned, null, Lang.RU)
+            assertEquals(Verdict.Valid, copy.verdict)
+            val kind = VerdictUi.of(copy).kind as KindLine.Document
+            assertEquals("Kaspi Bank HR", kind.audience)
+            assertEquals(clock.now + 30 * DAY, kind.validUntil)
         }
     }
 
