@@ -89,7 +89,8 @@ class AppGraph(private val context: Context) {
      * Its state lives in `no_backup/` so that answered challenges and the newest lists outlive
      * the app: a restart does not let a replayed QR code or an older list through. If that
      * file cannot be used (damaged, disk), the verifier still works, remembering in memory only
-     * until the app stops: the same as a deleted state, never a crash.
+     * until the app stops: the same as a deleted state, never a crash. Opening it reads that file
+     * and installs the shipped lists: the screens get it on an I/O thread (`ui/verify/WithVerifier`).
      */
     val verifier: VerifierPort? by lazy {
         trust.anchor?.let { anchor ->

@@ -15,6 +15,7 @@ import kz.qujat.app.ui.backup.BackupScreen
 import kz.qujat.app.ui.backup.RestoreScreen
 import kz.qujat.app.ui.diplomas.DiplomaDetailScreen
 import kz.qujat.app.ui.diplomas.DiplomaListScreen
+import kz.qujat.app.ui.lists.ListsScreen
 import kz.qujat.app.ui.onboarding.OnboardingScreen
 import kz.qujat.app.ui.pdf.PdfExportScreen
 import kz.qujat.app.ui.present.PresentScreen
@@ -41,6 +42,7 @@ object Routes {
 
     /** After an unlock with a recovery code: switch the authenticator, renew the codes, or not now. */
     const val AFTER_RECOVERY = "after-recovery"
+    const val LISTS = "lists"
 
     fun onboarding(resume: Boolean) = "onboarding?resume=$resume"
     fun diploma(id: String) = "diploma/$id"
@@ -104,13 +106,16 @@ fun QujatNavHost(graph: AppGraph) {
                 nav.popBackStack()
             }
         }
-        composable(Routes.VERIFIER) { VerifierScreen(graph, onSettings = { nav.navigate(Routes.SETTINGS) }) }
+        composable(Routes.VERIFIER) {
+            VerifierScreen(graph, onSettings = { nav.navigate(Routes.SETTINGS) }, onLists = { nav.navigate(Routes.LISTS) })
+        }
         composable(Routes.SETTINGS) {
             SettingsScreen(
                 graph,
                 onModeChanged = { graph.session.leave(); nav.reset(Routes.START) },
                 onSecurity = { nav.navigate(it) },
                 onBackup = { nav.navigate(Routes.BACKUP) },
+                onLists = { nav.navigate(Routes.LISTS) },
             ) { nav.popBackStack() }
         }
         // Change PIN, recovery codes, authenticator switch, activity log, after a recovery unlock.
@@ -134,6 +139,7 @@ fun QujatNavHost(graph: AppGraph) {
                 nav.popBackStack()
             }
         }
+        composable(Routes.LISTS) { ListsScreen(graph) { nav.popBackStack() } }
     }
     // An authenticator switch the lock interrupted: back at the new app's first code after the unlock.
     val resumeSwitch by graph.session.resumeAuthenticatorChange.collectAsState()

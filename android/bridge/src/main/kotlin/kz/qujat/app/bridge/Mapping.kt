@@ -4,8 +4,10 @@ import java.time.LocalDate
 import kz.qujat.app.logic.model.ClaimKey
 import kz.qujat.app.logic.model.ClaimLine
 import kz.qujat.app.logic.model.DiplomaSummary
+import kz.qujat.app.logic.model.HeldStatusList
 import kz.qujat.app.logic.model.Lang
 import kz.qujat.app.logic.model.LocalizedText
+import kz.qujat.app.logic.model.PresentationKind
 import kz.qujat.app.logic.model.QrMatrix
 import kz.qujat.app.logic.model.StatusFreshness
 import kz.qujat.app.logic.model.TrustListInfo
@@ -30,6 +32,8 @@ import kz.qujat.core.VerifierException
 import kz.qujat.core.WalletException
 import kz.qujat.core.degreeLabel
 import kz.qujat.core.DiplomaSummary as CoreSummary
+import kz.qujat.core.HeldStatusList as CoreHeldStatusList
+import kz.qujat.core.PresentationKind as CorePresentationKind
 import kz.qujat.core.LocalizedText as CoreText
 import kz.qujat.core.StatusFreshness as CoreFreshness
 import kz.qujat.core.TrustListInfo as CoreTrustListInfo
@@ -132,9 +136,7 @@ internal object Mapping {
         is CoreVerdict.Expired -> Verdict.Expired(v.expiredAt)
         is CoreVerdict.NotYetValid -> Verdict.NotYetValid(v.createdAt)
         CoreVerdict.ChallengeMismatch -> Verdict.ChallengeMismatch
-        // A printed/e-mailed copy where a challenge was asked (issue 12): refused; the app's own
-        // verdict and screen for it come with the PDF work.
-        CoreVerdict.DocumentNotLive -> Verdict.Unrecognized("DOCUMENT_NOT_LIVE")
+        CoreVerdict.DocumentNotLive -> Verdict.DocumentNotLive
         CoreVerdict.ChallengeReused -> Verdict.ChallengeReused
         is CoreVerdict.UnknownIssuer -> Verdict.UnknownIssuer(v.claimedId)
         CoreVerdict.ForgedIssuerSignature -> Verdict.ForgedIssuerSignature
@@ -149,6 +151,13 @@ internal object Mapping {
     }
 
     fun freshness(f: CoreFreshness): StatusFreshness = StatusFreshness(f.listIssuedAt, f.validUntil, f.ageSecs)
+
+    fun held(h: CoreHeldStatusList): HeldStatusList = HeldStatusList(h.issuerId, freshness(h.freshness))
+
+    fun kind(k: CorePresentationKind): PresentationKind = when (k) {
+        CorePresentationKind.Live -> PresentationKind.Live
+        is CorePresentationKind.Document -> PresentationKind.Document(k.audience)
+    }
 
     fun trustListInfo(t: CoreTrustListInfo): TrustListInfo =
         TrustListInfo(t.sequence.toLong(), t.issuedAt, t.expiresAt, t.issuers.toInt())

@@ -157,6 +157,7 @@ fun verdictTitle(m: VerdictMessage): String = stringResource(
         VerdictMessage.EXPIRED -> R.string.verdict_expired_title
         VerdictMessage.NOT_YET_VALID -> R.string.verdict_not_yet_valid_title
         VerdictMessage.CHALLENGE_MISMATCH -> R.string.verdict_challenge_mismatch_title
+        VerdictMessage.DOCUMENT_NOT_LIVE -> R.string.verdict_document_not_live_title
         VerdictMessage.CHALLENGE_REUSED -> R.string.verdict_challenge_reused_title
         VerdictMessage.UNKNOWN_ISSUER -> R.string.verdict_unknown_issuer_title
         VerdictMessage.FORGED_ISSUER_SIGNATURE -> R.string.verdict_forged_issuer_title
@@ -183,6 +184,7 @@ fun verdictBody(m: VerdictMessage, time: Long?): String {
         VerdictMessage.EXPIRED -> stringResource(R.string.verdict_expired_body, t)
         VerdictMessage.NOT_YET_VALID -> stringResource(R.string.verdict_not_yet_valid_body, t)
         VerdictMessage.CHALLENGE_MISMATCH -> stringResource(R.string.verdict_challenge_mismatch_body)
+        VerdictMessage.DOCUMENT_NOT_LIVE -> stringResource(R.string.verdict_document_not_live_body)
         VerdictMessage.CHALLENGE_REUSED -> stringResource(R.string.verdict_challenge_reused_body)
         VerdictMessage.UNKNOWN_ISSUER -> stringResource(R.string.verdict_unknown_issuer_body)
         VerdictMessage.FORGED_ISSUER_SIGNATURE -> stringResource(R.string.verdict_forged_issuer_body)

@@ -98,7 +98,10 @@ private fun ModeChoice(onChoose: (Mode) -> Unit) {
     }
 }
 
-/** Language (kk/ru/en or the device's) and mode; for a holder, the security screens ([onSecurity] opens a route). */
+/**
+ * Language (kk/ru/en or the device's), mode, the trust and status lists; for a holder, the
+ * security screens ([onSecurity] opens a route) and the backup.
+ */
 @OptIn(ExperimentalMaterial3Api::class)
 @Composable
 fun SettingsScreen(
@@ -106,6 +109,7 @@ fun SettingsScreen(
     onModeChanged: () -> Unit,
     onSecurity: ((String) -> Unit)? = null,
     onBackup: (() -> Unit)? = null,
+    onLists: () -> Unit = {},
     onBack: () -> Unit,
 ) {
     var lang by remember { mutableStateOf(graph.settings.language) }
@@ -148,6 +152,8 @@ fun SettingsScreen(
                 Text(stringResource(R.string.backup_title), style = MaterialTheme.typography.titleMedium)
                 OutlinedButton(onClick = onBackup) { Text(stringResource(R.string.backup_make)) }
             }
+            // The trust and status lists: their age, and their update from files or HTTPS.
+            OutlinedButton(onClick = onLists) { Text(stringResource(R.string.lists_title)) }
         }
     }
 }
