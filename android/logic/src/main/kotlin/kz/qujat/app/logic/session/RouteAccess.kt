@@ -15,6 +15,8 @@ object RouteAccess {
         "unlock",
         "verifier",
         "settings",
+        // The verifier's trust and status lists: public data, no wallet.
+        "lists",
         // Before any wallet exists: the backup file and code are checked, then set-up as in onboarding.
         "restore",
     )
