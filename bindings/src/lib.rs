@@ -60,7 +60,7 @@ pub use types::{
     CalendarDate, Claim, ClaimId, ClaimValue, DateParts, DegreeLevel, Language, LocalizedText, StudyForm, all_claims,
     claim_label, default_presentation_claims, degree_label, study_form_label,
 };
-pub use verifier::{IssuerInfo, StatusFreshness, TrustListInfo, Verdict, VerificationReport, Verifier};
+pub use verifier::{HeldStatusList, IssuerInfo, StatusFreshness, TrustListInfo, Verdict, VerificationReport, Verifier};
 #[cfg(feature = "pdf")]
 pub use wallet::DocumentPdfRequest;
 pub use wallet::{

@@ -143,6 +143,15 @@ impl From<core_ver::TrustListInfo> for TrustListInfo {
     }
 }
 
+/// A status list the verifier holds: its issuer and how fresh it is now.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct HeldStatusList {
+    /// The issuer id (as the trust list names it).
+    pub issuer_id: String,
+    /// When the issuer signed it, until when it is current, and its age now.
+    pub freshness: StatusFreshness,
+}
+
 /// What was shown: a live QR code, or a printed or e-mailed copy for an audience (the core's
 /// `PresentationKind`, crossing as a uniffi remote type).
 #[uniffi::remote(Enum)]
@@ -267,6 +276,13 @@ impl Verifier {
     /// The installed trust list, if any.
     pub fn trust_list_info(&self) -> Option<TrustListInfo> {
         self.0.trust_list_info().map(Into::into)
+    }
+
+    /// The status lists held, one per issuer, sorted by issuer id, with their freshness now
+    /// (the lists screen shows their age; an empty list when none is held).
+    pub fn status_lists(&self) -> Result<Vec<HeldStatusList>, VerifierError> {
+        let held = self.0.summary()?.status_lists;
+        Ok(held.into_iter().map(|(issuer_id, freshness)| HeldStatusList { issuer_id, freshness }).collect())
     }
 
     /// Install an issuer's status list (needs the trust list first; never an older one than

@@ -4,6 +4,8 @@
 mod backup;
 mod capture;
 mod document;
+#[cfg(feature = "ffi-testing")]
+mod ffi_status_lists;
 mod format_doc;
 mod limits;
 mod negative_vectors;

@@ -19,6 +19,19 @@ class VerifierTest {
         holder.wallet.present(id, PresentationRequest(claims, null, ttl)).text
 
     @Test
+    fun `statusLists - the held lists by issuer, with their age now`() {
+        val v = Verifier.withClock(world.anchor.publicKey(), world.clock)
+        assertEquals(emptyList<HeldStatusList>(), v.statusLists())
+        v.installTrustList(world.trustList)
+        val fresh = v.installStatusList(world.statusList())
+        assertEquals(listOf(HeldStatusList("kz.enu", fresh)), v.statusLists())
+        world.clock.advance(DAY)
+        val aged = v.statusLists().single().freshness
+        assertEquals(fresh.listIssuedAt, aged.listIssuedAt)
+        assertEquals(fresh.ageSecs + DAY, aged.ageSecs)
+    }
+
+    @Test
     fun `lists - install, info, rollback and bad input are typed errors`() {
         val v = Verifier.withClock(world.anchor.publicKey(), world.clock)
         assertNull(v.trustListInfo())

@@ -1,8 +1,6 @@
 package kz.qujat.app
 
 import android.app.Application
-import androidx.lifecycle.DefaultLifecycleObserver
-import androidx.lifecycle.LifecycleOwner
 import androidx.lifecycle.ProcessLifecycleOwner
 
 class QujatApplication : Application() {
@@ -12,10 +10,8 @@ class QujatApplication : Application() {
         super.onCreate()
         // Leaving the app locks the wallet at once (the core also locks after its idle timeout):
         // a phone handed over with the app in the background does not open to the diplomas.
-        ProcessLifecycleOwner.get().lifecycle.addObserver(object : DefaultLifecycleObserver {
-            override fun onStop(owner: LifecycleOwner) {
-                Thread { runCatching { graph.wallet.lock() } }.start()
-            }
-        })
+        // Except while a system activity the app opened for a result (file picker, "save as")
+        // is up, for a bounded time: see AppSession and logic/session/SessionGate.
+        ProcessLifecycleOwner.get().lifecycle.addObserver(graph.session)
     }
 }

@@ -15,6 +15,8 @@ import javax.crypto.KeyGenerator
 import javax.crypto.SecretKey
 import javax.crypto.SecretKeyFactory
 import kz.qujat.app.logic.keystore.AesGcmWrapFormat
+import kz.qujat.app.logic.keystore.KeyStoreLevel
+import kz.qujat.app.logic.keystore.KeyStoreWarning
 import kz.qujat.app.logic.keystore.KeyWrapException
 import kz.qujat.app.logic.keystore.KeyWrapper
 import kz.qujat.app.logic.port.KeyStoreFault
@@ -44,7 +46,7 @@ class AndroidKeystoreWrapper(private val hasStrongBox: Boolean) : KeyWrapper {
     private val keyStore: KeyStore by lazy { KeyStore.getInstance(PROVIDER).apply { load(null) } }
 
     @Volatile
-    private var hardwareBacked: Boolean? = null
+    private var level: KeyStoreLevel? = null
 
     override fun wrap(alias: String, plaintext: ByteArray): ByteArray = mapped {
         AesGcmWrapFormat.checkAlias(alias)
@@ -70,23 +72,31 @@ class AndroidKeystoreWrapper(private val hasStrongBox: Boolean) : KeyWrapper {
         keyStore.aliases().toList().filter { it.startsWith(prefix) }
     }
 
+    /** Whether the keys live in secure hardware ([securityLevel], decided by [KeyStoreWarning]). */
+    override fun isHardwareBacked(): Boolean = KeyStoreWarning.isHardwareBacked(securityLevel())
+
     /**
-     * Whether the keys live in secure hardware, from [KeyInfo] of a key this class made (a probe
-     * key is made once if no vault key exists yet). Cached: it does not change on a phone.
+     * Where the keys live, from [KeyInfo] of a key this class made (a probe key is made once if
+     * none exists yet): `securityLevel` on API 31+, `isInsideSecureHardware` before. A probe that
+     * fails is [KeyStoreLevel.UNKNOWN] (warned as software, asked again next time); an answer is
+     * cached: it does not change on a phone. Blocking (Keystore): call it off the main thread.
      */
-    override fun isHardwareBacked(): Boolean = hardwareBacked ?: runCatching {
+    fun securityLevel(): KeyStoreLevel = level ?: runCatching {
         val key = existing(PROBE_ALIAS) ?: create(PROBE_ALIAS)
         val info = SecretKeyFactory.getInstance(key.algorithm, PROVIDER).getKeySpec(key, KeyInfo::class.java) as KeyInfo
-        val secure = if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.S) {
-            info.securityLevel == KeyProperties.SECURITY_LEVEL_TRUSTED_ENVIRONMENT ||
-                info.securityLevel == KeyProperties.SECURITY_LEVEL_STRONGBOX ||
-                info.securityLevel == KeyProperties.SECURITY_LEVEL_UNKNOWN_SECURE
+        if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.S) {
+            when (info.securityLevel) {
+                KeyProperties.SECURITY_LEVEL_STRONGBOX -> KeyStoreLevel.STRONGBOX
+                KeyProperties.SECURITY_LEVEL_TRUSTED_ENVIRONMENT -> KeyStoreLevel.TRUSTED_ENVIRONMENT
+                KeyProperties.SECURITY_LEVEL_UNKNOWN_SECURE -> KeyStoreLevel.SECURE_HARDWARE
+                KeyProperties.SECURITY_LEVEL_SOFTWARE -> KeyStoreLevel.SOFTWARE
+                else -> KeyStoreLevel.UNKNOWN
+            }
         } else {
             @Suppress("DEPRECATION")
-            info.isInsideSecureHardware
+            if (info.isInsideSecureHardware) KeyStoreLevel.SECURE_HARDWARE else KeyStoreLevel.SOFTWARE
         }
-        secure
-    }.getOrDefault(false).also { hardwareBacked = it }
+    }.getOrDefault(KeyStoreLevel.UNKNOWN).also { if (it != KeyStoreLevel.UNKNOWN) level = it }
 
     private fun existing(alias: String): SecretKey? = keyStore.getKey(alias, null) as? SecretKey
 

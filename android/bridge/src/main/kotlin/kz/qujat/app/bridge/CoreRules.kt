@@ -84,6 +84,9 @@ object CoreRules : Rules {
             presentationTtlSecs = it.presentationTtlSecs.toInt(),
             endingSoonSecs = it.endingSoonSecs,
             rescanQuietSecs = it.rescanQuietSecs,
+            maxAutoRefreshes = it.maxAutoRefreshes.toInt(),
+            documentDaysDefault = it.documentDaysDefault.toInt(),
+            documentDaysMax = it.documentDaysMax.toInt(),
         )
     }
 

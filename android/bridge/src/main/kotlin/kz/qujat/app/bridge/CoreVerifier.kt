@@ -1,7 +1,9 @@
 package kz.qujat.app.bridge
 
 import java.io.File
+import kz.qujat.app.logic.model.HeldStatusList
 import kz.qujat.app.logic.model.Lang
+import kz.qujat.app.logic.model.StatusFreshness
 import kz.qujat.app.logic.model.TrustListInfo
 import kz.qujat.app.logic.model.VerificationResult
 import kz.qujat.app.logic.port.VerifierPort
@@ -22,9 +24,10 @@ class CoreVerifier(private val verifier: Verifier) : VerifierPort, AutoCloseable
 
     override fun trustListInfo(): TrustListInfo? = verifier.trustListInfo()?.let(Mapping::trustListInfo)
 
-    override fun installStatusList(bytes: ByteArray) {
-        call { verifier.installStatusList(bytes) }
-    }
+    override fun installStatusList(bytes: ByteArray): StatusFreshness =
+        call { Mapping.freshness(verifier.installStatusList(bytes)) }
+
+    override fun statusLists(): List<HeldStatusList> = call { verifier.statusLists().map(Mapping::held) }
 
     override fun newChallenge(): String = call { verifier.newChallenge() }
 
@@ -32,6 +35,7 @@ class CoreVerifier(private val verifier: Verifier) : VerifierPort, AutoCloseable
         val r = verifier.verify(text, expectedChallenge, Mapping.language(lang))
         VerificationResult(
             verdict = Mapping.verdict(r.verdict),
+            kind = r.kind?.let(Mapping::kind),
             view = CoreRules.view(r.view),
             authentic = r.authentic,
             issuerName = r.issuer?.let { Mapping.text(it.name) },

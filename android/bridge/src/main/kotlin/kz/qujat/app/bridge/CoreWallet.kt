@@ -35,7 +35,7 @@ private inline fun <T> call(block: () -> T): T =
  * [WalletPort] over the generated `kz.qujat.core.Wallet`: each method one call and a mapping.
  * The PIN and codes pass as `String` because that is what the bindings take.
  */
-class CoreWallet(private val wallet: Wallet) : WalletPort, AutoCloseable {
+class CoreWallet(internal val wallet: Wallet) : WalletPort, AutoCloseable {
     override fun status(): WalletStatus = call { Mapping.status(wallet.status()) }
 
     override fun checkPin(pin: String): WeakPinReason? = coreCheckPin(pin)?.let(Mapping::weakPin)
@@ -108,7 +108,7 @@ class CoreWallet(private val wallet: Wallet) : WalletPort, AutoCloseable {
 }
 
 /** The one-time enrolment, read once into memory for the screens and released on [close]. */
-private class CoreEnrolment(private val enrolment: Enrolment) : EnrolmentHandle {
+internal class CoreEnrolment(private val enrolment: Enrolment) : EnrolmentHandle {
     override val otpauthUri: String = enrolment.otpauthUri()
 
     // Drawn by the core like a presentation's QR. `QrSymbol` is an object, not a record, so the

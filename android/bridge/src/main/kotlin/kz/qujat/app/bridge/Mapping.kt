@@ -4,14 +4,17 @@ import java.time.LocalDate
 import kz.qujat.app.logic.model.ClaimKey
 import kz.qujat.app.logic.model.ClaimLine
 import kz.qujat.app.logic.model.DiplomaSummary
+import kz.qujat.app.logic.model.HeldStatusList
 import kz.qujat.app.logic.model.Lang
 import kz.qujat.app.logic.model.LocalizedText
+import kz.qujat.app.logic.model.PresentationKind
 import kz.qujat.app.logic.model.QrMatrix
 import kz.qujat.app.logic.model.StatusFreshness
 import kz.qujat.app.logic.model.TrustListInfo
 import kz.qujat.app.logic.model.Verdict
 import kz.qujat.app.logic.model.WalletState
 import kz.qujat.app.logic.model.WalletStatus
+import kz.qujat.app.logic.port.BackupProblem
 import kz.qujat.app.logic.port.Fault
 import kz.qujat.app.logic.port.ImportProblem
 import kz.qujat.app.logic.port.KeyStoreFault
@@ -29,6 +32,8 @@ import kz.qujat.core.VerifierException
 import kz.qujat.core.WalletException
 import kz.qujat.core.degreeLabel
 import kz.qujat.core.DiplomaSummary as CoreSummary
+import kz.qujat.core.HeldStatusList as CoreHeldStatusList
+import kz.qujat.core.PresentationKind as CorePresentationKind
 import kz.qujat.core.LocalizedText as CoreText
 import kz.qujat.core.StatusFreshness as CoreFreshness
 import kz.qujat.core.TrustListInfo as CoreTrustListInfo
@@ -131,9 +136,7 @@ internal object Mapping {
         is CoreVerdict.Expired -> Verdict.Expired(v.expiredAt)
         is CoreVerdict.NotYetValid -> Verdict.NotYetValid(v.createdAt)
         CoreVerdict.ChallengeMismatch -> Verdict.ChallengeMismatch
-        // A printed/e-mailed copy where a challenge was asked (issue 12): refused; the app's own
-        // verdict and screen for it come with the PDF work.
-        CoreVerdict.DocumentNotLive -> Verdict.Unrecognized("DOCUMENT_NOT_LIVE")
+        CoreVerdict.DocumentNotLive -> Verdict.DocumentNotLive
         CoreVerdict.ChallengeReused -> Verdict.ChallengeReused
         is CoreVerdict.UnknownIssuer -> Verdict.UnknownIssuer(v.claimedId)
         CoreVerdict.ForgedIssuerSignature -> Verdict.ForgedIssuerSignature
@@ -148,6 +151,13 @@ internal object Mapping {
     }
 
     fun freshness(f: CoreFreshness): StatusFreshness = StatusFreshness(f.listIssuedAt, f.validUntil, f.ageSecs)
+
+    fun held(h: CoreHeldStatusList): HeldStatusList = HeldStatusList(h.issuerId, freshness(h.freshness))
+
+    fun kind(k: CorePresentationKind): PresentationKind = when (k) {
+        CorePresentationKind.Live -> PresentationKind.Live
+        is CorePresentationKind.Document -> PresentationKind.Document(k.audience)
+    }
 
     fun trustListInfo(t: CoreTrustListInfo): TrustListInfo =
         TrustListInfo(t.sequence.toLong(), t.issuedAt, t.expiresAt, t.issuers.toInt())
@@ -222,19 +232,18 @@ internal object Mapping {
             WalletFailure.DiplomaSetChanged(e.missing.toLong(), e.unexpected.toLong())
         is WalletException.OlderTrustList -> WalletFailure.OlderTrustList(e.held.toLong(), e.offered.toLong())
         is WalletException.BadLifetime -> WalletFailure.Internal(Fault.BAD_ARGUMENT)
-        is WalletException.BadAudience -> WalletFailure.Internal(Fault.BAD_ARGUMENT)
+        is WalletException.BadAudience -> WalletFailure.BadAudience()
         is WalletException.BadDiplomaId -> WalletFailure.NotFound()
         is WalletException.BadPublicKey -> WalletFailure.Internal(Fault.BAD_ARGUMENT)
         is WalletException.BadChallenge -> WalletFailure.BadChallenge()
         is WalletException.QrEncoding -> WalletFailure.Internal(Fault.QR_ENCODING)
-        // Backup and restore (issue 13): kept compiling here; the restore screen's own failures
-        // come with the apps' backup screens.
-        is WalletException.BackupWrongCode -> WalletFailure.MalformedCode()
-        is WalletException.NotABackup -> WalletFailure.Internal(Fault.BAD_ARGUMENT)
-        is WalletException.BackupDamaged -> WalletFailure.Internal(Fault.BAD_ARGUMENT)
-        is WalletException.BackupNewerVersion -> WalletFailure.Internal(Fault.UNSUPPORTED_VERSION)
-        is WalletException.BackupFailed -> WalletFailure.Internal(Fault.BAD_ARGUMENT)
-        is WalletException.PdfFailed -> WalletFailure.Internal(Fault.QR_ENCODING)
+        // Backup and restore (issue 13): nothing was written on any of these.
+        is WalletException.BackupWrongCode -> WalletFailure.BackupRefused(BackupProblem.WRONG_CODE)
+        is WalletException.NotABackup -> WalletFailure.BackupRefused(BackupProblem.NOT_A_BACKUP)
+        is WalletException.BackupDamaged -> WalletFailure.BackupRefused(BackupProblem.DAMAGED)
+        is WalletException.BackupNewerVersion -> WalletFailure.BackupRefused(BackupProblem.NEWER_VERSION)
+        is WalletException.BackupFailed -> WalletFailure.BackupRefused(BackupProblem.FAILED)
+        is WalletException.PdfFailed -> WalletFailure.Internal(Fault.UNEXPECTED)
     }
 
     fun failure(e: VerifierException): VerifierFailure = when (e) {

@@ -9,6 +9,8 @@ import kz.qujat.app.logic.present.PresentState
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertInstanceOf
+import org.junit.jupiter.api.Assertions.assertNotSame
+import org.junit.jupiter.api.Assertions.assertSame
 import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
@@ -38,15 +40,93 @@ class PresentPresenterTest {
         assertEquals("2:00", showing.countdownText)
         assertEquals(1f, showing.fractionLeft)
         assertFalse(showing.endingSoon)
+        assertTrue(showing.autoRefreshLeft)
+        // The automatic refresh fails (say, the disk is full): the code stays until it expires.
+        wallet.presentFailure = WalletFailure.Internal(kz.qujat.app.logic.port.Fault.STORAGE_FULL)
         clock.advance(110)
         p.tick()
         val late = p.state as PresentState.Showing
         assertEquals(10, late.secondsLeft)
         assertTrue(late.endingSoon)
+        assertFalse(late.autoRefreshLeft)
+        assertInstanceOf(WalletFailure.Internal::class.java, late.refreshFailure)
+        assertSame(showing.presentation, late.presentation)
         clock.advance(10)
         p.tick()
         assertInstanceOf(PresentState.Expired::class.java, p.state)
         assertFalse(p.state.toString().contains("QJ1"))
+    }
+
+    @Test
+    fun `a new code replaces the old one before it expires, up to the core's maximum, then by hand`() {
+        val limits = CoreRules.limits()
+        val p = presenter()
+        p.challengeChanged("482913")
+        p.present()
+        var current = (p.state as PresentState.Showing).presentation
+        val made = mutableListOf(current)
+        repeat(limits.maxAutoRefreshes) {
+            // One second before the lead: nothing yet.
+            clock.now = current.expiresAt - limits.endingSoonSecs - 1
+            p.tick()
+            assertSame(current, (p.state as PresentState.Showing).presentation)
+            clock.advance(1)
+            p.tick()
+            val s = p.state as PresentState.Showing
+            assertNotSame(current, s.presentation, "renewed at ${limits.endingSoonSecs} s before expiry")
+            assertEquals(120, s.secondsLeft)
+            assertEquals("482913", s.presentation.challenge, "same challenge, same claims")
+            assertEquals(made.first().claims, s.presentation.claims)
+            current = s.presentation
+            made += current
+        }
+        val last = p.state as PresentState.Showing
+        assertFalse(last.autoRefreshLeft, "the screen now says it will not renew")
+        clock.now = current.expiresAt - 1
+        p.tick()
+        assertSame(current, (p.state as PresentState.Showing).presentation)
+        clock.now = current.expiresAt
+        p.tick()
+        assertInstanceOf(PresentState.Expired::class.java, p.state)
+        assertEquals(limits.maxAutoRefreshes + 1, made.size)
+        // The holder's tap starts the count again.
+        p.stopShowing()
+        p.present()
+        assertTrue((p.state as PresentState.Showing).autoRefreshLeft)
+    }
+
+    @Test
+    fun `no tick, no refresh, and a code found expired on return is dropped`() {
+        val p = presenter()
+        p.present()
+        val first = (p.state as PresentState.Showing).presentation
+        clock.advance(500) // the screen was not visible: nothing ticked
+        p.tick()
+        assertInstanceOf(PresentState.Expired::class.java, p.state)
+        assertEquals(first.claims, wallet.lastRequest!!.claims)
+    }
+
+    @Test
+    fun `a lock met by a refresh leaves for unlock`() {
+        val p = presenter()
+        p.present()
+        wallet.presentFailure = WalletFailure.Locked()
+        clock.advance(110)
+        p.tick()
+        val f = assertInstanceOf(PresentState.Failed::class.java, p.state)
+        assertInstanceOf(WalletFailure.Locked::class.java, f.failure)
+    }
+
+    @Test
+    fun `a short lifetime is renewed halfway, not in a loop`() {
+        val p = PresentPresenter(wallet, CoreRules, clock, FakeWallet.summary.id, detail, Lang.RU, ttlSecs = 20)
+        p.present()
+        val first = (p.state as PresentState.Showing).presentation
+        p.tick()
+        assertSame(first, (p.state as PresentState.Showing).presentation)
+        clock.advance(10)
+        p.tick()
+        assertNotSame(first, (p.state as PresentState.Showing).presentation)
     }
 
     @Test

@@ -93,6 +93,14 @@ class UnlockPresenterTest {
         assertEquals(UnlockOutcome.UNLOCKED, p.state.outcome)
         assertEquals(listOf("unlock-recovery"), wallet.calls)
         assertFalse("7K3M-Q9TD-2XWA-HF8R" in wallet.recoveryCodes)
+        assertTrue(p.state.viaRecoveryCode, "the app goes on to the after-recovery prompt")
+    }
+
+    @Test
+    fun `an authenticator code is not a recovery unlock`() {
+        p.submit("582039", "123456")
+        assertEquals(UnlockOutcome.UNLOCKED, p.state.outcome)
+        assertFalse(p.state.viaRecoveryCode)
     }
 
     @Test

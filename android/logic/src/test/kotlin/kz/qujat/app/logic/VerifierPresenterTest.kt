@@ -1,10 +1,14 @@
 package kz.qujat.app.logic
 
 import kz.qujat.app.bridge.CoreRules
+import kz.qujat.app.logic.model.HeldStatusList
 import kz.qujat.app.logic.model.Lang
+import kz.qujat.app.logic.model.PresentationKind
+import kz.qujat.app.logic.model.StatusFreshness
 import kz.qujat.app.logic.model.TrustListInfo
 import kz.qujat.app.logic.model.VerificationResult
 import kz.qujat.app.logic.model.Verdict
+import kz.qujat.app.logic.port.VerifierFailure
 import kz.qujat.app.logic.port.VerifierPort
 import kz.qujat.app.logic.verify.ScanHint
 import kz.qujat.app.logic.verify.ScanState
@@ -29,16 +33,21 @@ class VerifierPresenterTest {
         var trusted = true
         val verified = mutableListOf<Pair<String, String?>>()
         var lang: Lang? = null
+        var failure: VerifierFailure? = null
 
         override fun installTrustList(bytes: ByteArray) = TrustListInfo(1, 0, 0, 1)
         override fun trustListInfo(): TrustListInfo? = if (trusted) TrustListInfo(1, 0, Long.MAX_VALUE, 3) else null
-        override fun installStatusList(bytes: ByteArray) = Unit
+        override fun installStatusList(bytes: ByteArray) = StatusFreshness(0, 0, 0)
+        override fun statusLists(): List<HeldStatusList> = emptyList()
         override fun newChallenge(): String = "482913"
         override fun verify(text: String, expectedChallenge: String?, lang: Lang): VerificationResult {
             verified += text to expectedChallenge
             this.lang = lang
             val authentic = next !is Verdict.Malformed
-            return VerificationResult(next, view, authentic, null, emptyList(), emptyList(), null, null, expectedChallenge, null, clock.now)
+            failure?.let { throw it }
+            return VerificationResult(
+                next, PresentationKind.Live, view, authentic, null, emptyList(), emptyList(), null, null, expectedChallenge, null, clock.now,
+            )
         }
     }
 
@@ -116,6 +125,35 @@ class VerifierPresenterTest {
         verifier.trusted = false
         p.refresh()
         assertEquals(ScanHint.NO_TRUST_LIST, (p.state as ScanState.Scanning).hint)
+        assertNull((p.state as ScanState.Scanning).trustList)
+    }
+
+    @Test
+    fun `the trust list held shows under the viewfinder, and again after scan again`() {
+        p.refresh()
+        assertEquals(TrustListInfo(1, 0, Long.MAX_VALUE, 3), (p.state as ScanState.Scanning).trustList)
+        assertNull((p.state as ScanState.Scanning).hint)
+        val seen = mutableListOf<ScanState>()
+        p.observe { seen += it }.use { p.onScanned("QJ1:ABC") }
+        assertEquals(ScanState.Verifying(null, TrustListInfo(1, 0, Long.MAX_VALUE, 3)), seen.first { it is ScanState.Verifying })
+        verifier.trusted = false // the lists screen could not have removed it, but the state file could be gone
+        p.scanAgain()
+        val s = p.state as ScanState.Scanning
+        assertNull(s.trustList)
+        assertEquals(ScanHint.NO_TRUST_LIST, s.hint)
+    }
+
+    @Test
+    fun `a verification the state cannot record is a failure to show, not a crash, and nothing is remembered`() {
+        p.newChallenge()
+        verifier.failure = VerifierFailure.StateUnavailable()
+        assertFalse(p.onScanned("QJ1:ABC"))
+        val f = assertInstanceOf(ScanState.Failed::class.java, p.state)
+        assertInstanceOf(VerifierFailure.StateUnavailable::class.java, f.failure)
+        assertFalse(p.onScanned("QJ1:ABC"), "ignored while the failure shows")
+        verifier.failure = null
+        p.scanAgain()
+        assertTrue(p.onScanned("QJ1:ABC"), "the same code is checked again at once: it was never verified")
     }
 
     @Test

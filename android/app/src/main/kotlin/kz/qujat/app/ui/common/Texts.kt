@@ -13,9 +13,13 @@ import kz.qujat.app.logic.model.Lang
 import kz.qujat.app.logic.model.LocalizedText
 import kz.qujat.app.logic.onboarding.FirstCodeProblem
 import kz.qujat.app.logic.onboarding.PinProblem
+import kz.qujat.app.logic.port.FailureKey
+import kz.qujat.app.logic.port.FailureMessage
+import kz.qujat.app.logic.port.FailureMessages
 import kz.qujat.app.logic.port.Fault
 import kz.qujat.app.logic.port.ImportProblem
 import kz.qujat.app.logic.port.KeyStoreFault
+import kz.qujat.app.logic.port.MessageArg
 import kz.qujat.app.logic.port.WalletFailure
 import kz.qujat.app.logic.port.WeakPinReason
 import kz.qujat.app.logic.unlock.UnlockMessage
@@ -34,17 +38,7 @@ fun dateTime(unixSeconds: Long): String =
         .format(Instant.ofEpochSecond(unixSeconds))
 
 @Composable
-fun weakPinText(r: WeakPinReason): String = when (r) {
-    is WeakPinReason.TooShort -> stringResource(R.string.pin_too_short, r.min)
-    is WeakPinReason.TooLong -> stringResource(R.string.pin_too_long, r.max)
-    WeakPinReason.NotDigits -> stringResource(R.string.pin_not_digits)
-    WeakPinReason.Repeated -> stringResource(R.string.pin_repeated)
-    WeakPinReason.Sequence -> stringResource(R.string.pin_sequence)
-    WeakPinReason.Mirror -> stringResource(R.string.pin_mirror)
-    WeakPinReason.DateLike -> stringResource(R.string.pin_date_like)
-    WeakPinReason.Common -> stringResource(R.string.pin_common)
-    WeakPinReason.Other -> stringResource(R.string.pin_other)
-}
+fun weakPinText(r: WeakPinReason): String = failureText(FailureMessages.weakPin(r))
 
 @Composable
 fun pinProblemText(p: PinProblem): String = when (p) {
@@ -63,20 +57,10 @@ fun firstCodeProblemText(p: FirstCodeProblem): String = when (p) {
 }
 
 @Composable
-fun keyStoreText(f: KeyStoreFault): String = when (f) {
-    KeyStoreFault.KEY_INVALIDATED, KeyStoreFault.KEY_NOT_FOUND -> stringResource(R.string.keystore_key_gone)
-    KeyStoreFault.USER_AUTHENTICATION_REQUIRED -> stringResource(R.string.keystore_auth_required)
-    KeyStoreFault.INVALID_DATA -> stringResource(R.string.wallet_damaged)
-    KeyStoreFault.BAD_ALIAS, KeyStoreFault.UNAVAILABLE, KeyStoreFault.IO -> stringResource(R.string.keystore_unavailable)
-}
+fun keyStoreText(f: KeyStoreFault): String = failureText(FailureMessages.keyStore(f))
 
 @Composable
-fun faultText(f: Fault): String = when (f) {
-    Fault.STORAGE_FULL -> stringResource(R.string.fault_storage_full)
-    Fault.UNSUPPORTED_VERSION -> stringResource(R.string.fault_newer_version)
-    Fault.STORAGE, Fault.KDF, Fault.RANDOM, Fault.QR_ENCODING, Fault.BAD_ARGUMENT, Fault.UNEXPECTED ->
-        stringResource(R.string.fault_internal, f.name)
-}
+fun faultText(f: Fault): String = failureText(FailureMessages.fault(f))
 
 @Composable
 fun unlockMessageText(m: UnlockMessage): String = when (m) {
@@ -94,29 +78,75 @@ fun unlockMessageText(m: UnlockMessage): String = when (m) {
 }
 
 @Composable
-fun importProblemText(p: ImportProblem): String = when (p) {
-    ImportProblem.NOT_A_CREDENTIAL -> stringResource(R.string.import_not_a_credential)
-    ImportProblem.TRUST_LIST_INVALID -> stringResource(R.string.import_trust_list_invalid)
-    ImportProblem.TRUST_LIST_EXPIRED -> stringResource(R.string.import_trust_list_expired)
-    ImportProblem.UNKNOWN_ISSUER -> stringResource(R.string.import_unknown_issuer)
-    ImportProblem.FORGED_ISSUER_SIGNATURE -> stringResource(R.string.import_forged)
-    ImportProblem.NOT_OUR_HOLDER_KEY -> stringResource(R.string.import_not_ours)
-    ImportProblem.DUPLICATE -> stringResource(R.string.import_duplicate)
+fun importProblemText(p: ImportProblem): String = failureText(FailureMessages.import(p))
+
+/**
+ * Every failure of a wallet call (the security port's, the backup's and the PDF's included): the
+ * key is chosen in the logic ([FailureMessages.of], exhaustive, JVM-tested), looked up here.
+ */
+@Composable
+fun walletFailureText(e: WalletFailure): String = failureText(FailureMessages.of(e))
+
+/** A [FailureMessage] in the app's language, its arguments formatted (a time as the phone's date and time). */
+@Composable
+fun failureText(m: FailureMessage): String {
+    val args = m.args.map { a ->
+        when (a) {
+            is MessageArg.Count -> a.value
+            is MessageArg.Time -> dateTime(a.unixSeconds)
+            is MessageArg.Detail -> a.text
+        }
+    }
+    return stringResource(failureResource(m.key), *args.toTypedArray())
 }
 
-@Composable
-fun walletFailureText(e: WalletFailure): String = when (e) {
-    is WalletFailure.ImportRefused -> importProblemText(e.problem)
-    is WalletFailure.KeyStore -> keyStoreText(e.fault)
-    is WalletFailure.Internal -> faultText(e.fault)
-    is WalletFailure.Integrity, is WalletFailure.DamagedRecord -> stringResource(R.string.wallet_damaged)
-    is WalletFailure.Locked -> stringResource(R.string.wallet_locked)
-    is WalletFailure.NotFound -> stringResource(R.string.diploma_not_found)
-    is WalletFailure.Wiped -> stringResource(R.string.wallet_wiped)
-    is WalletFailure.ReplacedByOlderCopy -> stringResource(R.string.wallet_older_copy)
-    is WalletFailure.DiplomaSetChanged -> stringResource(R.string.wallet_diplomas_missing, e.missing)
-    is WalletFailure.OlderTrustList -> stringResource(R.string.import_older_trust_list, e.offered, e.held)
-    else -> stringResource(R.string.fault_internal, e.javaClass.simpleName)
+/** The string of each key, under the key's own name (`FailureMessagesTest` reads this list). */
+private fun failureResource(k: FailureKey): Int = when (k) {
+    FailureKey.PIN_TOO_SHORT -> R.string.pin_too_short
+    FailureKey.PIN_TOO_LONG -> R.string.pin_too_long
+    FailureKey.PIN_NOT_DIGITS -> R.string.pin_not_digits
+    FailureKey.PIN_REPEATED -> R.string.pin_repeated
+    FailureKey.PIN_SEQUENCE -> R.string.pin_sequence
+    FailureKey.PIN_MIRROR -> R.string.pin_mirror
+    FailureKey.PIN_DATE_LIKE -> R.string.pin_date_like
+    FailureKey.PIN_COMMON -> R.string.pin_common
+    FailureKey.PIN_OTHER -> R.string.pin_other
+    FailureKey.PIN_WRONG -> R.string.pin_wrong
+    FailureKey.CODE_WRONG -> R.string.code_wrong
+    FailureKey.CODE_ALREADY_USED_LEFT -> R.string.code_already_used_left
+    FailureKey.CODE_NOT_A_CODE -> R.string.code_not_a_code
+    FailureKey.CODE_NOT_SIX_DIGITS -> R.string.code_not_six_digits
+    FailureKey.RECOVERY_CODE_NEEDED -> R.string.recovery_code_needed
+    FailureKey.LOCKED_UNTIL -> R.string.locked_until
+    FailureKey.KEYSTORE_KEY_GONE -> R.string.keystore_key_gone
+    FailureKey.KEYSTORE_AUTH_REQUIRED -> R.string.keystore_auth_required
+    FailureKey.KEYSTORE_UNAVAILABLE -> R.string.keystore_unavailable
+    FailureKey.WALLET_DAMAGED -> R.string.wallet_damaged
+    FailureKey.WALLET_OLDER_COPY -> R.string.wallet_older_copy
+    FailureKey.WALLET_DIPLOMAS_MISSING -> R.string.wallet_diplomas_missing
+    FailureKey.WALLET_LOCKED -> R.string.wallet_locked
+    FailureKey.WALLET_WIPED -> R.string.wallet_wiped
+    FailureKey.WALLET_ALREADY_SET_UP -> R.string.wallet_already_set_up
+    FailureKey.RESTORE_FIRST_RUN_BODY -> R.string.restore_first_run_body
+    FailureKey.ONBOARDING_RESUME_BODY -> R.string.onboarding_resume_body
+    FailureKey.DIPLOMA_NOT_FOUND -> R.string.diploma_not_found
+    FailureKey.IMPORT_NOT_A_CREDENTIAL -> R.string.import_not_a_credential
+    FailureKey.IMPORT_TRUST_LIST_INVALID -> R.string.import_trust_list_invalid
+    FailureKey.IMPORT_TRUST_LIST_EXPIRED -> R.string.import_trust_list_expired
+    FailureKey.IMPORT_UNKNOWN_ISSUER -> R.string.import_unknown_issuer
+    FailureKey.IMPORT_FORGED -> R.string.import_forged
+    FailureKey.IMPORT_NOT_OURS -> R.string.import_not_ours
+    FailureKey.IMPORT_DUPLICATE -> R.string.import_duplicate
+    FailureKey.IMPORT_OLDER_TRUST_LIST -> R.string.import_older_trust_list
+    FailureKey.BACKUP_WRONG_CODE -> R.string.backup_wrong_code
+    FailureKey.RESTORE_NOT_A_BACKUP -> R.string.restore_not_a_backup
+    FailureKey.BACKUP_DAMAGED -> R.string.backup_damaged
+    FailureKey.BACKUP_NEWER_VERSION -> R.string.backup_newer_version
+    FailureKey.PDF_BAD_AUDIENCE -> R.string.pdf_bad_audience
+    FailureKey.AUTHENTICATOR_SWITCH_NOT_STARTED -> R.string.authenticator_switch_not_started
+    FailureKey.FAULT_STORAGE_FULL -> R.string.fault_storage_full
+    FailureKey.FAULT_NEWER_VERSION -> R.string.fault_newer_version
+    FailureKey.FAULT_INTERNAL -> R.string.fault_internal
 }
 
 @Composable
@@ -127,6 +157,7 @@ fun verdictTitle(m: VerdictMessage): String = stringResource(
         VerdictMessage.EXPIRED -> R.string.verdict_expired_title
         VerdictMessage.NOT_YET_VALID -> R.string.verdict_not_yet_valid_title
         VerdictMessage.CHALLENGE_MISMATCH -> R.string.verdict_challenge_mismatch_title
+        VerdictMessage.DOCUMENT_NOT_LIVE -> R.string.verdict_document_not_live_title
         VerdictMessage.CHALLENGE_REUSED -> R.string.verdict_challenge_reused_title
         VerdictMessage.UNKNOWN_ISSUER -> R.string.verdict_unknown_issuer_title
         VerdictMessage.FORGED_ISSUER_SIGNATURE -> R.string.verdict_forged_issuer_title
@@ -153,6 +184,7 @@ fun verdictBody(m: VerdictMessage, time: Long?): String {
         VerdictMessage.EXPIRED -> stringResource(R.string.verdict_expired_body, t)
         VerdictMessage.NOT_YET_VALID -> stringResource(R.string.verdict_not_yet_valid_body, t)
         VerdictMessage.CHALLENGE_MISMATCH -> stringResource(R.string.verdict_challenge_mismatch_body)
+        VerdictMessage.DOCUMENT_NOT_LIVE -> stringResource(R.string.verdict_document_not_live_body)
         VerdictMessage.CHALLENGE_REUSED -> stringResource(R.string.verdict_challenge_reused_body)
         VerdictMessage.UNKNOWN_ISSUER -> stringResource(R.string.verdict_unknown_issuer_body)
         VerdictMessage.FORGED_ISSUER_SIGNATURE -> stringResource(R.string.verdict_forged_issuer_body)

@@ -1,6 +1,5 @@
 package kz.qujat.app.ui.diplomas
 
-import androidx.activity.compose.rememberLauncherForActivityResult
 import androidx.activity.result.contract.ActivityResultContracts
 import androidx.compose.foundation.clickable
 import androidx.compose.foundation.layout.Arrangement
@@ -15,6 +14,7 @@ import androidx.compose.material3.ExperimentalMaterial3Api
 import androidx.compose.material3.ExtendedFloatingActionButton
 import androidx.compose.material3.HorizontalDivider
 import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.Scaffold
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
@@ -35,12 +35,16 @@ import androidx.lifecycle.viewmodel.compose.viewModel
 import kz.qujat.app.AppGraph
 import kz.qujat.app.R
 import kz.qujat.app.logic.model.DiplomaSummary
+import kz.qujat.app.logic.keystore.NoticePlace
 import kz.qujat.app.logic.model.Lang
 import kz.qujat.app.logic.port.WalletFailure
 import kz.qujat.app.ui.common.pick
 import kz.qujat.app.ui.common.Busy
+import kz.qujat.app.ui.common.CaptureGuard
 import kz.qujat.app.ui.common.ErrorText
+import kz.qujat.app.ui.common.KeyStoreNotice
 import kz.qujat.app.ui.common.SecureDialog
+import kz.qujat.app.ui.common.rememberLauncherExpectingResult
 import kz.qujat.app.ui.common.walletFailureText
 
 @OptIn(ExperimentalMaterial3Api::class)
@@ -51,10 +55,12 @@ fun DiplomaListScreen(graph: AppGraph, onOpen: (String) -> Unit, onLocked: () ->
     val context = LocalContext.current
     val lang = remember { graph.settings.effectiveLanguage() }
     LaunchedEffect(Unit) { vm.load() }
-    if (s.failure is WalletFailure.Locked) return LaunchedEffect(Unit) { onLocked() }
-    val pick = rememberLauncherForActivityResult(ActivityResultContracts.OpenDocument()) { uri ->
-        if (uri != null) vm.importFrom(context.contentResolver, uri)
+    // The picker takes the app to the background: the session knows to expect it (no lock while
+    // it is up, within a bound), and imports the file itself (it survives a lock met on return).
+    val pick = rememberLauncherExpectingResult(graph.session, ActivityResultContracts.OpenDocument()) { uri ->
+        if (uri != null) graph.session.importFrom(context.applicationContext.contentResolver, uri)
     }
+    if (s.failure is WalletFailure.Locked) return LaunchedEffect(Unit) { onLocked() }
     Scaffold(
         topBar = {
             TopAppBar(
@@ -63,7 +69,7 @@ fun DiplomaListScreen(graph: AppGraph, onOpen: (String) -> Unit, onLocked: () ->
             )
         },
         floatingActionButton = {
-            ExtendedFloatingActionButton(onClick = { pick.launch(arrayOf("application/octet-stream", "*/*")) }) {
+            ExtendedFloatingActionButton(onClick = { pick(arrayOf("application/octet-stream", "*/*")) }) {
                 Text(stringResource(R.string.import_diploma))
             }
         },
@@ -80,6 +86,7 @@ fun DiplomaListScreen(graph: AppGraph, onOpen: (String) -> Unit, onLocked: () ->
             contentPadding = androidx.compose.foundation.layout.PaddingValues(16.dp),
             verticalArrangement = Arrangement.spacedBy(12.dp),
         ) {
+            item { KeyStoreNotice(graph, NoticePlace.DIPLOMA_LIST) }
             s.failure?.let { f -> item { ErrorText(walletFailureText(f)) } }
             if (list.damaged > 0) item { ErrorText(stringResource(R.string.diplomas_damaged, list.damaged)) }
             if (list.diplomas.isEmpty()) {
@@ -112,7 +119,7 @@ private fun DiplomaCard(d: DiplomaSummary, lang: Lang, onClick: () -> Unit) {
 
 @OptIn(ExperimentalMaterial3Api::class)
 @Composable
-fun DiplomaDetailScreen(graph: AppGraph, id: String, onPresent: () -> Unit, onDeleted: () -> Unit, onLocked: () -> Unit) {
+fun DiplomaDetailScreen(graph: AppGraph, id: String, onPresent: () -> Unit, onDeleted: () -> Unit, onLocked: () -> Unit, onPdf: () -> Unit) {
     val vm: DiplomaDetailViewModel = viewModel(key = id) { DiplomaDetailViewModel(graph, id) }
     val s by vm.state.collectAsStateWithLifecycle()
     var confirmDelete by remember { mutableStateOf(false) }
@@ -130,16 +137,19 @@ fun DiplomaDetailScreen(graph: AppGraph, id: String, onPresent: () -> Unit, onDe
             s.failure?.let { ErrorText(walletFailureText(it)) }
             val detail = s.detail ?: return@Column Busy()
             Text(detail.summary.issuerName.pick(lang) ?: detail.summary.issuerId, style = MaterialTheme.typography.titleMedium)
-            LazyColumn(Modifier.weight(1f)) {
-                items(detail.claims, key = { it.key }) { line ->
-                    Column(Modifier.padding(vertical = 6.dp)) {
-                        Text(line.label, style = MaterialTheme.typography.labelMedium)
-                        Text(line.text, style = MaterialTheme.typography.bodyLarge)
+            CaptureGuard(graph.clock, Modifier.weight(1f).fillMaxWidth()) {
+                LazyColumn {
+                    items(detail.claims, key = { it.key }) { line ->
+                        Column(Modifier.padding(vertical = 6.dp)) {
+                            Text(line.label, style = MaterialTheme.typography.labelMedium)
+                            Text(line.text, style = MaterialTheme.typography.bodyLarge)
+                        }
+                        HorizontalDivider()
                     }
-                    HorizontalDivider()
                 }
             }
             Button(onClick = onPresent, modifier = Modifier.fillMaxWidth()) { Text(stringResource(R.string.present)) }
+            OutlinedButton(onClick = onPdf, modifier = Modifier.fillMaxWidth()) { Text(stringResource(R.string.pdf_title)) }
         }
     }
     if (confirmDelete) {

@@ -1,7 +1,5 @@
 package kz.qujat.app.ui.diplomas
 
-import android.content.ContentResolver
-import android.net.Uri
 import androidx.lifecycle.ViewModel
 import androidx.lifecycle.viewModelScope
 import kotlinx.coroutines.Dispatchers
@@ -12,10 +10,15 @@ import kz.qujat.app.AppGraph
 import kz.qujat.app.bridge.CoreRules
 import kz.qujat.app.logic.model.DiplomaDetail
 import kz.qujat.app.logic.model.DiplomaList
-import kz.qujat.app.logic.port.ImportProblem
 import kz.qujat.app.logic.port.WalletFailure
+import kz.qujat.app.logic.session.ImportOutcome
 
-/** The list: load, import a file, show the holder key. Plain calls: no state machine needed. */
+/**
+ * The list: load, show the holder key, and the outcome of imports. A picked file is imported by
+ * the session ([kz.qujat.app.session.AppSession.importFrom]), not here: a lock met on the way
+ * back from the picker clears this screen, and the file must survive it (it is imported after
+ * the unlock, and its outcome arrives here all the same).
+ */
 class DiplomaListViewModel(private val graph: AppGraph) : ViewModel() {
     data class State(
         val list: DiplomaList? = null,
@@ -28,6 +31,22 @@ class DiplomaListViewModel(private val graph: AppGraph) : ViewModel() {
     private val _state = MutableStateFlow(State())
     val state: StateFlow<State> = _state
 
+    init {
+        viewModelScope.launch {
+            graph.session.lastImport.collect { outcome ->
+                when (outcome) {
+                    null, ImportOutcome.WaitingForUnlock -> return@collect // the navigation goes to unlock
+                    is ImportOutcome.Imported -> {
+                        _state.value = _state.value.copy(imported = true, failure = null)
+                        load()
+                    }
+                    is ImportOutcome.Refused -> _state.value = _state.value.copy(failure = outcome.failure)
+                }
+                graph.session.importSeen(outcome)
+            }
+        }
+    }
+
     fun load() = viewModelScope.launch(Dispatchers.IO) {
         _state.value = try {
             State(
@@ -37,34 +56,6 @@ class DiplomaListViewModel(private val graph: AppGraph) : ViewModel() {
             )
         } catch (e: WalletFailure) {
             _state.value.copy(failure = e, busy = false)
-        }
-    }
-
-    /** Read a picked file (bounded: a wrong pick must not fill memory) and import it. */
-    fun importFrom(resolver: ContentResolver, uri: Uri) = viewModelScope.launch(Dispatchers.IO) {
-        val bytes = runCatching { resolver.openInputStream(uri)?.use { it.readAtMost(MAX_IMPORT_BYTES) } }.getOrNull()
-        if (bytes == null) {
-            _state.value = _state.value.copy(failure = WalletFailure.ImportRefused(ImportProblem.NOT_A_CREDENTIAL))
-        } else {
-            import(bytes)
-        }
-    }
-
-    /** Check a credential file against the shipped trust list and store it. */
-    fun import(bytes: ByteArray) = viewModelScope.launch(Dispatchers.IO) {
-        val trust = graph.trust
-        val anchor = trust.anchor
-        val list = trust.trustList
-        if (anchor == null || list == null) {
-            _state.value = _state.value.copy(failure = WalletFailure.ImportRefused(ImportProblem.TRUST_LIST_INVALID))
-            return@launch
-        }
-        try {
-            graph.wallet.importDiploma(bytes, list, anchor)
-            _state.value = _state.value.copy(imported = true, failure = null)
-            load()
-        } catch (e: WalletFailure) {
-            _state.value = _state.value.copy(failure = e)
         }
     }
 }
@@ -90,20 +81,5 @@ class DiplomaDetailViewModel(private val graph: AppGraph, private val id: String
         } catch (e: WalletFailure) {
             _state.value.copy(failure = e)
         }
-    }
-}
-
-/** A credential bundle is a few kilobytes; anything past this is not one. */
-private const val MAX_IMPORT_BYTES = 256 * 1024
-
-/** The stream's bytes, or null if there are more than [max] (never reads past max + one buffer). */
-private fun java.io.InputStream.readAtMost(max: Int): ByteArray? {
-    val out = java.io.ByteArrayOutputStream()
-    val buf = ByteArray(8 * 1024)
-    while (true) {
-        val n = read(buf)
-        if (n < 0) return out.toByteArray()
-        if (out.size() + n > max) return null
-        out.write(buf, 0, n)
     }
 }

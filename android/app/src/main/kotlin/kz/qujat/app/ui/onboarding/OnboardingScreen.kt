@@ -100,7 +100,7 @@ fun OnboardingScreen(graph: AppGraph, resume: Boolean, onDone: () -> Unit) {
 }
 
 @Composable
-private fun PinStep(field: PinField, title: String, hint: String?, problem: String?, onNext: (String) -> Unit, onBack: (() -> Unit)? = null) {
+internal fun PinStep(field: PinField, title: String, hint: String?, problem: String?, onNext: (String) -> Unit, onBack: (() -> Unit)? = null) {
     // Not rememberSaveable: a PIN is never written into the saved instance state.
     var pin by remember(title) { mutableStateOf("") }
     Page {
@@ -118,7 +118,7 @@ private fun PinStep(field: PinField, title: String, hint: String?, problem: Stri
 }
 
 @Composable
-private fun AuthenticatorStep(s: OnboardingState.Authenticator, onAdded: () -> Unit) {
+internal fun AuthenticatorStep(s: OnboardingState.Authenticator, onAdded: () -> Unit) {
     val context = LocalContext.current
     var noApp by remember { mutableStateOf(false) }
     Page {
@@ -142,7 +142,7 @@ private fun AuthenticatorStep(s: OnboardingState.Authenticator, onAdded: () -> U
 }
 
 @Composable
-private fun RecoveryCodesStep(
+internal fun RecoveryCodesStep(
     s: OnboardingState.RecoveryCodes,
     onAcknowledge: (Boolean) -> Unit,
     onBack: () -> Unit,
@@ -170,7 +170,7 @@ private fun RecoveryCodesStep(
 }
 
 @Composable
-private fun FirstCodeStep(field: PinField, s: OnboardingState.FirstCode, onSubmit: (String, String?) -> Unit, onRestart: () -> Unit) {
+internal fun FirstCodeStep(field: PinField, s: OnboardingState.FirstCode, onSubmit: (String, String?) -> Unit, onRestart: () -> Unit) {
     var code by remember { mutableStateOf("") }
     var pin by remember { mutableStateOf("") }
     Page {

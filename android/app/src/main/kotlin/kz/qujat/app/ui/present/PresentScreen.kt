@@ -29,7 +29,10 @@ import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.unit.dp
+import androidx.lifecycle.Lifecycle
+import androidx.lifecycle.compose.LocalLifecycleOwner
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
+import androidx.lifecycle.repeatOnLifecycle
 import androidx.lifecycle.viewmodel.compose.viewModel
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.delay
@@ -41,6 +44,7 @@ import kz.qujat.app.logic.port.WalletFailure
 import kz.qujat.app.logic.present.PresentPresenter
 import kz.qujat.app.logic.present.PresentState
 import kz.qujat.app.ui.common.Busy
+import kz.qujat.app.ui.common.CaptureGuard
 import kz.qujat.app.ui.common.ErrorText
 import kz.qujat.app.ui.common.Page
 import kz.qujat.app.ui.common.PresenterViewModel
@@ -63,7 +67,10 @@ class PresentViewModel(graph: AppGraph, id: String, detail: DiplomaDetail) :
     fun stop() = send { stopShowing() }
 }
 
-/** Field choice (default set preselected; IIN, birth date, GPA off), optional challenge, QR with countdown. */
+/**
+ * Field choice (default set preselected; IIN, birth date, GPA off), optional challenge, QR with
+ * countdown, renewed by itself shortly before expiry a few times (then by hand).
+ */
 @Composable
 fun PresentScreen(graph: AppGraph, id: String, onLocked: () -> Unit, onDone: () -> Unit) {
     // The detail (with labels in the reader's language) is loaded once, off the main thread.
@@ -85,7 +92,7 @@ fun PresentScreen(graph: AppGraph, id: String, onLocked: () -> Unit, onDone: () 
     val state by vm.state.collectAsStateWithLifecycle()
     when (val s = state) {
         is PresentState.Choosing -> Choosing(detail, s, vm, onDone)
-        is PresentState.Showing -> Showing(s, vm)
+        is PresentState.Showing -> Showing(s, vm, graph)
         is PresentState.Expired -> Page {
             Text(stringResource(R.string.present_expired), style = MaterialTheme.typography.headlineSmall)
             Button(onClick = vm::stop) { Text(stringResource(R.string.present_new_code)) }
@@ -148,7 +155,7 @@ private fun Choosing(detail: DiplomaDetail, s: PresentState.Choosing, vm: Presen
 }
 
 @Composable
-private fun Showing(s: PresentState.Showing, vm: PresentViewModel) {
+private fun Showing(s: PresentState.Showing, vm: PresentViewModel, graph: AppGraph) {
     val activity = LocalContext.current as? Activity
     // Full brightness while the code is up (scanners read a bright screen faster), restored after.
     DisposableEffect(activity) {
@@ -163,14 +170,22 @@ private fun Showing(s: PresentState.Showing, vm: PresentViewModel) {
             window?.clearFlags(WindowManager.LayoutParams.FLAG_KEEP_SCREEN_ON)
         }
     }
-    LaunchedEffect(s.presentation) {
-        while (true) {
-            delay(1_000)
-            vm.tick()
+    // The countdown and the automatic refresh run only while the screen is visible and the app
+    // resumed: no code is made behind the holder's back. A tick at once on resume drops a code
+    // that expired meanwhile.
+    val lifecycle = LocalLifecycleOwner.current.lifecycle
+    LaunchedEffect(lifecycle) {
+        lifecycle.repeatOnLifecycle(Lifecycle.State.RESUMED) {
+            while (true) {
+                vm.tick()
+                delay(1_000)
+            }
         }
     }
     Page {
-        QrImage(s.presentation.qr, stringResource(R.string.present_qr_description), Modifier.fillMaxWidth().widthIn(max = 480.dp))
+        CaptureGuard(graph.clock, Modifier.fillMaxWidth()) {
+            QrImage(s.presentation.qr, stringResource(R.string.present_qr_description), Modifier.fillMaxWidth().widthIn(max = 480.dp))
+        }
         Row(verticalAlignment = Alignment.CenterVertically, horizontalArrangement = Arrangement.spacedBy(12.dp)) {
             Box(contentAlignment = Alignment.Center) {
                 CircularProgressIndicator(
@@ -181,7 +196,13 @@ private fun Showing(s: PresentState.Showing, vm: PresentViewModel) {
             }
             Text(stringResource(R.string.present_expires_in, s.countdownText), style = MaterialTheme.typography.titleLarge)
         }
+        Text(
+            stringResource(if (s.autoRefreshLeft) R.string.present_auto_refresh else R.string.present_auto_refresh_off),
+            style = MaterialTheme.typography.bodySmall,
+            color = MaterialTheme.colorScheme.onSurfaceVariant,
+        )
         s.presentation.challenge?.let { Text(stringResource(R.string.present_answers_challenge, it)) }
+        s.refreshFailure?.let { ErrorText(walletFailureText(it)) }
         OutlinedButton(onClick = vm::stop, modifier = Modifier.fillMaxWidth()) { Text(stringResource(R.string.present_hide)) }
     }
 }

@@ -5,7 +5,9 @@ import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.rememberScrollState
 import androidx.compose.foundation.selection.selectable
+import androidx.compose.foundation.verticalScroll
 import androidx.compose.material3.Button
 import androidx.compose.material3.ExperimentalMaterial3Api
 import androidx.compose.material3.MaterialTheme
@@ -30,19 +32,24 @@ import kotlinx.coroutines.withContext
 import kz.qujat.app.AppGraph
 import kz.qujat.app.R
 import kz.qujat.app.data.Mode
+import kz.qujat.app.logic.keystore.NoticePlace
 import kz.qujat.app.logic.model.Lang
 import kz.qujat.app.logic.model.WalletState
 import kz.qujat.app.logic.port.WalletFailure
 import kz.qujat.app.ui.Routes
+import kz.qujat.app.ui.backup.FirstRunChoice
 import kz.qujat.app.ui.common.Busy
+import kz.qujat.app.ui.common.KeyStoreNotice
 import kz.qujat.app.ui.common.Page
 import kz.qujat.app.ui.common.walletFailureText
+import kz.qujat.app.ui.security.SecuritySettingsSection
 
 /** Decides where the app opens: mode choice, set-up, unlock, or the verifier. */
 @Composable
 fun StartScreen(graph: AppGraph, go: (String) -> Unit) {
     var mode by remember { mutableStateOf(graph.settings.mode) }
     var failure by remember { mutableStateOf<WalletFailure?>(null) }
+    var firstRun by remember { mutableStateOf(false) }
     val chosen = mode
     if (chosen == null) {
         ModeChoice { graph.settings.mode = it; mode = it }
@@ -58,6 +65,11 @@ fun StartScreen(graph: AppGraph, go: (String) -> Unit) {
                 null
             }
         } ?: return@LaunchedEffect
+        // No wallet yet: a new one, or the backup from another phone.
+        if (state == WalletState.UNINITIALIZED || state == WalletState.WIPED) {
+            firstRun = true
+            return@LaunchedEffect
+        }
         go(
             when (state) {
                 WalletState.UNINITIALIZED, WalletState.WIPED -> Routes.onboarding(resume = false)
@@ -66,6 +78,7 @@ fun StartScreen(graph: AppGraph, go: (String) -> Unit) {
             },
         )
     }
+    if (firstRun) return FirstRunChoice(onNewWallet = { go(Routes.onboarding(resume = false)) }, onRestore = { go(Routes.RESTORE) })
     val f = failure
     if (f == null) Busy() else Page { Text(walletFailureText(f), color = MaterialTheme.colorScheme.error) }
 }
@@ -85,10 +98,20 @@ private fun ModeChoice(onChoose: (Mode) -> Unit) {
     }
 }
 
-/** Language (kk/ru/en or the device's) and mode. */
+/**
+ * Language (kk/ru/en or the device's), mode, the trust and status lists; for a holder, the
+ * security screens ([onSecurity] opens a route) and the backup.
+ */
 @OptIn(ExperimentalMaterial3Api::class)
 @Composable
-fun SettingsScreen(graph: AppGraph, onModeChanged: () -> Unit, onBack: () -> Unit) {
+fun SettingsScreen(
+    graph: AppGraph,
+    onModeChanged: () -> Unit,
+    onSecurity: ((String) -> Unit)? = null,
+    onBackup: (() -> Unit)? = null,
+    onLists: () -> Unit = {},
+    onBack: () -> Unit,
+) {
     var lang by remember { mutableStateOf(graph.settings.language) }
     Scaffold(topBar = {
         TopAppBar(
@@ -96,7 +119,8 @@ fun SettingsScreen(graph: AppGraph, onModeChanged: () -> Unit, onBack: () -> Uni
             navigationIcon = { TextButton(onClick = onBack) { Text(stringResource(R.string.back)) } },
         )
     }) { padding ->
-        Column(Modifier.padding(padding).padding(24.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+        Column(Modifier.padding(padding).verticalScroll(rememberScrollState()).padding(24.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+            KeyStoreNotice(graph, NoticePlace.SETTINGS)
             Text(stringResource(R.string.language), style = MaterialTheme.typography.titleMedium)
             val options = listOf<Pair<Lang?, Int>>(
                 null to R.string.language_device,
@@ -123,6 +147,13 @@ fun SettingsScreen(graph: AppGraph, onModeChanged: () -> Unit, onBack: () -> Uni
             }) {
                 Text(stringResource(if (graph.settings.mode == Mode.VERIFIER) R.string.switch_to_holder else R.string.switch_to_verifier))
             }
+            if (onSecurity != null && graph.settings.mode == Mode.HOLDER) SecuritySettingsSection(onSecurity)
+            if (onBackup != null && graph.settings.mode == Mode.HOLDER) {
+                Text(stringResource(R.string.backup_title), style = MaterialTheme.typography.titleMedium)
+                OutlinedButton(onClick = onBackup) { Text(stringResource(R.string.backup_make)) }
+            }
+            // The trust and status lists: their age, and their update from files or HTTPS.
+            OutlinedButton(onClick = onLists) { Text(stringResource(R.string.lists_title)) }
         }
     }
 }

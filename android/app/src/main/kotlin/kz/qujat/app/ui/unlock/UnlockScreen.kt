@@ -42,11 +42,17 @@ class UnlockViewModel(graph: AppGraph) :
     fun submit(pin: String, factor: String) = send { submit(pin, factor) }
 }
 
-/** PIN + authenticator code (or a recovery code); attempts left, and a lockout's end with a countdown. */
+/**
+ * PIN + authenticator code (or a recovery code); attempts left, and a lockout's end with a
+ * countdown. [onUnlocked] says whether a recovery code was used (then the app goes on to the
+ * "after recovery" prompt). A file picked while the session was locked waits for this unlock,
+ * and the screen says so.
+ */
 @Composable
-fun UnlockScreen(graph: AppGraph, onUnlocked: () -> Unit, onSetUpAgain: () -> Unit, onSettings: () -> Unit) {
+fun UnlockScreen(graph: AppGraph, onUnlocked: (viaRecoveryCode: Boolean) -> Unit, onSetUpAgain: () -> Unit, onSettings: () -> Unit) {
     val vm: UnlockViewModel = viewModel { UnlockViewModel(graph) }
     val s by vm.state.collectAsStateWithLifecycle()
+    val importWaiting by graph.session.pendingImport.collectAsStateWithLifecycle()
     LifecycleResumeEffect(Unit) {
         vm.refresh()
         onPauseOrDispose { }
@@ -58,7 +64,7 @@ fun UnlockScreen(graph: AppGraph, onUnlocked: () -> Unit, onSetUpAgain: () -> Un
         }
     }
     when (s.outcome) {
-        UnlockOutcome.UNLOCKED -> return LaunchedEffect(Unit) { onUnlocked() }
+        UnlockOutcome.UNLOCKED -> return LaunchedEffect(Unit) { onUnlocked(s.viaRecoveryCode) }
         UnlockOutcome.WIPED, UnlockOutcome.NOT_SET_UP -> return LaunchedEffect(Unit) { onSetUpAgain() }
         null -> Unit
     }
@@ -66,6 +72,7 @@ fun UnlockScreen(graph: AppGraph, onUnlocked: () -> Unit, onSetUpAgain: () -> Un
     var factor by remember { mutableStateOf("") }
     Page {
         Text(stringResource(R.string.unlock_title), style = MaterialTheme.typography.headlineSmall)
+        if (importWaiting) Text(stringResource(R.string.import_after_unlock), style = MaterialTheme.typography.bodyMedium)
         PinInput(graph.pinField, pin, { pin = it }, stringResource(R.string.pin))
         OutlinedTextField(
             value = factor,

@@ -1,9 +1,5 @@
 package kz.qujat.app.ui.verify
 
-import android.Manifest
-import android.content.pm.PackageManager
-import androidx.activity.compose.rememberLauncherForActivityResult
-import androidx.activity.result.contract.ActivityResultContracts
 import androidx.compose.foundation.background
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
@@ -26,30 +22,27 @@ import androidx.compose.material3.TopAppBar
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
-import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
-import androidx.compose.runtime.setValue
 import androidx.compose.ui.Modifier
-import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.text.font.FontFamily
 import androidx.compose.ui.text.font.FontWeight
 import androidx.compose.ui.unit.dp
 import androidx.compose.ui.unit.sp
-import androidx.core.content.ContextCompat
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import androidx.lifecycle.viewmodel.compose.viewModel
 import kz.qujat.app.AppGraph
 import kz.qujat.app.R
 import kz.qujat.app.logic.model.Lang
+import kz.qujat.app.logic.model.TrustListInfo
 import kz.qujat.app.logic.port.VerifierPort
 import kz.qujat.app.logic.verify.ScanHint
 import kz.qujat.app.logic.verify.ScanState
 import kz.qujat.app.logic.verify.VerifierPresenter
-import kz.qujat.app.ui.common.pick
 import kz.qujat.app.ui.common.Page
 import kz.qujat.app.ui.common.PresenterViewModel
 import kz.qujat.app.ui.common.nextStepText
+import kz.qujat.app.ui.common.pick
 import kz.qujat.app.ui.common.verdictBody
 import kz.qujat.app.ui.common.verdictTitle
 import kz.qujat.app.ui.theme.VerdictColors
@@ -65,10 +58,13 @@ class VerifierViewModel(graph: AppGraph, verifier: VerifierPort) :
     fun refresh() = send { refresh() }
 }
 
+/**
+ * The employer's screen. The verifier (its state file opened, the shipped lists installed) is
+ * obtained off the main thread ([WithVerifier]); until then a progress indicator shows.
+ */
 @OptIn(ExperimentalMaterial3Api::class)
 @Composable
-fun VerifierScreen(graph: AppGraph, onSettings: () -> Unit) {
-    val verifier = graph.verifier
+fun VerifierScreen(graph: AppGraph, onSettings: () -> Unit, onLists: () -> Unit) {
     Scaffold(topBar = {
         TopAppBar(
             title = { Text(stringResource(R.string.verifier_title)) },
@@ -76,45 +72,36 @@ fun VerifierScreen(graph: AppGraph, onSettings: () -> Unit) {
         )
     }) { padding ->
         Column(Modifier.padding(padding)) {
-            if (verifier == null) {
-                Page { Text(stringResource(R.string.verifier_no_anchor)) }
-            } else {
-                VerifierContent(graph, verifier)
-            }
+            WithVerifier(graph) { verifier -> VerifierContent(graph, verifier, onLists) }
         }
     }
 }
 
 @Composable
-private fun VerifierContent(graph: AppGraph, verifier: VerifierPort) {
+private fun VerifierContent(graph: AppGraph, verifier: VerifierPort, onLists: () -> Unit) {
     val vm: VerifierViewModel = viewModel { VerifierViewModel(graph, verifier) }
     val state by vm.state.collectAsStateWithLifecycle()
+    // Every time the screen comes back (from the lists screen too): the trust list held now.
     LaunchedEffect(Unit) { vm.refresh() }
     when (val s = state) {
-        is ScanState.Scanning -> Scanning(s, vm)
-        is ScanState.Verifying -> Scanning(ScanState.Scanning(s.challenge), vm, paused = true)
+        // One call site for both, so the camera stays bound while a code is checked.
+        is ScanState.Scanning, is ScanState.Verifying -> {
+            val verifying = s as? ScanState.Verifying
+            val shown = verifying?.let { ScanState.Scanning(it.challenge, trustList = it.trustList) } ?: s as ScanState.Scanning
+            Scanning(graph, shown, vm, onLists, paused = verifying != null)
+        }
         is ScanState.Result -> Result(s, remember { graph.settings.effectiveLanguage() }, vm::scanAgain)
         is ScanState.Failed -> Page {
-            Text(stringResource(R.string.verifier_challenge_failed))
+            Text(verifierFailureText(s.failure), color = MaterialTheme.colorScheme.error)
             Button(onClick = vm::scanAgain) { Text(stringResource(R.string.next_scan_again)) }
         }
     }
 }
 
 @Composable
-private fun Scanning(s: ScanState.Scanning, vm: VerifierViewModel, paused: Boolean = false) {
-    val context = LocalContext.current
-    var granted by remember {
-        mutableStateOf(ContextCompat.checkSelfPermission(context, Manifest.permission.CAMERA) == PackageManager.PERMISSION_GRANTED)
-    }
-    val ask = rememberLauncherForActivityResult(ActivityResultContracts.RequestPermission()) { granted = it }
+private fun Scanning(graph: AppGraph, s: ScanState.Scanning, vm: VerifierViewModel, onLists: () -> Unit, paused: Boolean = false) {
     Column(Modifier.padding(16.dp).verticalScroll(rememberScrollState()), verticalArrangement = Arrangement.spacedBy(12.dp)) {
-        if (granted) {
-            QrScanner(onText = { if (!paused) vm.scanned(it) }, modifier = Modifier.fillMaxWidth().aspectRatio(1f))
-        } else {
-            Text(stringResource(R.string.verifier_camera_needed))
-            Button(onClick = { ask.launch(Manifest.permission.CAMERA) }) { Text(stringResource(R.string.verifier_allow_camera)) }
-        }
+        CameraArea(Modifier.fillMaxWidth().aspectRatio(1f)) { if (!paused) vm.scanned(it) }
         when (s.hint) {
             ScanHint.NOT_A_QUJAT_CODE -> Text(stringResource(R.string.scan_not_qujat))
             ScanHint.NO_TRUST_LIST -> Text(stringResource(R.string.scan_no_trust_list), color = MaterialTheme.colorScheme.error)
@@ -140,9 +127,30 @@ private fun Scanning(s: ScanState.Scanning, vm: VerifierViewModel, paused: Boole
                 }
             }
         }
+        TrustAgeLine(s.trustList, graph.clock.nowSeconds(), onLists)
     }
 }
 
+/** The trust list held and its age (or that there is none), leading to the lists screen. */
+@Composable
+private fun TrustAgeLine(info: TrustListInfo?, now: Long, onLists: () -> Unit) {
+    TextButton(onClick = onLists, modifier = Modifier.fillMaxWidth()) {
+        Text(
+            if (info != null) {
+                stringResource(R.string.lists_trust_held, info.sequence.toInt(), ageText(info.issuedAt, now))
+            } else {
+                stringResource(R.string.lists_trust_none)
+            },
+            style = MaterialTheme.typography.bodySmall,
+        )
+    }
+}
+
+/**
+ * The verdict in its colour, its wording, what to do next, what kind of presentation it was (a
+ * live code, or a printed or e-mailed copy for an audience), and (only when the core found them
+ * authentic) the disclosed claims, under a caveat unless the verdict is VALID.
+ */
 @Composable
 private fun Result(r: ScanState.Result, lang: Lang, onScanAgain: () -> Unit) {
     val ui = r.ui
@@ -162,6 +170,7 @@ private fun Result(r: ScanState.Result, lang: Lang, onScanAgain: () -> Unit) {
             Text(ui.code, color = fg, style = MaterialTheme.typography.labelSmall)
         }
         Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+            ui.kind?.let { Text(kindText(it), style = MaterialTheme.typography.titleSmall) }
             r.result.issuerName?.let { name ->
                 Text(stringResource(R.string.result_issuer), style = MaterialTheme.typography.labelMedium)
                 Text(name.pick(lang).orEmpty(), style = MaterialTheme.typography.titleMedium)

@@ -3,10 +3,12 @@ package kz.qujat.app.logic.port
 import kz.qujat.app.logic.model.DiplomaDetail
 import kz.qujat.app.logic.model.DiplomaList
 import kz.qujat.app.logic.model.DiplomaSummary
+import kz.qujat.app.logic.model.HeldStatusList
 import kz.qujat.app.logic.model.Lang
 import kz.qujat.app.logic.model.Presentation
 import kz.qujat.app.logic.model.PresentationRequest
 import kz.qujat.app.logic.model.QrMatrix
+import kz.qujat.app.logic.model.StatusFreshness
 import kz.qujat.app.logic.model.TrustListInfo
 import kz.qujat.app.logic.model.VerificationResult
 import kz.qujat.app.logic.model.WalletStatus
@@ -69,13 +71,21 @@ interface EnrolmentHandle : AutoCloseable {
     val recoveryCodes: List<String>
 }
 
-/** The verifier as the screens' logic sees it. */
+/**
+ * The verifier as the screens' logic sees it. Its calls read or write the verifier's state file:
+ * call them off the main thread. Refusals are [VerifierFailure]s.
+ */
 interface VerifierPort {
+    /** Install a trust list signed by the pinned anchor; never an older one than held. */
     fun installTrustList(bytes: ByteArray): TrustListInfo
 
     fun trustListInfo(): TrustListInfo?
 
-    fun installStatusList(bytes: ByteArray)
+    /** Install an issuer's status list (its issuer in the trust list held; never an older one). */
+    fun installStatusList(bytes: ByteArray): StatusFreshness
+
+    /** The status lists held, one per issuer, with their freshness now. */
+    fun statusLists(): List<HeldStatusList>
 
     /** A fresh random 6-digit challenge. */
     fun newChallenge(): String

@@ -88,6 +88,12 @@ data class ScreenLimits(
     val endingSoonSecs: Long,
     /** After "scan again", the code just checked is ignored this long. */
     val rescanQuietSecs: Long,
+    /** New QR codes the present screen makes by itself in a row before the holder must tap. */
+    val maxAutoRefreshes: Int,
+    /** A PDF's (document presentation's) validity unless the holder asks otherwise, days. */
+    val documentDaysDefault: Int,
+    /** The longest validity a PDF may have, days (the shortest is 1). */
+    val documentDaysMax: Int,
 )
 
 /** What the holder typed in a second-factor field. */

@@ -71,6 +71,10 @@ sealed class WalletFailure(message: String) : Exception(message) {
     class NotFound : WalletFailure("no such diploma")
     class KeyStore(val fault: KeyStoreFault) : WalletFailure("platform key store: $fault")
     class ImportRefused(val problem: ImportProblem) : WalletFailure("import refused: $problem")
+    /** A backup could not be made or restored; nothing was written ([BackupProblem], BackupPort.kt). */
+    class BackupRefused(val problem: BackupProblem) : WalletFailure("backup refused: $problem")
+    /** The PDF's recipient is empty or longer than the core allows. */
+    class BadAudience : WalletFailure("the audience is not acceptable")
     class DamagedRecord : WalletFailure("a stored diploma is damaged")
     /** The wallet file was put back from an older copy: nothing was counted; it cannot open. */
     class ReplacedByOlderCopy : WalletFailure("this wallet file was replaced by an older copy")

@@ -36,9 +36,14 @@ sealed interface PresentState {
         val fractionLeft: Float,
         /** The last seconds: the screen warns that the code is about to go. */
         val endingSoon: Boolean,
+        /**
+         * A new code will replace this one by itself before it expires (`present_auto_refresh`);
+         * false once the automatic refreshes are used up (`present_auto_refresh_off`).
+         */
+        val autoRefreshLeft: Boolean = true,
+        /** Making the next code failed (the current one stays until it expires): why. */
+        val refreshFailure: WalletFailure? = null,
     ) : PresentState {
-
-
         override fun toString(): String = "Showing($secondsLeft s left)"
     }
 
@@ -51,8 +56,11 @@ sealed interface PresentState {
 
 /**
  * Present a diploma: field choice (see [ClaimSelection]), an optional challenge, then the QR
- * with a countdown until its expiry, after which the QR is dropped. [tick] drives the
- * countdown (about once a second while the screen is visible).
+ * with a countdown. Shortly before it expires (the core's "ending soon" time) a new code with
+ * the same claims and challenge replaces it by itself, at most the core's `maxAutoRefreshes`
+ * times in a row ([QrRefresh]); then the code runs out, is dropped, and the holder asks for a
+ * new one by hand. [tick] drives it all, about once a second while the screen is visible and
+ * the app resumed (no tick, no refresh: a code is never renewed behind the holder's back).
  */
 class PresentPresenter(
     private val wallet: WalletPort,
@@ -67,6 +75,12 @@ class PresentPresenter(
     PresentState.Choosing(ClaimSelection.initial(rules, detail.stated, lang)),
 ) {
     private val ttlSecs: Int = ttlSecs ?: rules.limits().presentationTtlSecs
+
+    /** Renewed at the core's "ending soon" time, or halfway through a lifetime shorter than twice that. */
+    private val refresh = rules.limits().let { QrRefresh(minOf(it.endingSoonSecs, this.ttlSecs / 2L), it.maxAutoRefreshes) }
+
+    /** The request of the code on screen, made again by an automatic refresh. */
+    private var lastRequest: PresentationRequest? = null
 
     /** The challenge typed last, kept for "make a new one" after an expiry (same meeting). */
     private var lastChallengeInput = ""
@@ -117,6 +131,9 @@ class PresentPresenter(
         val request = PresentationRequest(s.selection.ordered.toSet(), challenge, ttlSecs)
         try {
             val p = wallet.present(diplomaId, request)
+            lastRequest = request
+            refresh.requested()
+            refresh.shown(p.createdAt, p.expiresAt)
             emit(showing(p, rules.secondsLeft(p.expiresAt, clock.nowSeconds()), s.selection))
             tick()
         } catch (e: WalletFailure.BadChallenge) {
@@ -126,24 +143,52 @@ class PresentPresenter(
         }
     }
 
-    /** Advance the countdown; at zero the QR is dropped. */
+    /** Advance the countdown: renew the code when it is time, drop it at expiry. */
     fun tick() {
         val s = state as? PresentState.Showing ?: return
-        val left = rules.secondsLeft(s.presentation.expiresAt, clock.nowSeconds())
+        val now = clock.nowSeconds()
+        when (refresh.tick(now)) {
+            QrRefresh.Action.DROP -> return emit(PresentState.Expired(s.selection))
+            QrRefresh.Action.MAKE_NEW -> return renew(s)
+            QrRefresh.Action.NONE -> Unit
+        }
+        val left = rules.secondsLeft(s.presentation.expiresAt, now)
         when {
             left <= 0 -> emit(PresentState.Expired(s.selection))
-            left != s.secondsLeft -> emit(showing(s.presentation, left, s.selection))
+            left != s.secondsLeft || s.autoRefreshLeft != refresh.autoRefreshLeft ->
+                emit(showing(s.presentation, left, s.selection, s.refreshFailure))
         }
     }
 
-    private fun showing(p: Presentation, left: Long, selection: ClaimSelection) = PresentState.Showing(
-        p,
-        left,
-        selection,
-        countdownText = rules.formatCountdown(left),
-        fractionLeft = rules.fractionLeft(left, p.lifetimeSecs),
-        endingSoon = left <= rules.limits().endingSoonSecs,
-    )
+    /** Replace the code on screen by a new one for the same request; on failure keep it until it expires. */
+    private fun renew(s: PresentState.Showing) {
+        val request = lastRequest ?: return refresh.refreshFailed()
+        try {
+            val p = wallet.present(diplomaId, request)
+            refresh.shown(p.createdAt, p.expiresAt)
+            emit(showing(p, rules.secondsLeft(p.expiresAt, clock.nowSeconds()), s.selection))
+        } catch (e: WalletFailure.Locked) {
+            // The session is gone: the screen leaves for unlock, and the code with it.
+            refresh.refreshFailed()
+            emit(PresentState.Failed(e, s.selection))
+        } catch (e: WalletFailure) {
+            refresh.refreshFailed()
+            val left = rules.secondsLeft(s.presentation.expiresAt, clock.nowSeconds())
+            emit(if (left <= 0) PresentState.Expired(s.selection) else showing(s.presentation, left, s.selection, e))
+        }
+    }
+
+    private fun showing(p: Presentation, left: Long, selection: ClaimSelection, refreshFailure: WalletFailure? = null) =
+        PresentState.Showing(
+            p,
+            left,
+            selection,
+            countdownText = rules.formatCountdown(left),
+            fractionLeft = rules.fractionLeft(left, p.lifetimeSecs),
+            endingSoon = left <= rules.limits().endingSoonSecs,
+            autoRefreshLeft = refresh.autoRefreshLeft,
+            refreshFailure = refreshFailure,
+        )
 
     /** Hide the QR now (the holder is done) and go back to the choice. */
     fun stopShowing() {
@@ -153,6 +198,8 @@ class PresentPresenter(
             is PresentState.Failed -> s.selection
             else -> return
         }
+        refresh.hidden()
+        lastRequest = null
         emit(PresentState.Choosing(sel, challengeInput = lastChallengeInput))
     }
 }

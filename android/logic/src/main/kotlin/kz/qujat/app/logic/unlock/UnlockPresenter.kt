@@ -73,6 +73,11 @@ data class UnlockState(
     val message: UnlockMessage? = null,
     val busy: Boolean = false,
     val outcome: UnlockOutcome? = null,
+    /**
+     * The unlock used a recovery code: the authenticator is probably lost, so the app goes on
+     * to the "after recovery" prompt (switch the authenticator, renew the codes).
+     */
+    val viaRecoveryCode: Boolean = false,
 ) {
     /** The submit button is live. */
     val canSubmit: Boolean get() = !busy && secondsLeft == 0L && outcome == null
@@ -93,6 +98,7 @@ class UnlockPresenter(
     private val clock: Clock,
     lastAttemptWipes: Boolean = true,
 ) : Presenter<UnlockState>(UnlockState(lastAttemptWipes = lastAttemptWipes)) {
+    private val feedback = GateFeedback(rules, clock)
 
     /** Read the wallet's status (screen shown, app resumed). */
     fun refresh() {
@@ -134,7 +140,13 @@ class UnlockPresenter(
         emit(state.copy(busy = true, message = null))
         try {
             attempt()
-            emit(UnlockState(lastAttemptWipes = state.lastAttemptWipes, outcome = UnlockOutcome.UNLOCKED))
+            emit(
+                UnlockState(
+                    lastAttemptWipes = state.lastAttemptWipes,
+                    outcome = UnlockOutcome.UNLOCKED,
+                    viaRecoveryCode = kind == CodeKind.RECOVERY,
+                ),
+            )
         } catch (e: WalletFailure) {
             onFailure(e)
         }
@@ -163,7 +175,7 @@ class UnlockPresenter(
         }
         emit(next)
         // A failure may have started a wait (the 5th, 6th … failure): show it at once.
-        if (e is WalletFailure.WrongPin || e is WalletFailure.WrongCode || e is WalletFailure.CodeReplayed) refresh()
+        if (GateFeedback.counted(e)) refresh()
     }
 
     private fun applyStatus(s: UnlockState, status: WalletStatus): UnlockState {
@@ -173,10 +185,9 @@ class UnlockPresenter(
             WalletState.READY -> s.outcome.takeIf { it == UnlockOutcome.UNLOCKED }
         }
         val until = status.lockedUntil
-        val left = until?.let { rules.secondsLeft(it, clock.nowSeconds()) } ?: 0
         // The core says a wait is in force even though the wall clock says it is over (clock
         // set back): keep counting at least a second, and ask again on the next tick.
-        val shownLeft = if (until != null && left == 0L) 1 else left
+        val shownLeft = feedback.secondsToWait(until)
         return s.copy(
             attemptsLeft = status.attemptsLeft,
             hadFailures = status.failures > 0,
@@ -190,14 +201,6 @@ class UnlockPresenter(
 
     private fun UnlockState.waiting(left: Long) = copy(secondsLeft = left, countdownText = rules.formatCountdown(left))
 
-    private fun messageFor(e: WalletFailure): UnlockMessage = when (e) {
-        is WalletFailure.KeyStore -> UnlockMessage.KeyStoreProblem(e.fault)
-        is WalletFailure.Integrity, is WalletFailure.DamagedRecord, is WalletFailure.DiplomaSetChanged ->
-            UnlockMessage.Damaged
-        is WalletFailure.ReplacedByOlderCopy -> UnlockMessage.ReplacedByOlderCopy
-        is WalletFailure.MalformedCode -> UnlockMessage.NotACode
-        is WalletFailure.Internal -> UnlockMessage.Internal(e.fault)
-        else -> UnlockMessage.Internal(Fault.UNEXPECTED)
-    }
+    private fun messageFor(e: WalletFailure): UnlockMessage = GateFeedback.message(e)
 
 }

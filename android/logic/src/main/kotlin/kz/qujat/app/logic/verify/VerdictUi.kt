@@ -1,5 +1,6 @@
 package kz.qujat.app.logic.verify
 
+import kz.qujat.app.logic.model.PresentationKind
 import kz.qujat.app.logic.model.VerificationResult
 
 /** The colour family of a result screen (the core's severity). Only [ACCEPT] is green. */
@@ -75,6 +76,7 @@ enum class VerdictMessage(val key: String) {
     EXPIRED("verdict_expired"),
     NOT_YET_VALID("verdict_not_yet_valid"),
     CHALLENGE_MISMATCH("verdict_challenge_mismatch"),
+    DOCUMENT_NOT_LIVE("verdict_document_not_live"),
     CHALLENGE_REUSED("verdict_challenge_reused"),
     UNKNOWN_ISSUER("verdict_unknown_issuer"),
     FORGED_ISSUER_SIGNATURE("verdict_forged_issuer"),
@@ -96,6 +98,34 @@ enum class VerdictMessage(val key: String) {
     }
 }
 
+/**
+ * The line that says what was shown (`result_kind_*`): a live QR code, or a printed or e-mailed
+ * copy. A copy's audience, made and valid-until times are shown only when the core found the
+ * presentation authentic: otherwise they are whatever a forger wrote.
+ */
+sealed interface KindLine {
+    /** `result_kind_live`. */
+    data object Live : KindLine
+
+    /** `result_kind_document`: for [audience], made [madeAt], valid until [validUntil]. */
+    data class Document(val audience: String, val madeAt: Long?, val validUntil: Long?) : KindLine {
+        override fun toString(): String = "Document(<audience>)"
+    }
+
+    /** `result_kind_document_unverified`: a copy whose recipient could not be checked. */
+    data object DocumentUnverified : KindLine
+
+    companion object {
+        /** The line for [result]; null when the text was not readable (no kind). */
+        fun of(result: VerificationResult): KindLine? = when (val k = result.kind) {
+            null -> null
+            PresentationKind.Live -> Live
+            is PresentationKind.Document ->
+                if (result.authentic) Document(k.audience, result.createdAt, result.expiresAt) else DocumentUnverified
+        }
+    }
+}
+
 /** A result screen's model: the core's view of the verdict, with its wording resolved. */
 data class VerdictUi(
     val code: String,
@@ -106,6 +136,8 @@ data class VerdictUi(
     val showClaims: Boolean,
     val claimsWithCaveat: Boolean,
     val accept: Boolean,
+    /** What was shown; null when the text was not readable. */
+    val kind: KindLine?,
 ) {
     companion object {
         /** The screen for a whole result. A wording this app does not know never says "accept". */
@@ -122,6 +154,7 @@ data class VerdictUi(
                 showClaims = v.showClaims,
                 claimsWithCaveat = v.claimsWithCaveat,
                 accept = known && v.accept,
+                kind = KindLine.of(result),
             )
         }
     }

@@ -1,6 +1,7 @@
 package kz.qujat.app.logic.verify
 
 import kz.qujat.app.logic.model.Lang
+import kz.qujat.app.logic.model.TrustListInfo
 import kz.qujat.app.logic.model.VerificationResult
 import kz.qujat.app.logic.port.Clock
 import kz.qujat.app.logic.port.Rules
@@ -18,18 +19,30 @@ enum class ScanHint {
 }
 
 sealed interface ScanState {
-    /** The camera is on. [challenge] is shown large for the holder to type, if one is in use. */
-    data class Scanning(val challenge: String? = null, val hint: ScanHint? = null) : ScanState
+    /**
+     * The camera is on. [challenge] is shown large for the holder to type, if one is in use;
+     * [trustList] is the trust list held (its version and age under the viewfinder), known after
+     * [VerifierPresenter.refresh].
+     */
+    data class Scanning(
+        val challenge: String? = null,
+        val hint: ScanHint? = null,
+        val trustList: TrustListInfo? = null,
+    ) : ScanState
 
     /** A code is being checked (a few milliseconds; the camera ignores further codes). */
-    data class Verifying(val challenge: String?) : ScanState
+    data class Verifying(val challenge: String?, val trustList: TrustListInfo? = null) : ScanState
 
     /** The verdict screen. */
     class Result(val result: VerificationResult, val ui: VerdictUi, val challenge: String?) : ScanState {
         override fun toString(): String = "Result(${ui.code})"
     }
 
-    /** The verifier could not make a challenge (random source failed). */
+    /**
+     * The verifier could not make a challenge (random source failed), or could not record a
+     * verification in its state ([VerifierFailure.StateUnavailable]: nothing is accepted until it
+     * can write again).
+     */
     data class Failed(val failure: VerifierFailure) : ScanState
 }
 
@@ -80,8 +93,13 @@ class VerifierPresenter(
             if (s.hint != ScanHint.NOT_A_QUJAT_CODE) emit(s.copy(hint = ScanHint.NOT_A_QUJAT_CODE))
             return false
         }
-        emit(ScanState.Verifying(s.challenge))
-        val result = verifier.verify(trimmed, s.challenge, lang())
+        emit(ScanState.Verifying(s.challenge, s.trustList))
+        val result = try {
+            verifier.verify(trimmed, s.challenge, lang())
+        } catch (e: VerifierFailure) {
+            emit(ScanState.Failed(e))
+            return false
+        }
         lastText = trimmed
         lastAt = clock.nowSeconds()
         emit(ScanState.Result(result, VerdictUi.of(result), s.challenge))
@@ -97,14 +115,16 @@ class VerifierPresenter(
             else -> return
         }
         lastAt = clock.nowSeconds()
-        emit(ScanState.Scanning(challenge = challenge, hint = noTrustHint()))
+        val trust = verifier.trustListInfo()
+        emit(ScanState.Scanning(challenge = challenge, hint = noTrustHint(trust), trustList = trust))
     }
 
-    /** The screen (re)appears: say whether a trust list is missing. */
+    /** The screen (re)appears, or the lists were updated: the trust list held, or that none is. */
     fun refresh() {
         val s = state as? ScanState.Scanning ?: return
-        emit(s.copy(hint = noTrustHint()))
+        val trust = verifier.trustListInfo()
+        emit(s.copy(hint = noTrustHint(trust), trustList = trust))
     }
 
-    private fun noTrustHint(): ScanHint? = if (verifier.trustListInfo() == null) ScanHint.NO_TRUST_LIST else null
+    private fun noTrustHint(trust: TrustListInfo?): ScanHint? = if (trust == null) ScanHint.NO_TRUST_LIST else null
 }
