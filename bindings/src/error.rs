@@ -397,9 +397,13 @@ pub enum VerifierError {
     /// The status list is malformed or not signed by its issuer's keys.
     #[error("the status list is not valid")]
     StatusListInvalid,
-    /// The status list's issuer is not in the trust list (or no trust list is installed).
+    /// The status list's issuer is not in the trust list.
     #[error("the status list's issuer is not in the trust list")]
     StatusListUnknownIssuer,
+    /// A status list was offered before any trust list: install the trust list first (a status
+    /// list is checked against its issuer's keys in the trust list).
+    #[error("no trust list is installed yet: install it before any status list")]
+    NoTrustList,
     /// The status list is older than the one held for its issuer.
     #[error("the status list of {issuer} is older than the one held")]
     StatusListRollback {
@@ -465,7 +469,8 @@ impl From<InstallError> for VerifierError {
             InstallError::TrustList(_) => Self::TrustListInvalid,
             InstallError::TrustListRollback { held, offered } => Self::TrustListRollback { offered, installed: held },
             InstallError::TrustListConflict { sequence } => Self::TrustListConflict { sequence },
-            InstallError::NoTrustList | InstallError::ForeignStatusList => Self::StatusListUnknownIssuer,
+            InstallError::NoTrustList => Self::NoTrustList,
+            InstallError::ForeignStatusList => Self::StatusListUnknownIssuer,
             InstallError::StatusList(_) => Self::StatusListInvalid,
             InstallError::StatusListRollback { issuer, held, offered } => {
                 Self::StatusListRollback { issuer, held_issued_at: held, offered_issued_at: offered }

@@ -85,6 +85,7 @@ enum ErrorText {
         case .TrustListConflict, .StatusListConflict: return t("lists_conflict")
         case .StatusListInvalid: return t("lists_status_invalid")
         case .StatusListUnknownIssuer: return t("lists_status_unknown_issuer")
+        case .NoTrustList: return t("lists_no_trust_list")
         case .AnchorMismatch, .BadAnchorKey: return t("verifier_no_anchor")
         case .StateForeign, .StateDamaged, .StateUnsupportedVersion, .StateBusy, .StateStorage, .StateUnavailable:
             return t("next_repair_state")

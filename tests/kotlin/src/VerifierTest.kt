@@ -35,7 +35,7 @@ class VerifierTest {
     fun `lists - install, info, rollback and bad input are typed errors`() {
         val v = Verifier.withClock(world.anchor.publicKey(), world.clock)
         assertNull(v.trustListInfo())
-        assertFailsWith<VerifierException.StatusListUnknownIssuer> { v.installStatusList(world.statusList()) }
+        assertFailsWith<VerifierException.NoTrustList> { v.installStatusList(world.statusList()) }
         val info = v.installTrustList(world.trustList)
         assertEquals(1uL, info.sequence)
         assertEquals(1u, info.issuers)

@@ -253,6 +253,7 @@ internal object Mapping {
             VerifierFailure.TrustListRollback(e.offered.toLong(), e.installed.toLong())
         is VerifierException.StatusListInvalid -> VerifierFailure.StatusListInvalid()
         is VerifierException.StatusListUnknownIssuer -> VerifierFailure.StatusListUnknownIssuer()
+        is VerifierException.NoTrustList -> VerifierFailure.NoTrustList()
         is VerifierException.StatusListRollback -> VerifierFailure.StatusListRollback()
         is VerifierException.TrustListConflict -> VerifierFailure.TrustListConflict(e.sequence.toLong())
         is VerifierException.StatusListConflict -> VerifierFailure.StatusListConflict()

@@ -92,7 +92,7 @@ class RealCoreListsTest {
         testVerifier(anchor.publicKey(), clock).use { v ->
             val installer = VerifierListInstaller(v)
             assertEquals(
-                ListOutcome.Refused(ListKind.STATUS_LIST, ListProblem.UNKNOWN_ISSUER),
+                ListOutcome.Refused(ListKind.STATUS_LIST, ListProblem.NO_TRUST_LIST),
                 installer.install(statusList(), ListKind.STATUS_LIST),
                 "no trust list held yet",
             )
@@ -158,6 +158,7 @@ class RealCoreListsTest {
             VerifierException.TrustListConflict(2uL) to ListOutcome.Refused(ListKind.TRUST_LIST, ListProblem.CONFLICT),
             VerifierException.StatusListInvalid() to ListOutcome.Refused(ListKind.TRUST_LIST, ListProblem.STATUS_LIST_INVALID),
             VerifierException.StatusListUnknownIssuer() to ListOutcome.Refused(ListKind.TRUST_LIST, ListProblem.UNKNOWN_ISSUER),
+            VerifierException.NoTrustList() to ListOutcome.Refused(ListKind.TRUST_LIST, ListProblem.NO_TRUST_LIST),
             VerifierException.StatusListRollback("kz.enu", 2, 1) to ListOutcome.AlreadyNewer(ListKind.TRUST_LIST),
             VerifierException.StatusListConflict("kz.enu", 2) to ListOutcome.Refused(ListKind.TRUST_LIST, ListProblem.CONFLICT),
             VerifierException.AnchorMismatch("aa", "bb") to ListOutcome.Refused(ListKind.TRUST_LIST, ListProblem.ANCHOR_MISMATCH),

@@ -41,7 +41,8 @@ class FakeListStore(private val clock: TestClock) : VerifierPort {
         calls += "status"
         failWith?.let { throw it }
         if (bytes.size != 3 || bytes[0] != S) throw VerifierFailure.StatusListInvalid()
-        if (trust == null || bytes[1] !in 1..3) throw VerifierFailure.StatusListUnknownIssuer()
+        if (trust == null) throw VerifierFailure.NoTrustList()
+        if (bytes[1] !in 1..3) throw VerifierFailure.StatusListUnknownIssuer()
         val held = status[bytes[1].toInt()]
         if (held != null && bytes[2] < held[2]) throw VerifierFailure.StatusListRollback()
         status[bytes[1].toInt()] = bytes

@@ -117,6 +117,7 @@ class ListsTest {
         assertEquals(ListOutcome.Refused(t, ListProblem.CONFLICT), o(t, VerifierFailure.TrustListConflict(3)))
         assertEquals(ListOutcome.Refused(s, ListProblem.CONFLICT), o(s, VerifierFailure.StatusListConflict()))
         assertEquals(ListOutcome.Refused(s, ListProblem.UNKNOWN_ISSUER), o(s, VerifierFailure.StatusListUnknownIssuer()))
+        assertEquals(ListOutcome.Refused(s, ListProblem.NO_TRUST_LIST), o(s, VerifierFailure.NoTrustList()))
         assertEquals(ListOutcome.Refused(t, ListProblem.STATE_UNAVAILABLE), o(t, VerifierFailure.StateUnavailable()))
         assertEquals(ListOutcome.Refused(t, ListProblem.ANCHOR_MISMATCH), o(t, VerifierFailure.AnchorMismatch()))
         assertEquals(ListOutcome.Refused(t, ListProblem.ANCHOR_MISMATCH), o(t, VerifierFailure.BadAnchorKey()))

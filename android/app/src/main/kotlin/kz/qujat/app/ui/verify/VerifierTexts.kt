@@ -57,6 +57,7 @@ fun listOutcomeText(o: ListOutcome): String = when (o) {
 fun listProblemText(p: ListProblem): String = when (p) {
     ListProblem.CONFLICT -> stringResource(R.string.lists_conflict)
     ListProblem.UNKNOWN_ISSUER -> stringResource(R.string.lists_status_unknown_issuer)
+    ListProblem.NO_TRUST_LIST -> stringResource(R.string.lists_no_trust_list)
     ListProblem.TRUST_LIST_INVALID -> stringResource(R.string.lists_trust_invalid)
     ListProblem.STATUS_LIST_INVALID -> stringResource(R.string.lists_status_invalid)
     ListProblem.STATE_UNAVAILABLE -> stringResource(R.string.next_repair_state)

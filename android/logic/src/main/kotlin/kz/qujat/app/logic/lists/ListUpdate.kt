@@ -15,8 +15,11 @@ enum class ListProblem {
     /** A different list with the same version is held (same sequence or issue time, other bytes): distrust the source. */
     CONFLICT,
 
-    /** A status list whose issuer is not in the trust list held (or no trust list is held yet). */
+    /** A status list whose issuer is not in the trust list held. */
     UNKNOWN_ISSUER,
+
+    /** A status list offered before any trust list is held: the trust list comes first. */
+    NO_TRUST_LIST,
 
     /** The verifier's state file could not be read or written (damaged, busy, disk full). */
     STATE_UNAVAILABLE,

@@ -39,6 +39,7 @@ class VerifierListInstaller(
             is VerifierFailure.TrustListRollback, is VerifierFailure.StatusListRollback -> ListOutcome.AlreadyNewer(kind)
             is VerifierFailure.TrustListConflict, is VerifierFailure.StatusListConflict -> ListOutcome.Refused(kind, ListProblem.CONFLICT)
             is VerifierFailure.StatusListUnknownIssuer -> ListOutcome.Refused(kind, ListProblem.UNKNOWN_ISSUER)
+            is VerifierFailure.NoTrustList -> ListOutcome.Refused(kind, ListProblem.NO_TRUST_LIST)
             is VerifierFailure.StateUnavailable -> ListOutcome.Refused(kind, ListProblem.STATE_UNAVAILABLE)
             is VerifierFailure.AnchorMismatch, is VerifierFailure.BadAnchorKey -> ListOutcome.Refused(kind, ListProblem.ANCHOR_MISMATCH)
             is VerifierFailure.BadChallenge, is VerifierFailure.Internal -> ListOutcome.Refused(kind, ListProblem.INTERNAL)

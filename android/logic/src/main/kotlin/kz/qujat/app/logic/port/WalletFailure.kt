@@ -93,6 +93,9 @@ sealed class VerifierFailure(message: String) : Exception(message) {
     class TrustListRollback(val offered: Long, val installed: Long) : VerifierFailure("trust list rollback")
     class StatusListInvalid : VerifierFailure("the status list is not valid")
     class StatusListUnknownIssuer : VerifierFailure("the status list's issuer is not trusted")
+
+    /** A status list offered before any trust list is installed. */
+    class NoTrustList : VerifierFailure("no trust list is installed yet")
     class StatusListRollback : VerifierFailure("status list rollback")
 
     /** A trust list with the same sequence but other bytes than the one held. */
