@@ -23,7 +23,6 @@ import kz.qujat.app.logic.port.SecurityPort
 import kz.qujat.app.logic.port.VerifierFailure
 import kz.qujat.app.logic.port.VerifierPort
 import kz.qujat.app.logic.port.WalletPort
-import kz.qujat.app.logic.session.ImportTrust
 import kz.qujat.app.session.AppSession
 
 /**
@@ -73,13 +72,18 @@ class AppGraph(private val context: Context) {
     val sharedPdfs: SharedPdfFolder =
         SharedPdfFolder(File(context.cacheDir, "shared")).also { folder -> Thread { folder.clearStale() }.start() }
 
-    val trust: TrustData by lazy { TrustData.load(context) }
+    /** The trust files as read for the verifier at its opening (it keeps the newest lists itself from then on). */
+    private val trust: TrustData by lazy { TrustData.load(context) }
 
-    /** The holder's session: the lock on background, the pending import, what the navigation follows. */
+    /**
+     * The holder's session: the lock on background, the pending import, what the navigation
+     * follows. Each import reads the trust files afresh (on the session's worker): the newest
+     * trust list the app holds, also one the lists screen saved since the start.
+     */
     val session: AppSession by lazy {
         AppSession(
             wallet = { wallet },
-            trust = { trust.anchor?.let { a -> trust.trustList?.let { ImportTrust(a, it) } } },
+            trust = { TrustData.importTrust(context) },
             clock = clock,
         )
     }

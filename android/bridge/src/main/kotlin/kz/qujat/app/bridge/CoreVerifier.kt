@@ -6,6 +6,7 @@ import kz.qujat.app.logic.model.Lang
 import kz.qujat.app.logic.model.StatusFreshness
 import kz.qujat.app.logic.model.TrustListInfo
 import kz.qujat.app.logic.model.VerificationResult
+import kz.qujat.app.logic.port.VerifierFailure
 import kz.qujat.app.logic.port.VerifierPort
 import kz.qujat.core.Verifier
 import kz.qujat.core.VerifierException
@@ -54,6 +55,19 @@ class CoreVerifier(private val verifier: Verifier) : VerifierPort, AutoCloseable
     companion object {
         /** A verifier pinned to [anchorPublicKey] (32 bytes) that remembers in memory only. */
         fun pinned(anchorPublicKey: ByteArray): CoreVerifier = call { CoreVerifier(Verifier(anchorPublicKey)) }
+
+        /**
+         * The sequence (version) of the trust list [bytes] once its signature by [anchorPublicKey]
+         * holds, read by a fresh verifier that remembers in memory only and is closed at once;
+         * null when the core refuses it (not a trust list, cut or damaged, another anchor's) or
+         * the anchor key is not one. Blocking (a signature check): off the main thread. For
+         * `TrustListChoice.newest` (the holder's import uses the newest list the app holds).
+         */
+        fun trustListSequence(anchorPublicKey: ByteArray, bytes: ByteArray): Long? = try {
+            pinned(anchorPublicKey).use { it.installTrustList(bytes).sequence }
+        } catch (e: VerifierFailure) {
+            null
+        }
 
         /**
          * A verifier whose state (pinned anchor, newest lists, answered challenges, history) lives

@@ -60,6 +60,7 @@ fun DiplomaListScreen(graph: AppGraph, onOpen: (String) -> Unit, onLocked: () ->
     val pick = rememberLauncherExpectingResult(graph.session, ActivityResultContracts.OpenDocument()) { uri ->
         if (uri != null) graph.session.importFrom(context.applicationContext.contentResolver, uri)
     }
+    val shareKey = rememberHolderKeyShareSheet(graph.session)
     if (s.failure is WalletFailure.Locked) return LaunchedEffect(Unit) { onLocked() }
     Scaffold(
         topBar = {
@@ -94,7 +95,10 @@ fun DiplomaListScreen(graph: AppGraph, onOpen: (String) -> Unit, onLocked: () ->
                     Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
                         Text(stringResource(R.string.no_diplomas), style = MaterialTheme.typography.titleMedium)
                         Text(stringResource(R.string.holder_key_explained))
-                        Text(s.holderKey.orEmpty(), fontFamily = FontFamily.Monospace)
+                        s.holderKey?.let { key ->
+                            Text(key.grouped, fontFamily = FontFamily.Monospace)
+                            HolderKeyActions(key, shareKey)
+                        }
                     }
                 }
             }

@@ -7,9 +7,9 @@ import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.launch
 import kz.qujat.app.AppGraph
-import kz.qujat.app.bridge.CoreRules
 import kz.qujat.app.logic.model.DiplomaDetail
 import kz.qujat.app.logic.model.DiplomaList
+import kz.qujat.app.logic.model.HolderKey
 import kz.qujat.app.logic.port.WalletFailure
 import kz.qujat.app.logic.session.ImportOutcome
 
@@ -22,7 +22,8 @@ import kz.qujat.app.logic.session.ImportOutcome
 class DiplomaListViewModel(private val graph: AppGraph) : ViewModel() {
     data class State(
         val list: DiplomaList? = null,
-        val holderKey: String? = null,
+        /** The holder key, shown and handed to the university (Copy, Share). */
+        val holderKey: HolderKey? = null,
         val failure: WalletFailure? = null,
         val imported: Boolean = false,
         val busy: Boolean = true,
@@ -51,7 +52,7 @@ class DiplomaListViewModel(private val graph: AppGraph) : ViewModel() {
         _state.value = try {
             State(
                 list = graph.wallet.list(),
-                holderKey = CoreRules.groupedHex(graph.wallet.holderPublicKey()),
+                holderKey = HolderKey.of(graph.wallet.holderPublicKey(), graph.rules),
                 busy = false,
             )
         } catch (e: WalletFailure) {

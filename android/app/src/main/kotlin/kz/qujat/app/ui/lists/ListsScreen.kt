@@ -1,6 +1,5 @@
 package kz.qujat.app.ui.lists
 
-import androidx.activity.compose.rememberLauncherForActivityResult
 import androidx.activity.result.contract.ActivityResultContracts
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
@@ -39,6 +38,7 @@ import kz.qujat.app.logic.lists.ListsState
 import kz.qujat.app.logic.port.VerifierPort
 import kz.qujat.app.ui.common.Busy
 import kz.qujat.app.ui.common.dateTime
+import kz.qujat.app.ui.common.rememberLauncherExpectingResult
 import kz.qujat.app.ui.verify.WithVerifier
 import kz.qujat.app.ui.verify.ageText
 import kz.qujat.app.ui.verify.listOutcomeText
@@ -71,7 +71,10 @@ private fun ListsContent(graph: AppGraph, verifier: VerifierPort) {
     val vm: ListsViewModel = viewModel { ListsViewModel(verifier, app, graph.clock) }
     val state by vm.state.collectAsStateWithLifecycle()
     // Registered on every composition, loading or not, so a pick that outlived the process comes back.
-    val pick = rememberLauncherForActivityResult(ActivityResultContracts.OpenMultipleDocuments()) { uris ->
+    // Through the session: a holder who opens this screen from Settings (to get a newer list for an
+    // import) does not come back to a locked wallet; in the verifier mode no wallet is open and the
+    // session's gate stays as it is (SessionTest).
+    val pick = rememberLauncherExpectingResult(graph.session, ActivityResultContracts.OpenMultipleDocuments()) { uris ->
         if (uris.isNotEmpty()) vm.openFiles(uris)
     }
     // The addresses as typed; starts from the saved ones once they are read.
@@ -84,7 +87,7 @@ private fun ListsContent(graph: AppGraph, verifier: VerifierPort) {
         Held(state)
         HorizontalDivider()
         Text(stringResource(R.string.lists_from_files), style = MaterialTheme.typography.titleMedium)
-        Button(onClick = { pick.launch(arrayOf("*/*")) }, enabled = !state.busy) {
+        Button(onClick = { pick(arrayOf("*/*")) }, enabled = !state.busy) {
             Text(stringResource(R.string.lists_open_files))
         }
         HorizontalDivider()

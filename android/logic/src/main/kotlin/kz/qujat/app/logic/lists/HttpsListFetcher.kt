@@ -8,6 +8,7 @@ import java.net.URISyntaxException
 import java.net.URL
 import java.net.URLConnection
 import javax.net.ssl.HttpsURLConnection
+import kz.qujat.app.logic.io.readAtMost
 
 /**
  * Downloads a list file from an HTTPS address with `HttpsURLConnection` (the platform's TLS and
@@ -49,7 +50,7 @@ class HttpsListFetcher(
                 when {
                     code == HttpURLConnection.HTTP_OK -> {
                         if (https.contentLengthLong > maxBytes) return ReadResult.Failed(ReadProblem.TooLarge)
-                        val bytes = https.inputStream.use { ListUpdate.readCapped(it, maxBytes) }
+                        val bytes = https.inputStream.use { readAtMost(it, maxBytes.toLong()) }
                         return if (bytes == null) ReadResult.Failed(ReadProblem.TooLarge) else ReadResult.Bytes(bytes)
                     }
                     code in REDIRECTS -> {

@@ -3,6 +3,7 @@ package kz.qujat.app.logic.lists
 import java.io.IOException
 import java.io.InputStream
 import java.net.URI
+import kz.qujat.app.logic.io.readAtMost
 
 /** Which kind of list a file is. */
 enum class ListKind { TRUST_LIST, STATUS_LIST }
@@ -107,10 +108,10 @@ sealed interface ReadResult {
  */
 class ListSource(val name: String, val read: () -> ReadResult) {
     companion object {
-        /** A source read from a stream (a picked document), at most [ListUpdate.MAX_FILE_BYTES]. */
+        /** A source read from a stream (a picked document), at most [ListUpdate.MAX_FILE_BYTES] (the app's one bounded read). */
         fun ofStream(name: String, open: () -> InputStream): ListSource = ListSource(name) {
             try {
-                open().use { ListUpdate.readCapped(it, ListUpdate.MAX_FILE_BYTES) }
+                open().use { readAtMost(it, ListUpdate.MAX_FILE_BYTES.toLong()) }
                     ?.let { ReadResult.Bytes(it) } ?: ReadResult.Failed(ReadProblem.TooLarge)
             } catch (e: IOException) {
                 ReadResult.Failed(ReadProblem.Unreadable)
@@ -175,18 +176,6 @@ object ListUpdate {
             }
         }
         return files.mapIndexed { i, f -> FileResult(f.name, results[i] ?: ListOutcome.NotAList) }
-    }
-
-    /** At most [max] bytes of [input]; null when it holds more. */
-    fun readCapped(input: InputStream, max: Int): ByteArray? {
-        val out = java.io.ByteArrayOutputStream()
-        val buffer = ByteArray(16 * 1024)
-        while (true) {
-            val n = input.read(buffer)
-            if (n < 0) return out.toByteArray()
-            if (out.size() + n > max) return null
-            out.write(buffer, 0, n)
-        }
     }
 
     /** Parsed configured location: the accepted HTTPS addresses and the lines refused. */
