@@ -4,8 +4,8 @@ package kz.qujat.app.logic.session
  * Which screens may stay up while the wallet is locked: the one decision the app's navigation
  * follows after a lock (background, idle timeout, a call that met `Locked`), instead of a resume
  * hook per screen. Routes are the patterns the NavHost declares (`diploma/{id}`, not
- * `diploma/ab12…`); `RouteAccessTest` checks that every route of `ui/Navigation.kt` is listed
- * in exactly one of [OPEN] and [WALLET].
+ * `diploma/ab12…`); `SessionTest` checks that every route of the app's `…Routes` objects is
+ * listed in exactly one of [OPEN] and [WALLET].
  */
 object RouteAccess {
     /** Screens that show no wallet data: fine while locked (the unlock screen is one of them). */
