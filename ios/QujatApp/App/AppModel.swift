@@ -163,7 +163,7 @@ final class AppModel: ObservableObject {
     /// Check a credential against the trust list held and store it. Returns the sentence to
     /// show, or nil on success. A locked session keeps the bytes for after the unlock.
     func importDiploma(_ bytes: Data) async -> String? {
-        guard let anchor = trust.anchor, let trustList = TrustData.currentTrustList() ?? trust.trustList else {
+        guard let anchor = trust.anchor, let trustList = TrustData.newestTrustList(anchor: anchor, shipped: trust.trustList) else {
             return L("import_trust_list_invalid")
         }
         do {
@@ -255,6 +255,24 @@ struct TrustData: Sendable {
 
     /// The newest trust list held for import: the updated copy if there is one.
     static func currentTrustList() -> Data? { updated("trust-list.bin") }
+
+    /// The holder's import uses the newer (by sequence) of the saved trust list and the one this
+    /// build ships, each checked by the core against the anchor in a throwaway verifier held in
+    /// memory: never one the core refuses, and a newer list shipped by an app update wins over
+    /// an older saved copy (a tie keeps the saved one). As Android's `TrustListChoice`.
+    static func newestTrustList(anchor: Data, shipped: Data?) -> Data? {
+        func sequence(_ bytes: Data) -> UInt64? {
+            guard let verifier = try? Verifier(anchorPublicKey: anchor) else { return nil }
+            return (try? verifier.installTrustList(bytes: bytes))?.sequence
+        }
+        var best: (bytes: Data, sequence: UInt64)?
+        for bytes in [currentTrustList(), shipped].compactMap({ $0 }) {
+            guard let seq = sequence(bytes) else { continue }
+            if let held = best, seq <= held.sequence { continue }
+            best = (bytes, seq)
+        }
+        return best?.bytes
+    }
 
     private static func shipped(_ name: String) -> Data? {
         Bundle.main.url(forResource: name, withExtension: nil, subdirectory: "trust").flatMap { try? Data(contentsOf: $0) }
