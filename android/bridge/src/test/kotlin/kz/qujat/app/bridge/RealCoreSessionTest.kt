@@ -7,10 +7,7 @@ import kz.qujat.app.logic.session.ImportTrust
 import kz.qujat.app.logic.session.PendingAction
 import kz.qujat.app.logic.session.WalletSession
 import kz.qujat.core.IssuerTool
-import kz.qujat.core.LocalizedText
 import kz.qujat.core.TrustAnchorTool
-import kz.qujat.core.TrustedIssuer
-import kz.qujat.core.TrustedKey
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertInstanceOf
@@ -28,18 +25,7 @@ class RealCoreSessionTest {
     private val day = 86_400L
     private val anchor = TrustAnchorTool.generate()
     private val issuer = IssuerTool.generate("kz.enu")
-    private val trustList = anchor.signTrustList(
-        1uL,
-        clock.now - 60,
-        clock.now + 30 * day,
-        listOf(
-            TrustedIssuer(
-                "kz.enu",
-                LocalizedText(null, "ЕНУ им. Л.Н. Гумилёва", "L.N. Gumilyov ENU"),
-                listOf(TrustedKey(issuer.publicKey(), clock.now - 365 * day, clock.now + 365 * day)),
-            ),
-        ),
-    )
+    private val trustList = enuTrustList(anchor, issuer, clock)
     private val wallet = testWallet(Fixtures.tempDir().resolve("wallet.db").path, SoftwareKeyWrapper(), clock)
     private val session = WalletSession({ wallet }, { ImportTrust(anchor.publicKey(), trustList) }, clock)
     private val pin = "582039"

@@ -18,10 +18,7 @@ import kz.qujat.app.logic.verify.Tone
 import kz.qujat.app.logic.verify.VerdictMessage
 import kz.qujat.app.logic.verify.VerifierPresenter
 import kz.qujat.core.IssuerTool
-import kz.qujat.core.LocalizedText
 import kz.qujat.core.TrustAnchorTool
-import kz.qujat.core.TrustedIssuer
-import kz.qujat.core.TrustedKey
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertInstanceOf
@@ -41,18 +38,7 @@ class RealCoreStoryTest {
     private val day = 86_400L
     private val anchor = TrustAnchorTool.generate()
     private val issuer = IssuerTool.generate("kz.enu")
-    private val trustList = anchor.signTrustList(
-        1uL,
-        clock.now - 60,
-        clock.now + 30 * day,
-        listOf(
-            TrustedIssuer(
-                "kz.enu",
-                LocalizedText("Л.Н. Гумилев атындағы Еуразия ұлттық университеті", "ЕНУ им. Л.Н. Гумилёва", "L.N. Gumilyov ENU"),
-                listOf(TrustedKey(issuer.publicKey(), clock.now - 365 * day, clock.now + 365 * day)),
-            ),
-        ),
-    )
+    private val trustList = enuTrustList(anchor, issuer, clock)
     private val keys = SoftwareKeyWrapper()
     private val wallet = testWallet(Fixtures.tempDir().resolve("wallet.db").path, keys, clock)
 

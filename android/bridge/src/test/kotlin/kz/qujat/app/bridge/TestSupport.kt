@@ -14,7 +14,12 @@ import kz.qujat.app.logic.keystore.KeyWrapException
 import kz.qujat.app.logic.keystore.KeyWrapper
 import kz.qujat.app.logic.port.KeyStoreFault
 import kz.qujat.core.Clock as CoreClock
+import kz.qujat.core.IssuerTool
 import kz.qujat.core.KdfCost
+import kz.qujat.core.LocalizedText
+import kz.qujat.core.TrustAnchorTool
+import kz.qujat.core.TrustedIssuer
+import kz.qujat.core.TrustedKey
 import kz.qujat.core.Verifier
 import kz.qujat.core.Wallet
 import kz.qujat.core.WalletOptions
@@ -29,6 +34,21 @@ fun testWallet(path: String, keys: KeyWrapper, clock: MovableClock): CoreWallet 
     CoreWallet(Wallet.openWithClock(path, KeyStoreBridge(keys), clock, testWalletOptions()))
 
 /** An in-memory verifier on [clock] (`Verifier.withClock`: test build only). */
+/**
+ * A trust list signed by [anchor] that accredits [issuer] as `kz.enu` (ENU, named in kk/ru/en):
+ * issued a minute before [clock]'s now, valid 30 days, the key a year either side of now. The
+ * one ENU entry the bridge's real-core tests share.
+ */
+fun enuTrustList(anchor: TrustAnchorTool, issuer: IssuerTool, clock: MovableClock, sequence: ULong = 1uL): ByteArray {
+    val day = 86_400L
+    val enu = TrustedIssuer(
+        "kz.enu",
+        LocalizedText("Л.Н. Гумилев атындағы Еуразия ұлттық университеті", "ЕНУ им. Л.Н. Гумилёва", "L.N. Gumilyov ENU"),
+        listOf(TrustedKey(issuer.publicKey(), clock.now - 365 * day, clock.now + 365 * day)),
+    )
+    return anchor.signTrustList(sequence, clock.now - 60, clock.now + 30 * day, listOf(enu))
+}
+
 fun testVerifier(anchorPublicKey: ByteArray, clock: MovableClock): CoreVerifier =
     CoreVerifier(Verifier.withClock(anchorPublicKey, clock))
 
