@@ -1,8 +1,6 @@
 package kz.qujat.app.bridge
 
 import kz.qujat.app.logic.model.AuditKind
-import kz.qujat.app.logic.onboarding.OnboardingPresenter
-import kz.qujat.app.logic.onboarding.OnboardingState
 import kz.qujat.app.logic.port.WalletFailure
 import kz.qujat.app.logic.port.WeakPinReason
 import kz.qujat.app.logic.security.AfterRecoveryPresenter
@@ -46,15 +44,9 @@ class RealCoreSecurityTest {
 
     /** Set up through onboarding (unlocked afterwards), keeping the URI and the codes. */
     private fun setUp() {
-        val p = OnboardingPresenter(wallet, CoreRules)
-        p.choosePin(pin)
-        p.confirmPin(pin)
-        uri = (p.state as OnboardingState.Authenticator).otpauthUri
-        p.authenticatorAdded()
-        codes = (p.state as OnboardingState.RecoveryCodes).codes
-        p.acknowledgeCodes(true)
-        p.codesWrittenDown()
-        p.submitFirstCode(Authenticator.code(uri, clock.now))
+        val done = onboard(wallet, pin, clock)
+        uri = done.otpauthUri
+        codes = done.recoveryCodes
         assertTrue(wallet.isUnlocked())
     }
 

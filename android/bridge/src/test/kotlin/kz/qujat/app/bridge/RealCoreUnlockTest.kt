@@ -1,7 +1,5 @@
 package kz.qujat.app.bridge
 
-import kz.qujat.app.logic.onboarding.OnboardingPresenter
-import kz.qujat.app.logic.onboarding.OnboardingState
 import kz.qujat.app.logic.port.KeyStoreFault
 import kz.qujat.app.logic.unlock.UnlockMessage
 import kz.qujat.app.logic.unlock.UnlockOutcome
@@ -24,15 +22,9 @@ class RealCoreUnlockTest {
     private val pin = "582039"
 
     private fun setUp() {
-        val p = OnboardingPresenter(wallet, CoreRules)
-        p.choosePin(pin)
-        p.confirmPin(pin)
-        uri = (p.state as OnboardingState.Authenticator).otpauthUri
-        p.authenticatorAdded()
-        codes = (p.state as OnboardingState.RecoveryCodes).codes
-        p.acknowledgeCodes(true)
-        p.codesWrittenDown()
-        p.submitFirstCode(Authenticator.code(uri, clock.now))
+        val done = onboard(wallet, pin, clock)
+        uri = done.otpauthUri
+        codes = done.recoveryCodes
         wallet.lock()
     }
 

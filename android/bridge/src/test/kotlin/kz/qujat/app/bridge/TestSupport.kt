@@ -12,6 +12,8 @@ import javax.crypto.spec.SecretKeySpec
 import kz.qujat.app.logic.keystore.AesGcmWrapFormat
 import kz.qujat.app.logic.keystore.KeyWrapException
 import kz.qujat.app.logic.keystore.KeyWrapper
+import kz.qujat.app.logic.onboarding.OnboardingPresenter
+import kz.qujat.app.logic.onboarding.OnboardingState
 import kz.qujat.app.logic.port.KeyStoreFault
 import kz.qujat.core.Clock as CoreClock
 import kz.qujat.core.IssuerTool
@@ -47,6 +49,26 @@ fun enuTrustList(anchor: TrustAnchorTool, issuer: IssuerTool, clock: MovableCloc
         listOf(TrustedKey(issuer.publicKey(), clock.now - 365 * day, clock.now + 365 * day)),
     )
     return anchor.signTrustList(sequence, clock.now - 60, clock.now + 30 * day, listOf(enu))
+}
+
+/** What onboarding handed over once: the authenticator URI and the recovery codes. */
+class Onboarded(val otpauthUri: String, val recoveryCodes: List<String>)
+
+/**
+ * Sets [wallet] up through the onboarding presenter with [pin] and a real first code at
+ * [clock]'s now, as the screens do; the wallet is unlocked afterwards.
+ */
+fun onboard(wallet: CoreWallet, pin: String, clock: MovableClock): Onboarded {
+    val p = OnboardingPresenter(wallet, CoreRules)
+    p.choosePin(pin)
+    p.confirmPin(pin)
+    val uri = (p.state as OnboardingState.Authenticator).otpauthUri
+    p.authenticatorAdded()
+    val codes = (p.state as OnboardingState.RecoveryCodes).codes
+    p.acknowledgeCodes(true)
+    p.codesWrittenDown()
+    p.submitFirstCode(Authenticator.code(uri, clock.now))
+    return Onboarded(uri, codes)
 }
 
 fun testVerifier(anchorPublicKey: ByteArray, clock: MovableClock): CoreVerifier =
